@@ -1,0 +1,61 @@
+/**
+ * A sealing scheme names the key-derivation parameters of one voter link, stored beside it
+ * (`voter.link_scheme`), so links sealed under different parameters keep opening. NULL in the
+ * database means Elekto's parameters: rows written by Elekto itself never fill the column.
+ */
+export type KdfAlgorithm = 'argon2i13' | 'argon2id13';
+
+export interface SealScheme {
+  readonly algorithm: KdfAlgorithm;
+  readonly opsLimit: number;
+  readonly memLimitBytes: number;
+}
+
+/** PyNaCl `argon2i.kdf` defaults (SENSITIVE), spec §7.5: 8 passes over 512 MiB. */
+export const ELEKTO_SCHEME: SealScheme = { algorithm: 'argon2i13', opsLimit: 8, memLimitBytes: 536_870_912 };
+
+/** Our default for new links: memory-hard, ~8x less memory and several times faster than Elekto's. */
+export const DEFAULT_SCHEME: SealScheme = { algorithm: 'argon2id13', opsLimit: 3, memLimitBytes: 64 * 1024 * 1024 };
+
+// Bounds for values read back from the database: a tampered row must not make us allocate gigabytes.
+const MAX_MEM = 1024 * 1024 * 1024;
+const MAX_OPS = 64;
+
+export function formatScheme(s: SealScheme): string {
+  return `${s.algorithm};ops=${s.opsLimit};mem=${s.memLimitBytes}`;
+}
+
+export const ELEKTO_SCHEME_NAME = formatScheme(ELEKTO_SCHEME);
+
+/** Parses a stored scheme name; `null` (Elekto rows) gives Elekto's scheme. Throws on anything else. */
+export function parseScheme(name: string | null): SealScheme {
+  if (name === null || name === '' || name === 'elekto') return ELEKTO_SCHEME;
+  const m = /^(argon2i13|argon2id13);ops=(\d{1,3});mem=(\d{1,12})$/.exec(name);
+  if (!m) throw new Error(`Unknown sealing scheme "${name}"`);
+  const scheme: SealScheme = { algorithm: m[1] as KdfAlgorithm, opsLimit: Number(m[2]), memLimitBytes: Number(m[3]) };
+  checkScheme(scheme);
+  return scheme;
+}
+
+export function checkScheme(s: SealScheme): void {
+  // libsodium's own minimums: Argon2i needs at least 3 passes, Argon2id at least 1; 8 KiB of memory.
+  const minOps = s.algorithm === 'argon2i13' ? 3 : 1;
+  if (!Number.isInteger(s.opsLimit) || s.opsLimit < minOps || s.opsLimit > MAX_OPS) {
+    throw new Error(`Sealing scheme: opsLimit must be an integer from ${minOps} to ${MAX_OPS} for ${s.algorithm}`);
+  }
+  if (!Number.isInteger(s.memLimitBytes) || s.memLimitBytes < 8192 || s.memLimitBytes > MAX_MEM || s.memLimitBytes % 1024 !== 0) {
+    throw new Error('Sealing scheme: memory must be a whole number of KiB from 8 KiB to 1 GiB');
+  }
+}
+
+/** From the operator's configuration (`sealing.scheme`, `opsLimit`, `memoryMiB`). */
+export function schemeFromConfig(c: { scheme: 'argon2id' | 'elekto'; opsLimit?: number; memoryMiB?: number }): SealScheme {
+  if (c.scheme === 'elekto') return ELEKTO_SCHEME;
+  const scheme: SealScheme = {
+    algorithm: 'argon2id13',
+    opsLimit: c.opsLimit ?? DEFAULT_SCHEME.opsLimit,
+    memLimitBytes: (c.memoryMiB ?? DEFAULT_SCHEME.memLimitBytes / 1048576) * 1048576,
+  };
+  checkScheme(scheme);
+  return scheme;
+}

@@ -1,0 +1,75 @@
+import sodium from 'libsodium-wrappers-sumo';
+import type { SealedLink } from '../../application/ports/ballot-box.js';
+import type { BallotSealer } from '../../application/ports/ballot-sealer.js';
+import { KdfWorkerPool, type KdfPoolOptions } from './kdf-worker-pool.js';
+import { DEFAULT_SCHEME, checkScheme, formatScheme, parseScheme, type SealScheme } from './seal-scheme.js';
+
+const SALT_BYTES = 16; // argon2i.SALTBYTES in PyNaCl
+const NONCE_BYTES = 24;
+const MAC_BYTES = 16;
+
+export interface SodiumBallotSealerOptions extends KdfPoolOptions {
+  /** Parameters for new links; links already stored open with the scheme recorded beside them. */
+  readonly scheme?: SealScheme;
+  /** An existing pool to share (its owner closes it). */
+  readonly pool?: KdfWorkerPool;
+  /** Only tests pass this, to reproduce the spec's fixed-nonce test vector. */
+  readonly randomBytes?: (length: number) => Uint8Array;
+}
+
+/**
+ * PyNaCl-compatible ballot links (spec §7.5): key = Argon2(passphrase UTF-8, 16-byte salt), 32 bytes;
+ * stored = nonce(24) ‖ MAC(16) ‖ XSalsa20 ciphertext of the ballot id, exactly SecretBox.encrypt's
+ * layout, so links sealed by Elekto open here and the reverse holds when the Elekto scheme is chosen.
+ */
+export class SodiumBallotSealer implements BallotSealer {
+  readonly scheme: SealScheme;
+  private readonly pool: KdfWorkerPool;
+  private readonly ownsPool: boolean;
+  private readonly randomBytes: (length: number) => Uint8Array;
+
+  constructor(options: SodiumBallotSealerOptions = {}) {
+    this.scheme = options.scheme ?? DEFAULT_SCHEME;
+    checkScheme(this.scheme);
+    this.ownsPool = options.pool === undefined;
+    this.pool = options.pool ?? new KdfWorkerPool(options);
+    this.randomBytes = options.randomBytes ?? ((n) => sodium.randombytes_buf(n));
+  }
+
+  async seal(passphrase: string, ballotId: string): Promise<SealedLink> {
+    await sodium.ready;
+    const salt = this.randomBytes(SALT_BYTES);
+    const key = await this.pool.derive({ password: passphrase, salt, scheme: this.scheme });
+    const nonce = this.randomBytes(NONCE_BYTES);
+    const box = sodium.crypto_secretbox_easy(sodium.from_string(ballotId), nonce, key);
+    sodium.memzero(key);
+    const sealed = new Uint8Array(NONCE_BYTES + box.length);
+    sealed.set(nonce, 0);
+    sealed.set(box, NONCE_BYTES);
+    return { salt, sealed, scheme: formatScheme(this.scheme) };
+  }
+
+  async open(passphrase: string, link: SealedLink): Promise<string | null> {
+    await sodium.ready;
+    if (link.salt.length !== SALT_BYTES || link.sealed.length < NONCE_BYTES + MAC_BYTES) return null;
+    const scheme = parseScheme(link.scheme);
+    const key = await this.pool.derive({ password: passphrase, salt: link.salt, scheme });
+    try {
+      const plain = sodium.crypto_secretbox_open_easy(link.sealed.subarray(NONCE_BYTES), link.sealed.subarray(0, NONCE_BYTES), key);
+      return sodium.to_string(plain);
+    } catch {
+      return null; // wrong passphrase (MAC mismatch): say nothing more
+    } finally {
+      sodium.memzero(key);
+    }
+  }
+
+  /** Derives a key only; for the compatibility test vector and benchmarks. */
+  async deriveKey(passphrase: string, salt: Uint8Array, scheme: SealScheme = this.scheme): Promise<Uint8Array> {
+    return this.pool.derive({ password: passphrase, salt, scheme });
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsPool) await this.pool.close();
+  }
+}

@@ -1,0 +1,67 @@
+import { bodyParser } from '@koa/bodyparser';
+import Koa from 'koa';
+import type { Middleware } from 'koa';
+import type { Clock } from '../../application/ports/clock.js';
+import type { ElectionCatalog } from '../../application/ports/election-catalog.js';
+import type { Users } from '../../application/ports/users.js';
+import type { SignInMethod } from '../identity/sign-in-method.js';
+import type { HttpConfig } from './http-config.js';
+import type { HttpLogger } from './http-logger.js';
+import { csrfProtection } from './middleware/csrf.js';
+import { errorPages } from './middleware/error-pages.js';
+import { loadUser } from './middleware/load-user.js';
+import { noStore, securityHeaders } from './middleware/security-headers.js';
+import { cookieKeys, sessions } from './middleware/sessions.js';
+import { staticAssets } from './middleware/static-assets.js';
+import { authRoutes } from './routes/auth-routes.js';
+import { type ReadinessReport, publicRoutes } from './routes/public-routes.js';
+import { signedInRoutes, type WebUseCases } from './routes/signed-in-routes.js';
+import { createRenderer } from './views.js';
+
+export const WEBHOOK_PATH = '/v1/webhooks/meta/sync';
+
+export interface HttpDeps {
+  readonly config: HttpConfig;
+  readonly logger: HttpLogger;
+  readonly clock: Clock;
+  readonly catalog: ElectionCatalog;
+  readonly users: Pick<Users, 'byId'>;
+  /** GitHub OAuth and/or the development sign-in, in the order the login page shows them. */
+  readonly signInMethods: readonly SignInMethod[];
+  readonly useCases: WebUseCases;
+  readonly readiness: () => Promise<ReadinessReport>;
+  /** `metaWebhookRoutes(...).routes()`: mounted before body parsing, it verifies its own HMAC. */
+  readonly webhook?: Middleware;
+}
+
+/** The whole web front as a Koa app, built only from what it is given (no container here). */
+export function createHttpApp(deps: HttpDeps): Koa {
+  const { config, logger } = deps;
+  const app = new Koa({ proxy: config.trustProxy, keys: cookieKeys(config.appKey) });
+  const render = createRenderer({ appName: config.appName, reloadTemplates: config.reloadTemplates ?? false });
+  const formOrigins = deps.signInMethods.flatMap((m) => m.formOrigins);
+  // Errors are answered by errorPages; Koa's default handler would only log them twice.
+  app.silent = true;
+
+  app.use(securityHeaders(formOrigins, false));
+  app.use(noStore);
+  app.use(errorPages(render, logger));
+  if (deps.webhook) app.use(deps.webhook);
+  app.use(staticAssets({ reload: config.reloadTemplates ?? false }));
+  app.use(sessions(app, config.sessionMaxAgeMs));
+  app.use(bodyParser({ enableTypes: ['form', 'json'], formLimit: '64kb', jsonLimit: '64kb' }));
+  app.use(csrfProtection([WEBHOOK_PATH]));
+  app.use(loadUser(deps.users));
+  for (const method of deps.signInMethods) app.use(method.middleware);
+
+  const routers = [
+    publicRoutes({ render, clock: deps.clock, catalog: deps.catalog, listElections: deps.useCases.listElections, readiness: deps.readiness }),
+    authRoutes({ render, methods: deps.signInMethods }),
+    signedInRoutes({ render, clock: deps.clock, catalog: deps.catalog, config, useCases: deps.useCases }),
+  ];
+  for (const router of routers) {
+    app.use(router.routes());
+    app.use(router.allowedMethods());
+  }
+  return app;
+}

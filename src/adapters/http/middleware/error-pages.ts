@@ -1,0 +1,96 @@
+import type { Context, Middleware } from 'koa';
+import { DomainError, type DomainErrorCode } from '../../../domain/errors.js';
+import type { HttpLogger } from '../http-logger.js';
+import type { Render } from '../views.js';
+
+/** Real statuses for the core's error codes (Elekto answered every error with 200). */
+const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
+  ELECTION_NOT_FOUND: 404,
+  CANDIDATE_NOT_FOUND: 404,
+  EXCEPTION_NOT_FOUND: 404,
+  USER_NOT_FOUND: 404,
+  NOT_AN_OFFICER: 403,
+  VOTER_NOT_ELIGIBLE: 403,
+  WRONG_PASSPHRASE: 403,
+  NO_RECOVERABLE_LINK: 409,
+  ELECTION_NOT_RUNNING: 409,
+  ELECTION_NOT_COMPLETED: 409,
+  ALREADY_VOTED: 409,
+  NOT_VOTED: 409,
+  EXCEPTION_WINDOW_CLOSED: 409,
+  ALREADY_ELIGIBLE: 409,
+  EXCEPTION_ALREADY_FILED: 409,
+  INVALID_BALLOT: 422,
+  PASSPHRASE_TOO_SHORT: 422,
+  INVALID_EXCEPTION_REQUEST: 422,
+  INVALID_LOGIN: 422,
+  INVALID_TALLY_INPUT: 422,
+  TOO_MANY_ATTEMPTS: 429,
+  STORE_UNAVAILABLE: 503,
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Please sign in',
+  403: 'Not allowed',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Not possible right now',
+  413: 'Too large',
+  415: 'Unsupported form',
+  422: 'Please check what you sent',
+  429: 'Too many attempts',
+  500: 'Something went wrong',
+  503: 'Temporarily unavailable',
+};
+
+const GENERIC: Record<number, string> = {
+  404: 'There is no page at this address. It may have moved, or the election key may be misspelt.',
+  405: 'This address does not accept that kind of request.',
+  500: 'The server could not complete the request. It has been logged; please try again in a moment.',
+  503: 'A service this page needs is not available right now. Please try again in a moment.',
+};
+
+export function statusOf(err: unknown): number {
+  if (err instanceof DomainError) return STATUS_BY_CODE[err.code] ?? 500;
+  const status = (err as { status?: unknown; statusCode?: unknown })?.status ?? (err as { statusCode?: unknown })?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
+}
+
+/** The one error middleware: a friendly page with a real status; internals only in the log. */
+export function errorPages(render: Render, logger: HttpLogger): Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined) show(ctx, render, 404, GENERIC[404] ?? '');
+    } catch (err) {
+      const status = statusOf(err);
+      if (status >= 500) logger.error({ err, method: ctx.method, path: ctx.path }, 'request failed');
+      else logger.info({ status, method: ctx.method, path: ctx.path, code: (err as DomainError).code }, 'request refused');
+      show(ctx, render, status, userMessage(err, status));
+    }
+  };
+}
+
+function userMessage(err: unknown, status: number): string {
+  if (status >= 500) return GENERIC[status] ?? GENERIC[500] ?? '';
+  if (err instanceof DomainError) return err.message;
+  const e = err as { expose?: boolean; message?: string };
+  return e.expose && e.message ? e.message : GENERIC[status] ?? 'The request could not be handled.';
+}
+
+function show(ctx: Context, render: Render, status: number, message: string): void {
+  const title = TITLES[status] ?? (status >= 500 ? TITLES[500] : TITLES[400]) ?? 'Error';
+  if (ctx.accepts('html', 'json') === 'json') {
+    ctx.status = status;
+    ctx.body = { error: title, message };
+    return;
+  }
+  try {
+    render(ctx, 'errors/error.njk', { status, title, message }, status);
+  } catch {
+    ctx.status = status;
+    ctx.type = 'text';
+    ctx.body = `${title}\n\n${message}`;
+  }
+}

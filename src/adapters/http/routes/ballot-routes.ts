@@ -1,0 +1,158 @@
+import type Router from '@koa/router';
+import type { Context } from 'koa';
+import type { Standing } from '../../../application/voting/voter-standing.js';
+import { NO_OPINION_RANK, expressesNoPreference, type RankEntry } from '../../../domain/ballot/ranking.js';
+import { DomainError, isDomainError } from '../../../domain/errors.js';
+import { readBallotForm } from '../ballot-form.js';
+import { flash } from '../flash.js';
+import { param, userOf } from '../middleware/guards.js';
+import type { Render } from '../views.js';
+import { electionCrumbs, renderElectionPage } from './election-page.js';
+import type { WebUseCases } from './web-use-cases.js';
+
+export interface BallotRouteDeps {
+  readonly render: Render;
+  readonly useCases: WebUseCases;
+  readonly minPasscodeLength: number;
+}
+
+interface BallotFormState {
+  readonly ranks?: ReadonlyMap<string, number>;
+  readonly error?: string;
+  readonly noPreferenceWarning?: boolean;
+}
+
+/** Vote, confirmation, view and revoke: the voter's own ballot. */
+export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
+  const { render, useCases } = deps;
+
+  const standingOf = (ctx: Context): Promise<Standing> =>
+    useCases.voterStanding.execute({ user: userOf(ctx), electionKey: param(ctx, 'key') });
+
+  const showBallot = (ctx: Context, s: Standing, state: BallotFormState = {}, status = 200): void => {
+    const ranks = state.ranks ?? new Map<string, number>();
+    const rankOf = (id: string): number | null => {
+      const r = ranks.get(id);
+      return r === undefined || r === NO_OPINION_RANK ? null : r;
+    };
+    // Ranked candidates first, by rank (so a re-shown form reads in the voter's order); the rest keep the voter's stable order.
+    const rows = s.candidates
+      .map((c, i) => ({ c, i, rank: rankOf(c.id) }))
+      .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.i - b.i)
+      .map(({ c, rank }) => ({ id: c.id, name: c.name, rank }));
+    render(
+      ctx,
+      'pages/vote.njk',
+      {
+        title: `Vote: ${s.election.name}`,
+        breadcrumbs: electionCrumbs(s.election, { label: 'Vote' }),
+        s,
+        election: s.election,
+        rows,
+        positions: s.candidates.map((_, i) => i + 1),
+        minLength: deps.minPasscodeLength,
+        error: state.error ?? null,
+        noPreferenceWarning: state.noPreferenceWarning ?? false,
+      },
+      status,
+    );
+  };
+
+  /** Why this person cannot vote here now, as an error the error page shows with its status. */
+  const refusal = (s: Standing): DomainError | null => {
+    if (s.voted) return new DomainError('ALREADY_VOTED', 'You have already voted. To vote again, revoke your ballot on the election page first.');
+    if (s.status !== 'running') return new DomainError('ELECTION_NOT_RUNNING', s.status === 'upcoming' ? 'Voting has not started yet.' : 'Voting has ended.');
+    if (!s.eligible) return new DomainError('VOTER_NOT_ELIGIBLE', 'You are not on the voter roll of this election. You can ask the officers for an exception from the election page.');
+    return null;
+  };
+
+  router.get('/app/elections/:key/vote', async (ctx) => {
+    const s = await standingOf(ctx);
+    const no = refusal(s);
+    if (no) throw no;
+    showBallot(ctx, s);
+  });
+
+  router.post('/app/elections/:key/vote', async (ctx) => {
+    const user = userOf(ctx);
+    const s = await standingOf(ctx);
+    const no = refusal(s);
+    if (no) throw no;
+    const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+    let entries: RankEntry[] = [];
+    try {
+      const form = readBallotForm(body);
+      entries = form.entries;
+      const ranks = new Map(entries.map((e) => [e.candidate, e.rank]));
+      if (form.passphraseConfirm !== null && form.passphrase !== form.passphraseConfirm) {
+        return showBallot(ctx, s, { ranks, error: 'The two passphrases differ. Type the same passphrase twice.' }, 422);
+      }
+      const anyRanked = entries.some((e) => e.rank !== NO_OPINION_RANK);
+      if (anyRanked && expressesNoPreference(entries) && !form.confirmNoPreference) {
+        return showBallot(ctx, s, { ranks, noPreferenceWarning: true }, 422);
+      }
+      const result = await useCases.castBallot.execute({ user, electionKey: s.election.key, entries, passphrase: form.passphrase });
+      ctx.session!['cast'] = { key: s.election.key, linked: result.linked };
+      ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}/confirmation`);
+    } catch (e) {
+      if (isDomainError(e, 'INVALID_BALLOT') || isDomainError(e, 'PASSPHRASE_TOO_SHORT')) {
+        return showBallot(ctx, s, { ranks: new Map(entries.map((x) => [x.candidate, x.rank])), error: e.message }, 422);
+      }
+      throw e;
+    }
+  });
+
+  router.get('/app/elections/:key/confirmation', async (ctx) => {
+    const s = await standingOf(ctx);
+    if (!s.voted) return ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}`);
+    const cast = ctx.session?.['cast'] as { key?: string; linked?: boolean } | undefined;
+    if (cast && ctx.session) delete ctx.session['cast'];
+    render(ctx, 'pages/confirmation.njk', {
+      title: 'Thank you',
+      breadcrumbs: electionCrumbs(s.election, { label: 'Thank you' }),
+      election: s.election,
+      linked: cast?.key === s.election.key ? cast.linked : s.canViewBallot,
+    });
+  });
+
+  const passphraseOf = (ctx: Context): string => {
+    const p = (ctx.request.body as Record<string, unknown> | undefined)?.['password'];
+    return typeof p === 'string' ? p : '';
+  };
+
+  /** Passphrase problems are shown on the election page itself, next to the form that caused them. */
+  const onPassphraseError = async (ctx: Context, e: unknown): Promise<void> => {
+    if (isDomainError(e, 'WRONG_PASSPHRASE') || isDomainError(e, 'TOO_MANY_ATTEMPTS') || isDomainError(e, 'NO_RECOVERABLE_LINK')) {
+      const status = e.code === 'WRONG_PASSPHRASE' ? 403 : e.code === 'TOO_MANY_ATTEMPTS' ? 429 : 409;
+      return renderElectionPage(render, ctx, await standingOf(ctx), { passphraseError: e.message }, status);
+    }
+    throw e;
+  };
+
+  router.post('/app/elections/:key/vote/view', async (ctx) => {
+    const s = await standingOf(ctx);
+    try {
+      const ballot = await useCases.viewBallot.execute({ user: userOf(ctx), electionKey: s.election.key, passphrase: passphraseOf(ctx) });
+      render(ctx, 'pages/own-ballot.njk', {
+        title: `Your ballot: ${s.election.name}`,
+        breadcrumbs: electionCrumbs(s.election, { label: 'Your ballot' }),
+        s,
+        election: s.election,
+        ballot,
+      });
+    } catch (e) {
+      await onPassphraseError(ctx, e);
+    }
+  });
+
+  router.post('/app/elections/:key/vote/edit', async (ctx) => {
+    const s = await standingOf(ctx);
+    try {
+      await useCases.revokeBallot.execute({ user: userOf(ctx), electionKey: s.election.key, passphrase: passphraseOf(ctx) });
+      flash(ctx, 'Your ballot was deleted. You can now vote again.', 'success');
+      ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}`);
+    } catch (e) {
+      await onPassphraseError(ctx, e);
+    }
+  });
+}

@@ -1,0 +1,114 @@
+import type Router from '@koa/router';
+import type { Context } from 'koa';
+import { param, userOf } from '../middleware/guards.js';
+import type { Render } from '../views.js';
+import { electionCrumbs } from './election-page.js';
+import { resultsView } from '../results-view.js';
+import type { WebUseCases } from './web-use-cases.js';
+
+/** The election officers' pages: dashboard, request review, results and downloads. */
+export function officerRoutes(router: Router, deps: { render: Render; useCases: WebUseCases }): void {
+  const { render, useCases } = deps;
+  const key = (ctx: Context): string => param(ctx, 'key');
+  const base = (ctx: Context): string => `/app/elections/${encodeURIComponent(key(ctx))}/admin`;
+  const requestId = (ctx: Context): number => {
+    const raw = param(ctx, 'rid');
+    if (!/^\d{1,12}$/.test(raw)) ctx.throw(404, 'There is no such exception request.');
+    return Number(raw);
+  };
+
+  router.get('/app/elections/:key/admin', (ctx) => {
+    ctx.status = 308;
+    ctx.redirect(`${base(ctx)}/`);
+  });
+
+  router.get('/app/elections/:key/admin/', async (ctx) => {
+    const user = userOf(ctx);
+    const list = await useCases.listExceptionRequests.execute({ user, electionKey: key(ctx) });
+    const standing = await useCases.voterStanding.execute({ user, electionKey: key(ctx) });
+    const turnout = standing.status === 'completed' ? (await useCases.computeResults.execute({ electionKey: key(ctx), requester: user })).turnout : null;
+    render(ctx, 'officer/dashboard.njk', {
+      title: `Officers: ${list.election.name}`,
+      breadcrumbs: electionCrumbs(list.election, { label: 'Officers' }),
+      election: list.election,
+      status: standing.status,
+      list,
+      turnout,
+      voters: list.election.voters?.size ?? 0,
+    });
+  });
+
+  const showRequest = async (ctx: Context, status = 200, error: string | null = null): Promise<void> => {
+    const user = userOf(ctx);
+    const request = await useCases.showExceptionRequest.execute({ user, electionKey: key(ctx), requestId: requestId(ctx) });
+    const list = await useCases.listExceptionRequests.execute({ user, electionKey: key(ctx) });
+    render(
+      ctx,
+      'officer/request.njk',
+      {
+        title: `Exception request: ${request.name}`,
+        breadcrumbs: electionCrumbs(list.election, { label: 'Officers', href: `${base(ctx)}/` }, { label: request.name }),
+        election: list.election,
+        request,
+        error,
+      },
+      status,
+    );
+  };
+
+  router.get('/app/elections/:key/admin/exception/:rid', (ctx) => showRequest(ctx));
+
+  router.post('/app/elections/:key/admin/exception/:rid', async (ctx) => {
+    const user = userOf(ctx);
+    const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+    const electionKey = key(ctx);
+    const id = requestId(ctx);
+    if (body['action'] === 'decide') {
+      await useCases.decideExceptionRequest.execute({ user, electionKey, requestId: id, decision: body['decision'], note: body['note'] });
+      ctx.redirect(`${base(ctx)}/exception/${id}`);
+      return;
+    }
+    // Explicit target state, so a double click does not toggle twice.
+    const reviewed = body['reviewed'] === 'true' ? true : body['reviewed'] === 'false' ? false : undefined;
+    await useCases.reviewExceptionRequest.execute({ user, electionKey, requestId: id, ...(reviewed === undefined ? {} : { reviewed }) });
+    ctx.redirect(`${base(ctx)}/exception/${id}`);
+  });
+
+  router.get('/app/elections/:key/admin/results', async (ctx) => {
+    const result = await useCases.computeResults.execute({ electionKey: key(ctx), requester: userOf(ctx) });
+    render(ctx, 'officer/results.njk', {
+      title: `Results: ${result.election.name}`,
+      breadcrumbs: electionCrumbs(result.election, { label: 'Officers', href: `${base(ctx)}/` }, { label: 'Results' }),
+      election: result.election,
+      turnout: result.turnout,
+      view: resultsView(result.election, result.tally),
+    });
+  });
+
+  const download = (ctx: Context, body: string, type: string, filename: string): void => {
+    ctx.type = type;
+    ctx.set('Content-Disposition', `attachment; filename=${filename}`);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = body;
+  };
+
+  router.get('/app/elections/:key/admin/download', async (ctx) => {
+    const out = await useCases.exportBallots.execute({ electionKey: key(ctx), requester: userOf(ctx) });
+    download(ctx, out.csv, 'text/csv; charset=utf-8', 'ballots.csv');
+  });
+
+  router.get('/app/elections/:key/admin/download.json', async (ctx) => {
+    const out = await useCases.exportBallots.execute({ electionKey: key(ctx), requester: userOf(ctx) });
+    download(ctx, out.json, 'application/json; charset=utf-8', 'ballots.json');
+  });
+
+  router.get('/app/elections/:key/admin/results.md', async (ctx) => {
+    const out = await useCases.draftResultsMarkdown.execute({ electionKey: key(ctx), requester: userOf(ctx) });
+    download(ctx, out.markdown, 'text/markdown; charset=utf-8', 'results.md');
+  });
+
+  router.get('/app/elections/:key/admin/exceptions.csv', async (ctx) => {
+    const out = await useCases.exportExceptionDecisions.execute({ user: userOf(ctx), electionKey: key(ctx) });
+    download(ctx, out.csv, 'text/csv; charset=utf-8', 'exception-requests.csv');
+  });
+}

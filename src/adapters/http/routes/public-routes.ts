@@ -1,0 +1,82 @@
+import Router from '@koa/router';
+import type { Clock } from '../../../application/ports/clock.js';
+import type { ElectionCatalog } from '../../../application/ports/election-catalog.js';
+import { statusAt } from '../../../domain/election/schedule.js';
+import { electionOr404 } from '../catalog-lookup.js';
+import { summarise } from '../../../application/elections/election-summary.js';
+import type { ListElections } from '../../../application/elections/list-elections.js';
+import type { UseCase } from './web-use-cases.js';
+import { param } from '../middleware/guards.js';
+import { currentUser } from '../session-user.js';
+import type { Render } from '../views.js';
+
+export interface ReadinessReport {
+  readonly ready: boolean;
+  readonly checks: Readonly<Record<string, { ok: boolean; detail: string }>>;
+}
+
+export interface PublicRouteDeps {
+  readonly render: Render;
+  readonly clock: Clock;
+  readonly catalog: ElectionCatalog;
+  readonly listElections: UseCase<ListElections>;
+  /** Database reachable and meta synced; bootstrap supplies the real checks. */
+  readonly readiness: () => Promise<ReadinessReport>;
+}
+
+/** Pages anyone may read, plus the probes. */
+export function publicRoutes(deps: PublicRouteDeps): Router {
+  const { render, clock, catalog } = deps;
+  const router = new Router({ strict: true });
+
+  router.get('/', (ctx) => {
+    if (currentUser(ctx)) return ctx.redirect('/app');
+    const items = deps.listElections.execute().elections;
+    render(ctx, 'pages/home.njk', {
+      title: 'Elections',
+      running: items.filter((e) => e.status === 'running'),
+      upcoming: items.filter((e) => e.status === 'upcoming'),
+    });
+  });
+
+  router.get('/elections', (ctx) => {
+    const list = deps.listElections.execute({ status: statusQuery(ctx.query['status']) });
+    const items = list.elections;
+    const filter = list.status ?? (list.unknownFilter ? String(ctx.query['status']) : null);
+    render(ctx, 'pages/election-list.njk', { title: 'All elections', items, filter, base: '/elections' });
+  });
+
+  router.get('/elections/:key', (ctx) => {
+    const election = electionOr404(catalog, param(ctx, 'key'));
+    const now = clock.now();
+    render(ctx, 'pages/public-election.njk', {
+      title: election.name,
+      election,
+      summary: summarise(election, now),
+      status: statusAt(election, now),
+    });
+  });
+
+  // Liveness: the process answers. Kept cheap and dependency-free for the orchestrator.
+  router.get('/health', (ctx) => {
+    ctx.status = 200;
+    ctx.type = 'text';
+    ctx.body = 'ok';
+  });
+
+  // Readiness: the database answers and the meta repository has been read.
+  router.get('/ready', async (ctx) => {
+    const report = await deps.readiness();
+    ctx.set('Cache-Control', 'no-store');
+    ctx.status = report.ready ? 200 : 503;
+    ctx.body = report;
+  });
+
+  return router;
+}
+
+/** `?status=` as one string (a repeated parameter counts as unknown, so it lists nothing). */
+export function statusQuery(value: unknown): string | null {
+  if (value === undefined) return null;
+  return typeof value === 'string' ? value : '?';
+}

@@ -1,0 +1,36 @@
+import type { FileExceptionRequest } from '../../../application/exceptions/file-exception-request.js';
+import type { DecideExceptionRequest } from '../../../application/exceptions/decide-exception-request.js';
+import type { ExportExceptionDecisions } from '../../../application/exceptions/export-exception-decisions.js';
+import type { ListExceptionRequests } from '../../../application/exceptions/list-exception-requests.js';
+import type { ShowExceptionRequest } from '../../../application/exceptions/list-exception-requests.js';
+import type { ReviewExceptionRequest } from '../../../application/exceptions/review-exception-request.js';
+import type { CastBallot } from '../../../application/voting/cast-ballot.js';
+import type { RevokeBallot } from '../../../application/voting/revoke-ballot.js';
+import type { ViewBallot } from '../../../application/voting/view-ballot.js';
+import type { VoterStanding } from '../../../application/voting/voter-standing.js';
+import type { Dashboard } from '../../../application/elections/dashboard.js';
+import type { ListElections } from '../../../application/elections/list-elections.js';
+import type { ComputeResults } from '../../../application/results/compute-results.js';
+import type { DraftResultsMarkdown } from '../../../application/results/draft-results-markdown.js';
+import type { ExportBallots } from '../../../application/results/export-ballots.js';
+
+export type UseCase<T extends { execute: (...args: never[]) => unknown }> = Pick<T, 'execute'>;
+
+/** Every use case a signed-in page calls; bootstrap passes the real ones, tests in-memory-backed ones. */
+export interface WebUseCases {
+  readonly listElections: UseCase<ListElections>;
+  readonly dashboard: UseCase<Dashboard>;
+  readonly voterStanding: UseCase<VoterStanding>;
+  readonly castBallot: UseCase<CastBallot>;
+  readonly viewBallot: UseCase<ViewBallot>;
+  readonly revokeBallot: UseCase<RevokeBallot>;
+  readonly fileExceptionRequest: UseCase<FileExceptionRequest>;
+  readonly listExceptionRequests: UseCase<ListExceptionRequests>;
+  readonly showExceptionRequest: UseCase<ShowExceptionRequest>;
+  readonly reviewExceptionRequest: UseCase<ReviewExceptionRequest>;
+  readonly decideExceptionRequest: UseCase<DecideExceptionRequest>;
+  readonly exportExceptionDecisions: UseCase<ExportExceptionDecisions>;
+  readonly computeResults: UseCase<ComputeResults>;
+  readonly exportBallots: UseCase<ExportBallots>;
+  readonly draftResultsMarkdown: UseCase<DraftResultsMarkdown>;
+}

@@ -1,0 +1,42 @@
+import { fileURLToPath } from 'node:url';
+import type { Context } from 'koa';
+import nunjucks from 'nunjucks';
+import { takeFlashes } from './flash.js';
+import { currentUser } from './session-user.js';
+import { formatUtc } from './time-format.js';
+
+const VIEWS_DIR = fileURLToPath(new URL('./views', import.meta.url));
+
+export type Render = (ctx: Context, template: string, locals?: Record<string, unknown>, status?: number) => void;
+
+/**
+ * Nunjucks with autoescape on: everything from the meta repository or a form is escaped unless a
+ * template marks it `safe`, which only the sanitised Markdown HTML is.
+ */
+export function createRenderer(options: { appName: string; reloadTemplates: boolean }): Render {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(VIEWS_DIR, { noCache: options.reloadTemplates }), {
+    autoescape: true,
+    throwOnUndefined: false,
+    trimBlocks: true,
+    lstripBlocks: true,
+  });
+  env.addFilter('utc', (d: Date | null | undefined) => (d ? formatUtc(d) : ''));
+  env.addFilter('iso', (d: Date | null | undefined) => (d ? d.toISOString() : ''));
+  env.addFilter('plural', (n: number, one: string, many: string) => (n === 1 ? one : many));
+  env.addFilter('percent', (ratio: number | null | undefined) =>
+    ratio === null || ratio === undefined || !Number.isFinite(ratio) ? '–' : `${(ratio * 100).toFixed(1)}%`,
+  );
+  return (ctx, template, locals = {}, status = 200) => {
+    const html = env.render(template, {
+      appName: options.appName,
+      user: currentUser(ctx),
+      csrf: ctx.state['_csrf'] as string | undefined,
+      flashes: takeFlashes(ctx),
+      path: ctx.path,
+      ...locals,
+    });
+    ctx.status = status;
+    ctx.type = 'html';
+    ctx.body = html;
+  };
+}

@@ -1,0 +1,102 @@
+import MarkdownIt from 'markdown-it';
+import sanitizeHtml from 'sanitize-html';
+
+/**
+ * Markdown from the meta repository (bios, descriptions, results) becomes HTML once per read.
+ * Elekto passed raw HTML straight to the page (`|safe`), so a candidate pull request could run
+ * script on voters' sessions. Raw HTML is still allowed in Markdown, then everything goes through
+ * an allow-list: no script/style/iframe/form, no event handlers, links only to http(s)/mailto,
+ * images only from https. Comments are dropped. Harmless structure (<details>, tables) stays.
+ */
+const SANITIZE: sanitizeHtml.IOptions = {
+  allowedTags: [
+    ...sanitizeHtml.defaults.allowedTags.filter((t) => t !== 'style'),
+    'img', 'details', 'summary', 'del', 's', 'ins', 'sup', 'sub', 'input',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title', 'name', 'rel'],
+    img: ['src', 'alt', 'title', 'width', 'height'],
+    th: ['align', 'colspan', 'rowspan', 'style'],
+    td: ['align', 'colspan', 'rowspan', 'style'],
+    ol: ['start'],
+    details: ['open'],
+    code: ['class'],
+    input: ['type', 'checked', 'disabled'],
+  },
+  allowedStyles: { '*': { 'text-align': [/^(left|right|center)$/] } },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: ['https'] },
+  allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
+  allowProtocolRelative: false,
+  allowedClasses: { code: [/^language-[\w-]+$/] },
+  disallowedTagsMode: 'discard',
+  exclusiveFilter: (frame) => frame.tag === 'input' && frame.attribs.type !== 'checkbox',
+  transformTags: {
+    a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'nofollow noopener noreferrer' } }),
+  },
+};
+
+/** Links: web, mail, in-page and relative. Images: https and relative. Everything else is refused. */
+const SAFE_URL = /^(https?:|mailto:|#|\/(?!\/)|\.{0,2}\/|[^:/?#]*([/?#]|$))/i;
+const SAFE_IMAGE = /^(https:|\/(?!\/)|\.{0,2}\/|[^:/?#]*([/?#]|$))/i;
+const COMMENT_ONLY = /^\s*<!--[\s\S]*?-->\s*$/;
+
+export class MarkdownRenderer {
+  private readonly md = new MarkdownIt({ html: true, linkify: true, typographer: false, xhtmlOut: true });
+
+  constructor() {
+    this.md.validateLink = (url) => SAFE_URL.test(url.trim());
+    const rules = this.md.renderer.rules;
+    const image = rules.image!;
+    rules.image = (tokens, idx, options, env, self) =>
+      SAFE_IMAGE.test(String(tokens[idx]!.attrGet('src') ?? '')) ? image(tokens, idx, options, env, self) : '';
+    rules.link_open = (tokens, idx, options, _env, self) => {
+      tokens[idx]!.attrSet('rel', 'nofollow noopener noreferrer');
+      return self.renderToken(tokens, idx, options);
+    };
+  }
+
+  /**
+   * markdown-it escapes all text and attributes itself and vets every URL (validateLink above), so
+   * output built only from Markdown is safe as is. Raw HTML is the danger: comments are dropped, and
+   * any other raw HTML sends the whole output through the sanitize-html allow-list.
+   */
+  render(markdown: string): string {
+    const cached = this.cache.get(markdown);
+    if (cached !== undefined) return cached;
+    const html = this.renderUncached(markdown);
+    this.remember(markdown, html);
+    return html;
+  }
+
+  /** Re-syncs mostly see the same texts: keep rendered HTML, bounded by total characters. */
+  private readonly cache = new Map<string, string>();
+  private cachedChars = 0;
+  private static readonly MAX_CACHED_CHARS = 64 * 1024 * 1024;
+
+  private remember(markdown: string, html: string): void {
+    this.cache.set(markdown, html);
+    this.cachedChars += markdown.length + html.length;
+    for (const [key, value] of this.cache) {
+      if (this.cachedChars <= MarkdownRenderer.MAX_CACHED_CHARS) break;
+      this.cache.delete(key);
+      this.cachedChars -= key.length + value.length;
+    }
+  }
+
+  private renderUncached(markdown: string): string {
+    const env = {};
+    const tokens = this.md.parse(markdown, env);
+    let rawHtml = false;
+    const keep = (t: { type: string; content: string }) => {
+      if (t.type !== 'html_block' && t.type !== 'html_inline') return true;
+      if (COMMENT_ONLY.test(t.content)) return false;
+      rawHtml = true;
+      return true;
+    };
+    const filtered = tokens.filter(keep);
+    for (const t of filtered) if (t.children) t.children = t.children.filter(keep);
+    const html = this.md.renderer.render(filtered, this.md.options, env);
+    return rawHtml ? sanitizeHtml(html, SANITIZE) : html;
+  }
+}

@@ -1,0 +1,107 @@
+import type { Dirent } from 'node:fs';
+import { constants } from 'node:fs';
+import { open, readdir, realpath } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
+
+export type TextRead =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'refused'; readonly message: string; readonly hint?: string; readonly line?: number };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Every read of the meta repository goes through here: paths are relative to the root, are resolved
+ * with realpath and refused when they leave the root (a symlink pointing at /etc/passwd or at another
+ * checkout), files are size-capped, and bytes must be UTF-8 (reported, never turned into mojibake).
+ * Text comes back without a byte-order mark and with `\n` line ends, line numbering unchanged.
+ */
+export class MetaFiles {
+  private constructor(readonly root: string) {}
+
+  static async open(root: string): Promise<MetaFiles> {
+    return new MetaFiles(await realpath(root));
+  }
+
+  /** Absolute path of a root-relative POSIX path. */
+  absolute(rel: string): string {
+    return rel === '' ? this.root : join(this.root, ...rel.split('/'));
+  }
+
+  /** The real location of `rel`, or null when it resolves outside the root (or does not exist). */
+  async resolveInside(rel: string): Promise<{ real: string } | { outside: true } | { missing: true }> {
+    let real: string;
+    try {
+      real = await realpath(this.absolute(rel));
+    } catch {
+      return { missing: true };
+    }
+    return this.contains(real) ? { real } : { outside: true };
+  }
+
+  contains(real: string): boolean {
+    const r = relative(this.root, real);
+    return r === '' || (!r.startsWith('..') && !isAbsolute(r) && r.split(sep)[0] !== '..');
+  }
+
+  async entries(relDir: string): Promise<Dirent[]> {
+    return readdir(this.absolute(relDir), { withFileTypes: true });
+  }
+
+  async readText(rel: string, maxBytes: number): Promise<TextRead> {
+    // Fast path: O_NOFOLLOW opens a plain file directly (its folder was reached inside the root);
+    // a symlink fails with ELOOP and goes through realpath and the containment check.
+    let handle;
+    try {
+      handle = await open(this.absolute(rel), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
+      if (code !== 'ELOOP' && code !== 'EMLINK') throw e;
+      const where = await this.resolveInside(rel);
+      if ('missing' in where) return { kind: 'refused', message: 'is a symbolic link to nothing (dangling link)' };
+      if ('outside' in where) {
+        return {
+          kind: 'refused',
+          message: 'is a symbolic link that leads outside the meta repository; it was not read',
+          hint: 'commit the file itself instead of a link to it',
+        };
+      }
+      handle = await open(where.real, constants.O_RDONLY | constants.O_NONBLOCK); // a FIFO must not block the sync
+    }
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) return { kind: 'refused', message: 'is not a regular file' };
+      if (info.size > maxBytes) {
+        return {
+          kind: 'refused',
+          message: `is ${info.size} bytes; the limit for this file is ${maxBytes} bytes`,
+          hint: 'a file this large is almost certainly a mistake',
+        };
+      }
+      const bytes = await handle.readFile();
+      if (bytes.length > maxBytes) return { kind: 'refused', message: `grew beyond ${maxBytes} bytes while being read` };
+      return decode(bytes);
+    } finally {
+      await handle.close();
+    }
+  }
+}
+
+function decode(bytes: Uint8Array): TextRead {
+  let text: string;
+  try {
+    text = utf8.decode(bytes); // strips a leading BOM
+  } catch {
+    const lossy = new TextDecoder('utf-8').decode(bytes);
+    const bad = lossy.indexOf('\uFFFD');
+    const line = bad < 0 ? undefined : lossy.slice(0, bad).split('\n').length;
+    return {
+      kind: 'refused',
+      message: 'is not valid UTF-8 text',
+      hint: 'save the file as UTF-8 (it looks like Latin-1 or another legacy encoding)',
+      ...(line === undefined ? {} : { line }),
+    };
+  }
+  return { kind: 'text', text: text.replace(/\r\n?/g, '\n') };
+}

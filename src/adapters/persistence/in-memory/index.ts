@@ -1,0 +1,6 @@
+/** In-memory adapters of every persistence port: for tests, demos and embedders without a database. */
+export { InMemoryBallotBox } from './in-memory-ballot-box.js';
+export { InMemoryElectionRecords } from './in-memory-election-records.js';
+export { InMemoryExceptionRequests } from './in-memory-exception-requests.js';
+export { InMemoryPassphraseAttempts } from './in-memory-passphrase-attempts.js';
+export { InMemoryUsers } from './in-memory-users.js';

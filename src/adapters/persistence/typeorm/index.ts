@@ -1,0 +1,48 @@
+/** The TypeORM persistence adapters (PostgreSQL, MySQL/MariaDB, SQLite) and their wiring. */
+import type { DataSource } from 'typeorm';
+import { openMigrated, type DataSourceExtras, type TypeOrmDatabaseConfig } from './create-data-source.js';
+import { SqlDatabase } from './sql-database.js';
+import { TypeOrmBallotBox } from './typeorm-ballot-box.js';
+import { TypeOrmElectionRecords } from './typeorm-election-records.js';
+import { TypeOrmExceptionRequests } from './typeorm-exception-requests.js';
+import { TypeOrmPassphraseAttempts } from './typeorm-passphrase-attempts.js';
+import { TypeOrmUsers } from './typeorm-users.js';
+
+export { createDataSource, openMigrated, type TypeOrmDatabaseConfig } from './create-data-source.js';
+export { DuplicateVotersError, MIGRATIONS, MIGRATIONS_TABLE } from './migrations/index.js';
+export { SqlDatabase } from './sql-database.js';
+export { TypeOrmBallotBox, TypeOrmElectionRecords, TypeOrmExceptionRequests, TypeOrmPassphraseAttempts, TypeOrmUsers };
+
+export interface TypeOrmPersistence {
+  readonly dataSource: DataSource;
+  readonly db: SqlDatabase;
+  readonly ballotBox: TypeOrmBallotBox;
+  readonly users: TypeOrmUsers;
+  readonly electionRecords: TypeOrmElectionRecords;
+  readonly exceptionRequests: TypeOrmExceptionRequests;
+  readonly passphraseAttempts: TypeOrmPassphraseAttempts;
+  close(): Promise<void>;
+}
+
+/** Every adapter over one data source. `migrate: true` applies pending migrations first. */
+export async function openTypeOrmPersistence(
+  config: TypeOrmDatabaseConfig,
+  options: DataSourceExtras & { migrate?: boolean } = {},
+): Promise<TypeOrmPersistence> {
+  const { dataSource } = await openMigrated(config, { ...options, skipMigrations: options.migrate === false });
+  return persistenceOn(dataSource);
+}
+
+export function persistenceOn(dataSource: DataSource): TypeOrmPersistence {
+  const db = new SqlDatabase(dataSource);
+  return {
+    dataSource,
+    db,
+    ballotBox: new TypeOrmBallotBox(db),
+    users: new TypeOrmUsers(db),
+    electionRecords: new TypeOrmElectionRecords(db),
+    exceptionRequests: new TypeOrmExceptionRequests(db),
+    passphraseAttempts: new TypeOrmPassphraseAttempts(db),
+    close: () => dataSource.destroy(),
+  };
+}

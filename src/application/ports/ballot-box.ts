@@ -1,0 +1,56 @@
+import type { RankEntry } from '../../domain/ballot/ranking.js';
+
+/**
+ * The voter's only way back to their ballot: the ballot id sealed under a key derived from their
+ * passphrase. `scheme` names the KDF parameters so old (Elekto) links keep opening.
+ */
+export interface SealedLink {
+  readonly salt: Uint8Array;
+  /** nonce ‖ MAC ‖ ciphertext, PyNaCl SecretBox layout. */
+  readonly sealed: Uint8Array;
+  readonly scheme: string;
+}
+
+export interface CastBallot {
+  readonly electionKey: string;
+  readonly userId: number;
+  /** Random id shared by the ballot's rows (Elekto's `ballot.voter`, a UUID with dashes). */
+  readonly ballotId: string;
+  /** One entry per candidate; unranked ones carry NO_OPINION_RANK. */
+  readonly entries: readonly RankEntry[];
+  /** Null when the voter gave no passphrase: then nothing links the voter to the ballot. */
+  readonly link: SealedLink | null;
+}
+
+export interface StoredBallot {
+  readonly ballotId: string;
+  readonly entries: readonly RankEntry[];
+}
+
+/** "This user has voted in this election", with the sealed link when there is one. */
+export interface VoterMark {
+  readonly electionKey: string;
+  readonly userId: number;
+  readonly link: SealedLink | null;
+  /** False once the link was purged (delete_after) or when none was stored. */
+  readonly hasLink: boolean;
+}
+
+export interface BallotBox {
+  /**
+   * Stores the ballot and the voter mark in one transaction. A second mark for the same
+   * (election, user) is refused by a database constraint: DomainError ALREADY_VOTED.
+   */
+  cast(ballot: CastBallot): Promise<void>;
+  mark(electionKey: string, userId: number): Promise<VoterMark | null>;
+  ballot(electionKey: string, ballotId: string): Promise<StoredBallot | null>;
+  /** Deletes the ballot and the voter mark in one transaction, so the user may vote again. */
+  revoke(electionKey: string, userId: number, ballotId: string): Promise<void>;
+  /** Streams every ballot of the election, one at a time, without loading them all. */
+  ballots(electionKey: string): AsyncIterable<StoredBallot>;
+  countBallots(electionKey: string): Promise<number>;
+  countVoters(electionKey: string): Promise<number>;
+  /** Destroys every voter-to-ballot link of the election; ballots and marks stay. Returns how many. */
+  purgeLinks(electionKey: string): Promise<number>;
+  votedElectionKeys(userId: number): Promise<string[]>;
+}

@@ -1,0 +1,29 @@
+/** Whose attempts are counted: one voter in one election. */
+export interface AttemptKey {
+  readonly electionKey: string;
+  readonly userId: number;
+}
+
+export interface AttemptLimit {
+  /** Attempts allowed in any window of `windowMs` (attempts are forgotten after a success). */
+  readonly maxAttempts: number;
+  readonly windowMs: number;
+}
+
+export type AttemptVerdict = { readonly allowed: true } | { readonly allowed: false; readonly retryAt: Date };
+
+/**
+ * Counts passphrase attempts against a voter's own ballot link, so a stolen session cannot guess
+ * at machine speed. An attempt is taken *before* the (slow) key derivation and forgotten after a
+ * success, so concurrent guesses all count: a check-then-record scheme would let a burst through.
+ */
+export interface PassphraseAttempts {
+  /**
+   * Atomically: when fewer than `limit.maxAttempts` attempts of this key fall in
+   * (at - windowMs, at], records one at `at` and allows it; otherwise records nothing and says
+   * when the oldest of them leaves the window.
+   */
+  take(key: AttemptKey, at: Date, limit: AttemptLimit): Promise<AttemptVerdict>;
+  /** The passphrase was right: forget this key's attempts. */
+  forget(key: AttemptKey): Promise<void>;
+}

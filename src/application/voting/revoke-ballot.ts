@@ -1,0 +1,40 @@
+import { requireElection, requireRunning } from '../elections/election-access.js';
+import type { BallotBox } from '../ports/ballot-box.js';
+import type { BallotSealer } from '../ports/ballot-sealer.js';
+import type { Clock } from '../ports/clock.js';
+import type { ElectionCatalog } from '../ports/election-catalog.js';
+import type { AttemptLimit, PassphraseAttempts } from '../ports/passphrase-attempts.js';
+import type { User } from '../ports/users.js';
+import { OwnBallotLink } from './own-ballot-link.js';
+
+export interface RevokeBallotInput {
+  readonly user: User;
+  readonly electionKey: string;
+  readonly passphrase: string;
+}
+
+/**
+ * Deletes the voter's ballot and their "has voted" mark together, so they may vote again. Only
+ * while the election runs (Elekto allowed it after the end, which could change a published result).
+ */
+export class RevokeBallot {
+  private readonly link: OwnBallotLink;
+
+  constructor(
+    private readonly catalog: ElectionCatalog,
+    private readonly ballotBox: BallotBox,
+    sealer: BallotSealer,
+    attempts: PassphraseAttempts,
+    private readonly clock: Clock,
+    options: { attemptLimit?: AttemptLimit } = {},
+  ) {
+    this.link = new OwnBallotLink(ballotBox, sealer, attempts, clock, options.attemptLimit);
+  }
+
+  async execute({ user, electionKey, passphrase }: RevokeBallotInput): Promise<void> {
+    const election = requireElection(this.catalog, electionKey);
+    requireRunning(election, this.clock.now(), 'revoking a ballot');
+    const ballotId = await this.link.open(election, user, passphrase);
+    await this.ballotBox.revoke(electionKey, user.id, ballotId);
+  }
+}

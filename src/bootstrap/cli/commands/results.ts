@@ -1,0 +1,106 @@
+import { Command, CommanderError, Option } from 'commander';
+import type { ElectionResults } from '../../../application/results/compute-results.js';
+import { resultsMarkdown } from '../../../application/results/results-markdown.js';
+import { PAIR_STRENGTHS, TALLY_METHODS, type PairStrength, type TallyMethod, type UnrankedPolicy } from '../../../domain/tally/index.js';
+import { USE_CASES } from '../../use-case-tokens.js';
+import { withElectionApp } from './election-command-support.js';
+
+export const summary = 'Print the results of a completed election';
+
+interface Opts {
+  method: TallyMethod;
+  strength: PairStrength;
+  unranked: UnrankedPolicy;
+  json?: boolean;
+  markdown?: boolean;
+  csv?: boolean;
+}
+
+/**
+ * `elekto results <election-key> [--json | --markdown | --csv] [--method …] [--strength …]`:
+ * counts the stored ballots of a completed election (read from the configured database, the
+ * election from the meta checkout on disk). With `delete_after: true` this is a results
+ * computation like the officers' page, so it destroys the voter-to-ballot links (said on stderr).
+ * Exit 0 counted; 1 unknown, broken or unfinished election; 2 bad usage; 78 bad configuration.
+ */
+export async function run(argv: string[]): Promise<number> {
+  const program = new Command('elekto results')
+    .description('Count the stored ballots of a completed election.')
+    .argument('<election-key>', 'the election key, e.g. 2021---GB (its folder path with / written as ---)')
+    .addOption(new Option('--method <method>', 'completion method').choices(TALLY_METHODS).default('schulze'))
+    .addOption(new Option('--strength <strength>', 'strength of a pairwise defeat').choices(PAIR_STRENGTHS).default('winning'))
+    .addOption(new Option('--unranked <policy>', 'unranked candidates: no-opinion (Elekto) or last').choices(['no-opinion', 'last']).default('no-opinion'))
+    .addOption(new Option('--json', 'print one JSON object').conflicts(['markdown', 'csv']))
+    .addOption(new Option('--markdown', 'print a results.md draft for the meta repository').conflicts(['csv']))
+    .option('--csv', "print the ballots in Elekto's ballots.csv format")
+    .addHelpText('after', '\nExit status: 0 counted, 1 unknown/broken/unfinished election, 2 bad usage, 78 bad configuration.')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    throw e;
+  }
+  const electionKey = program.args[0]!;
+  const opts = program.opts<Opts>();
+  return withElectionApp('results', electionKey, async (app) => {
+    if (opts.csv) {
+      const exported = await (await app.get(USE_CASES.exportBallots)).execute({ electionKey, requester: null });
+      process.stdout.write(exported.csv);
+      return 0;
+    }
+    const compute = await app.get(USE_CASES.computeResults);
+    const results = await compute.execute({ electionKey, requester: null, method: opts.method, strength: opts.strength, unranked: opts.unranked });
+    if (results.linksPurged > 0) {
+      process.stderr.write(`delete_after: ${results.linksPurged} voter-to-ballot link(s) destroyed; the ballots stay.\n`);
+    }
+    if (opts.json) process.stdout.write(`${JSON.stringify(jsonResults(results, opts.unranked), jsonNumbers, 2)}\n`);
+    else if (opts.markdown) process.stdout.write(resultsMarkdown(results));
+    else process.stdout.write(textResults(results));
+    return 0;
+  });
+}
+
+function jsonResults(r: ElectionResults, unranked: UnrankedPolicy) {
+  const e = r.election;
+  return {
+    election: { key: e.key, name: e.name, organization: e.organization, seats: e.noWinners, startsAt: e.startsAt, endsAt: e.endsAt, seatCap: e.seatCap },
+    turnout: r.turnout,
+    unranked,
+    ignored: r.ignored,
+    linksPurged: r.linksPurged,
+    tally: r.tally,
+  };
+}
+
+/** Ratio strengths can be Infinity, which JSON cannot hold: written as the string "Infinity". */
+function jsonNumbers(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? String(value) : value;
+}
+
+function textResults({ election, tally: t, turnout, ignored }: ElectionResults): string {
+  const out: string[] = [];
+  const pct = turnout.ratio === null ? 'n/a' : `${(turnout.ratio * 100).toFixed(1)}%`;
+  out.push(`${election.name} (${election.key})`);
+  out.push(`${election.noWinners} seat${election.noWinners === 1 ? '' : 's'} · ${turnout.eligible} eligible · ${turnout.ballots} ballots · turnout ${pct}`);
+  out.push(`${t.method}${t.method === 'copeland' ? '' : ` (${t.strength})`}`, '');
+  const winners = new Set(t.winners);
+  const tied = new Set(t.tiedAtCutoff);
+  const wide = Math.max(...t.candidates.map((c) => c.length));
+  let position = 1;
+  for (const tier of t.ranking) {
+    for (const c of tier) {
+      const mark = winners.has(c) ? 'elected' : tied.has(c) ? 'tied at the cut' : '';
+      out.push(`  ${String(position).padStart(3)}${tier.length > 1 ? '=' : ' '} ${c.padEnd(wide)}  ${mark}`.trimEnd());
+    }
+    position += tier.length;
+  }
+  out.push('', `Elected: ${t.winners.length ? t.winners.join(', ') : '(none decided)'}`);
+  if (t.tieAtCutoff) out.push(`Tie at the cut: ${t.tiedAtCutoff.join(' / ')}; the officers decide.`);
+  for (const p of t.passedOver) out.push(`Passed over: ${p.candidate}: ${p.reason}`);
+  if (ignored.entries > 0) out.push(`Ignored ${ignored.entries} stored line(s)${ignored.unknownCandidates.length ? `; unknown candidates: ${ignored.unknownCandidates.join(', ')}` : ''}.`);
+  out.push('', 'Head to head');
+  for (const c of t.ranking.flat()) out.push(`  ${c}: ${t.explanations[c]?.summary ?? ''}`);
+  return `${out.join('\n')}\n`;
+}

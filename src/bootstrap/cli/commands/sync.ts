@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import { SyncMeta } from '../../../application/meta/sync-meta.js';
+import type { ElectionRecords } from '../../../application/ports/election-records.js';
+import { ConfigError } from '../../config/app-config.js';
+import { loadConfig } from '../../config/load-config.js';
+import { openApplication } from '../../open-application.js';
+import { TOKENS } from '../../tokens.js';
+import { formatSyncReport, jsonSyncReport } from './sync-output.js';
+import { withStageProgress } from './sync-progress.js';
+
+export const summary = 'Fetch the meta repository and sync elections';
+
+const HELP = `Usage: elekto sync [--json] [--no-fetch]
+
+Fetches the meta repository (META_REPO, META_BRANCH into META_PATH; or reads META_PATH as a plain
+directory when META_REPO is empty), reads every election under ELECTION_DIR, and updates the
+election rows of the database (upsert by key; elections gone from the repository are archived,
+never deleted with their ballots). Broken elections are reported. Progress goes to stderr.
+
+Options:
+  --json       print the sync report as one JSON object on stdout
+  --no-fetch   read the checkout as it is on disk, without contacting the remote
+  -h, --help   show this help
+
+Exit codes: 0 synced (broken elections are listed, not fatal), 1 sync failed (nothing changed),
+2 bad usage, 78 bad configuration.
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  let values: { json?: boolean; 'no-fetch'?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({ args: argv, options: { json: { type: 'boolean' }, 'no-fetch': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+  } catch (e) {
+    process.stderr.write(`elekto sync: ${(e as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  let config;
+  try {
+    config = loadConfig({ purpose: 'tool' });
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    process.stderr.write(`elekto sync: ${e.message}\nSee .env.example and docs/operator-guide.md.\n`);
+    return 78;
+  }
+  const app = await openApplication(config);
+  try {
+    const started = Date.now();
+    const say = (stage: string) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${stage}...\n`);
+    const [source, reader, catalog, clock, lock] = await Promise.all([
+      app.get(TOKENS.MetaSource),
+      app.get(TOKENS.MetaReader),
+      app.get(TOKENS.ElectionCatalog),
+      app.get(TOKENS.Clock),
+      app.get(TOKENS.SyncLock),
+    ]);
+    let records: ElectionRecords | null = null;
+    let noDatabaseReason: string | undefined;
+    if (config.database.dialect === 'memory') {
+      noDatabaseReason = 'the database is "memory" (nothing would be kept), so the database step was skipped';
+    } else {
+      try {
+        records = await app.get(TOKENS.ElectionRecords);
+      } catch (e) {
+        noDatabaseReason = `the ${config.database.dialect} database adapter is not available (${(e as Error).message}), so the database step was skipped`;
+      }
+    }
+    const staged = withStageProgress({ source, reader }, say);
+    const sync = new SyncMeta({ ...staged, catalog, clock, lock, records, ...(noDatabaseReason ? { noDatabaseReason } : {}) });
+    const report = await sync.execute({ fetch: !values['no-fetch'] });
+    process.stdout.write(values.json ? `${JSON.stringify(jsonSyncReport(report), null, 2)}\n` : formatSyncReport(report));
+    return report.ok ? 0 : 1;
+  } finally {
+    await app.close();
+  }
+}

@@ -1,0 +1,79 @@
+/** The validated configuration every part of bootstrap reads; built once by `loadConfig()`. */
+export type DatabaseDialect = 'postgres' | 'mysql' | 'sqlite' | 'memory';
+
+export type DatabaseConfig =
+  | {
+      readonly dialect: 'postgres' | 'mysql';
+      readonly host: string;
+      readonly port: number;
+      readonly database: string;
+      readonly username: string;
+      readonly password: string;
+      /** Full connection URL (holds the password: never log it). */
+      readonly url: string;
+      readonly poolSize: number;
+    }
+  | { readonly dialect: 'sqlite'; /** Absolute path of the database file. */ readonly path: string }
+  | { readonly dialect: 'memory' };
+
+export type MetaDriver = 'git' | 'nodegit' | 'directory';
+export type IdentityProviderName = 'github' | 'development';
+export type SealScheme = 'argon2id' | 'elekto';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface AppConfig {
+  readonly app: {
+    readonly name: string;
+    readonly env: string;
+    readonly production: boolean;
+    readonly key: string;
+    readonly debug: boolean;
+    readonly url: string;
+    readonly host: string;
+    readonly port: number;
+    readonly connect: 'http' | 'socket';
+    readonly minPasscodeLength: number;
+    readonly trustProxy: boolean;
+  };
+  readonly database: DatabaseConfig;
+  readonly meta: {
+    readonly driver: MetaDriver;
+    readonly repo: string | null;
+    readonly electionDir: string;
+    readonly deployment: string;
+    /** Absolute path of the local checkout (or of the directory read as is). */
+    readonly path: string;
+    readonly branch: string;
+    readonly secret: string | null;
+    readonly pollSeconds: number;
+  };
+  readonly identity: {
+    readonly provider: IdentityProviderName;
+    readonly github: {
+      readonly clientId: string | null;
+      readonly clientSecret: string | null;
+      /** Path of the OAuth callback route (Elekto's GITHUB_REDIRECT). */
+      readonly redirectPath: string;
+    };
+  };
+  readonly sealing: {
+    readonly scheme: SealScheme;
+    readonly opsLimit: number;
+    readonly memoryMiB: number;
+    readonly workers: number;
+  };
+  readonly log: { readonly level: LogLevel; readonly format: 'json' | 'text' };
+  /** True for `elekto serve --demo` (npm start). */
+  readonly demo: boolean;
+}
+
+/** Start-up refused: every problem found, so the operator fixes them in one go. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(
+      `Configuration is not valid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
+        problems.map((p) => `  - ${p}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}

@@ -1,0 +1,65 @@
+import { ContainerModule } from 'inversify';
+import type { Middleware } from 'koa';
+import type { ReadinessReport } from '../../adapters/http/routes/public-routes.js';
+import type { AppConfig } from '../config/app-config.js';
+import { TOKENS as T, type Token } from '../tokens.js';
+import { USE_CASES as U } from '../use-case-tokens.js';
+import { bindFactory, resolveRecord } from './binding.js';
+
+const { signIn: _s, currentUser: _c, purgeLinks: _p, ...WEB_USE_CASES } = U;
+
+/** The Koa application, built from the use cases the routes call; the container stays out of handlers. */
+export function httpModule(config: AppConfig): ContainerModule {
+  return new ContainerModule(({ bind }) => {
+    bindFactory(bind, T.Readiness, [T.ElectionCatalog, T.ElectionRecords], (catalog, records) => async (): Promise<ReadinessReport> => {
+      const snapshot = catalog.current();
+      const meta = snapshot.syncedAt
+        ? { ok: true, detail: `${snapshot.elections.size} elections at ${snapshot.revision ?? 'directory'}` }
+        : { ok: false, detail: 'the meta repository has not been read yet' };
+      let database: { ok: boolean; detail: string };
+      try {
+        await records.syncedRevision();
+        database = { ok: true, detail: config.database.dialect };
+      } catch {
+        database = { ok: false, detail: `${config.database.dialect} unreachable` };
+      }
+      return { ready: meta.ok && database.ok, checks: { meta, database } };
+    });
+
+    bind(T.HttpApp)
+      .toDynamicValue(async (ctx) => {
+        // Koa and the templates load only when something serves HTTP, not for CLI commands.
+        const [{ createHttpApp }, { metaWebhookRoutes }] = await Promise.all([
+          import('../../adapters/http/create-http-app.js'),
+          import('../../adapters/http/webhook/meta-webhook-routes.js'),
+        ]);
+        const get = <X>(token: Token<X>) => ctx.getAsync<X>(token);
+        const { logger, syncMeta, ...deps } = await resolveRecord(get, {
+          logger: T.Logger,
+          clock: T.Clock,
+          catalog: T.ElectionCatalog,
+          users: T.Users,
+          signInMethods: T.SignInMethods,
+          readiness: T.Readiness,
+          syncMeta: T.SyncMeta,
+        });
+        const useCases = await resolveRecord(get, WEB_USE_CASES);
+        return createHttpApp({
+          config: {
+            appName: config.app.name,
+            appKey: config.app.key,
+            appEnv: config.app.env,
+            minPasscodeLength: config.app.minPasscodeLength,
+            trustProxy: config.app.trustProxy,
+            reloadTemplates: config.app.debug,
+          },
+          logger,
+          ...deps,
+          useCases,
+          // @koa/router's middleware type and Koa's differ only in their generic defaults.
+          webhook: metaWebhookRoutes({ syncMeta, secret: config.meta.secret, branch: config.meta.branch, logger }).routes() as unknown as Middleware,
+        });
+      })
+      .inSingletonScope();
+  });
+}

@@ -1,0 +1,27 @@
+import { ContainerModule } from 'inversify';
+import type { AppConfig } from '../config/app-config.js';
+import { TOKENS } from '../tokens.js';
+import { USE_CASES } from '../use-case-tokens.js';
+import { bindFactory } from './binding.js';
+
+/** How people sign in (IDENTITY): GitHub OAuth, or the development sign-in (never in production). */
+export function identityModule(config: AppConfig): ContainerModule {
+  const { identity, app } = config;
+  return new ContainerModule(({ bind }) => {
+    bindFactory(bind, TOKENS.SignInMethods, [USE_CASES.signIn], async (signIn) => {
+      if (identity.provider === 'development') {
+        const { DevelopmentSignIn } = await import('../../adapters/identity/development-sign-in.js');
+        return [new DevelopmentSignIn(signIn, app.env)];
+      }
+      const { GithubOAuthSignIn } = await import('../../adapters/identity/github-oauth-sign-in.js');
+      return [
+        new GithubOAuthSignIn(signIn, {
+          clientId: identity.github.clientId ?? '',
+          clientSecret: identity.github.clientSecret ?? '',
+          publicUrl: app.url,
+          callbackPath: identity.github.redirectPath,
+        }),
+      ];
+    });
+  });
+}

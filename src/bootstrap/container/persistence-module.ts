@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ContainerModule } from 'inversify';
+import {
+  InMemoryBallotBox,
+  InMemoryElectionRecords,
+  InMemoryExceptionRequests,
+  InMemoryPassphraseAttempts,
+  InMemoryUsers,
+} from '../../adapters/persistence/in-memory/index.js';
+import type { AppConfig } from '../config/app-config.js';
+import { TOKENS as T } from '../tokens.js';
+import { bindFactory } from './binding.js';
+
+/**
+ * Users, ballots, exception requests, election rows and passphrase attempts: in memory
+ * (DB_CONNECTION=memory) or in one TypeORM data source (PostgreSQL, MySQL/MariaDB, SQLite), opened
+ * on first use. Only the demo migrates by itself; elsewhere `elekto migrate` does, as in Elekto.
+ */
+export function persistenceModule(config: AppConfig): ContainerModule {
+  const db = config.database;
+  return new ContainerModule(({ bind }) => {
+    if (db.dialect === 'memory') {
+      bindFactory(bind, T.Users, [], () => new InMemoryUsers());
+      bindFactory(bind, T.BallotBox, [], () => new InMemoryBallotBox());
+      bindFactory(bind, T.ElectionRecords, [], () => new InMemoryElectionRecords());
+      bindFactory(bind, T.ExceptionRequests, [T.Users], (users) => new InMemoryExceptionRequests(users));
+      bindFactory(bind, T.PassphraseAttempts, [], () => new InMemoryPassphraseAttempts());
+      return;
+    }
+    bindFactory(bind, T.TypeOrm, [T.Lifecycle, T.Logger], async (lifecycle, logger) => {
+      // Imported here so that in-memory runs and CLI commands without a database never load TypeORM.
+      const { openTypeOrmPersistence } = await import('../../adapters/persistence/typeorm/index.js');
+      if (db.dialect === 'sqlite') mkdirSync(dirname(db.path), { recursive: true });
+      const persistence = await openTypeOrmPersistence(db, { migrate: config.demo });
+      lifecycle.onClose('database', () => persistence.close());
+      if (!config.demo && (await persistence.dataSource.showMigrations())) {
+        logger.warn('the database schema is not up to date: run `elekto migrate` (pages that need the missing changes will fail)');
+      }
+      return persistence;
+    });
+    bindFactory(bind, T.Users, [T.TypeOrm], (p) => p.users);
+    bindFactory(bind, T.BallotBox, [T.TypeOrm], (p) => p.ballotBox);
+    bindFactory(bind, T.ElectionRecords, [T.TypeOrm], (p) => p.electionRecords);
+    bindFactory(bind, T.ExceptionRequests, [T.TypeOrm], (p) => p.exceptionRequests);
+    bindFactory(bind, T.PassphraseAttempts, [T.TypeOrm], (p) => p.passphraseAttempts);
+  });
+}

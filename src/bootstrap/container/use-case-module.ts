@@ -1,0 +1,50 @@
+import { createHmac } from 'node:crypto';
+import { ContainerModule } from 'inversify';
+import { Dashboard } from '../../application/elections/dashboard.js';
+import { ListElections } from '../../application/elections/list-elections.js';
+import { DecideExceptionRequest } from '../../application/exceptions/decide-exception-request.js';
+import { ExportExceptionDecisions } from '../../application/exceptions/export-exception-decisions.js';
+import { FileExceptionRequest } from '../../application/exceptions/file-exception-request.js';
+import { ListExceptionRequests, ShowExceptionRequest } from '../../application/exceptions/list-exception-requests.js';
+import { ReviewExceptionRequest } from '../../application/exceptions/review-exception-request.js';
+import { CurrentUser } from '../../application/identity/current-user.js';
+import { SignIn } from '../../application/identity/sign-in.js';
+import { ComputeResults } from '../../application/results/compute-results.js';
+import { DraftResultsMarkdown } from '../../application/results/draft-results-markdown.js';
+import { ExportBallots } from '../../application/results/export-ballots.js';
+import { PurgeLinks } from '../../application/results/purge-links.js';
+import { CastBallot } from '../../application/voting/cast-ballot.js';
+import { RevokeBallot } from '../../application/voting/revoke-ballot.js';
+import { ViewBallot } from '../../application/voting/view-ballot.js';
+import { VoterStanding } from '../../application/voting/voter-standing.js';
+import type { AppConfig } from '../config/app-config.js';
+import { TOKENS as T } from '../tokens.js';
+import { USE_CASES as U } from '../use-case-tokens.js';
+import { bindFactory } from './binding.js';
+
+/** The use cases, each built from the ports it names (plain constructors, no decorators). */
+export function useCaseModule(config: AppConfig): ContainerModule {
+  // The per-voter candidate order is keyed by a value derived from APP_KEY, never the key itself.
+  const orderSecret = createHmac('sha256', config.app.key || 'no-key').update('elekto candidate order').digest('hex');
+  const minPassphraseLength = config.app.minPasscodeLength;
+  return new ContainerModule(({ bind }) => {
+    bindFactory(bind, U.signIn, [T.Users], (users) => new SignIn(users));
+    bindFactory(bind, U.currentUser, [T.Users], (users) => new CurrentUser(users));
+    bindFactory(bind, U.listElections, [T.ElectionCatalog, T.Clock], (catalog, clock) => new ListElections(catalog, clock));
+    bindFactory(bind, U.dashboard, [T.ElectionCatalog, T.BallotBox, T.Clock], (catalog, box, clock) => new Dashboard(catalog, box, clock));
+    bindFactory(bind, U.voterStanding, [T.ElectionCatalog, T.BallotBox, T.ExceptionRequests, T.Clock], (catalog, box, requests, clock) => new VoterStanding(catalog, box, requests, clock, orderSecret));
+    bindFactory(bind, U.castBallot, [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.Clock, T.Random], (catalog, box, sealer, clock, random) => new CastBallot(catalog, box, sealer, clock, random, { minPassphraseLength }));
+    bindFactory(bind, U.viewBallot, [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.PassphraseAttempts, T.Clock], (catalog, box, sealer, attempts, clock) => new ViewBallot(catalog, box, sealer, attempts, clock));
+    bindFactory(bind, U.revokeBallot, [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.PassphraseAttempts, T.Clock], (catalog, box, sealer, attempts, clock) => new RevokeBallot(catalog, box, sealer, attempts, clock));
+    bindFactory(bind, U.fileExceptionRequest, [T.ElectionCatalog, T.ExceptionRequests, T.Clock], (c, r, clock) => new FileExceptionRequest(c, r, clock));
+    bindFactory(bind, U.listExceptionRequests, [T.ElectionCatalog, T.ExceptionRequests], (c, r) => new ListExceptionRequests(c, r));
+    bindFactory(bind, U.showExceptionRequest, [T.ElectionCatalog, T.ExceptionRequests], (c, r) => new ShowExceptionRequest(c, r));
+    bindFactory(bind, U.reviewExceptionRequest, [T.ElectionCatalog, T.ExceptionRequests], (c, r) => new ReviewExceptionRequest(c, r));
+    bindFactory(bind, U.decideExceptionRequest, [T.ElectionCatalog, T.ExceptionRequests, T.Clock], (c, r, clock) => new DecideExceptionRequest(c, r, clock));
+    bindFactory(bind, U.exportExceptionDecisions, [T.ElectionCatalog, T.ExceptionRequests], (c, r) => new ExportExceptionDecisions(c, r));
+    bindFactory(bind, U.computeResults, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new ComputeResults(c, box, clock));
+    bindFactory(bind, U.exportBallots, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new ExportBallots(c, box, clock));
+    bindFactory(bind, U.draftResultsMarkdown, [U.computeResults], (compute) => new DraftResultsMarkdown(compute));
+    bindFactory(bind, U.purgeLinks, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new PurgeLinks(c, box, clock));
+  });
+}

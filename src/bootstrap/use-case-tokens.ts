@@ -1,0 +1,44 @@
+/** One token per use case; the use-case module binds them, `serve` and CLI commands resolve them. */
+import type { Dashboard } from '../application/elections/dashboard.js';
+import type { ListElections } from '../application/elections/list-elections.js';
+import type { DecideExceptionRequest } from '../application/exceptions/decide-exception-request.js';
+import type { ExportExceptionDecisions } from '../application/exceptions/export-exception-decisions.js';
+import type { FileExceptionRequest } from '../application/exceptions/file-exception-request.js';
+import type { ListExceptionRequests, ShowExceptionRequest } from '../application/exceptions/list-exception-requests.js';
+import type { ReviewExceptionRequest } from '../application/exceptions/review-exception-request.js';
+import type { CurrentUser } from '../application/identity/current-user.js';
+import type { SignIn } from '../application/identity/sign-in.js';
+import type { ComputeResults } from '../application/results/compute-results.js';
+import type { DraftResultsMarkdown } from '../application/results/draft-results-markdown.js';
+import type { ExportBallots } from '../application/results/export-ballots.js';
+import type { PurgeLinks } from '../application/results/purge-links.js';
+import type { CastBallot } from '../application/voting/cast-ballot.js';
+import type { RevokeBallot } from '../application/voting/revoke-ballot.js';
+import type { ViewBallot } from '../application/voting/view-ballot.js';
+import type { VoterStanding } from '../application/voting/voter-standing.js';
+import type { Token } from './tokens.js';
+
+function token<T>(name: string): Token<T> {
+  return Symbol.for(`elekto.useCase.${name}`) as Token<T>;
+}
+
+export const USE_CASES = {
+  signIn: token<SignIn>('SignIn'),
+  currentUser: token<CurrentUser>('CurrentUser'),
+  listElections: token<ListElections>('ListElections'),
+  dashboard: token<Dashboard>('Dashboard'),
+  voterStanding: token<VoterStanding>('VoterStanding'),
+  castBallot: token<CastBallot>('CastBallot'),
+  viewBallot: token<ViewBallot>('ViewBallot'),
+  revokeBallot: token<RevokeBallot>('RevokeBallot'),
+  fileExceptionRequest: token<FileExceptionRequest>('FileExceptionRequest'),
+  listExceptionRequests: token<ListExceptionRequests>('ListExceptionRequests'),
+  showExceptionRequest: token<ShowExceptionRequest>('ShowExceptionRequest'),
+  reviewExceptionRequest: token<ReviewExceptionRequest>('ReviewExceptionRequest'),
+  decideExceptionRequest: token<DecideExceptionRequest>('DecideExceptionRequest'),
+  exportExceptionDecisions: token<ExportExceptionDecisions>('ExportExceptionDecisions'),
+  computeResults: token<ComputeResults>('ComputeResults'),
+  exportBallots: token<ExportBallots>('ExportBallots'),
+  draftResultsMarkdown: token<DraftResultsMarkdown>('DraftResultsMarkdown'),
+  purgeLinks: token<PurgeLinks>('PurgeLinks'),
+} as const;

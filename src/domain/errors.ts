@@ -1,0 +1,43 @@
+/**
+ * Errors the core raises. Each has a stable `code` so adapters (HTTP, CLI) can map it to a status or
+ * an exit code without knowing the message wording. No HTTP notions here.
+ */
+export type DomainErrorCode =
+  | 'ELECTION_NOT_FOUND'
+  | 'ELECTION_NOT_RUNNING'
+  | 'ELECTION_NOT_COMPLETED'
+  | 'VOTER_NOT_ELIGIBLE'
+  | 'ALREADY_VOTED'
+  | 'NOT_VOTED'
+  | 'INVALID_BALLOT'
+  | 'WRONG_PASSPHRASE'
+  | 'PASSPHRASE_TOO_SHORT'
+  | 'NO_RECOVERABLE_LINK'
+  | 'TOO_MANY_ATTEMPTS'
+  | 'NOT_AN_OFFICER'
+  | 'EXCEPTION_WINDOW_CLOSED'
+  | 'ALREADY_ELIGIBLE'
+  | 'EXCEPTION_ALREADY_FILED'
+  | 'EXCEPTION_NOT_FOUND'
+  | 'INVALID_EXCEPTION_REQUEST'
+  | 'INVALID_TALLY_INPUT'
+  | 'INVALID_LOGIN'
+  | 'USER_NOT_FOUND'
+  | 'CANDIDATE_NOT_FOUND'
+  | 'STORE_UNAVAILABLE';
+
+export class DomainError extends Error {
+  readonly code: DomainErrorCode;
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(code: DomainErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isDomainError(e: unknown, code?: DomainErrorCode): e is DomainError {
+  return e instanceof DomainError && (code === undefined || e.code === code);
+}

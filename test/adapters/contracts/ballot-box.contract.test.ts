@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import type { CastBallot, StoredBallot } from '../../../src/application/ports/ballot-box.js';
+import { NO_OPINION_RANK, type RankEntry } from '../../../src/domain/ballot/ranking.js';
+import { isDomainError } from '../../../src/domain/errors.js';
+import { ADAPTERS, addElections, freshKey, openWorld, type PersistenceWorld } from './persistence-worlds.js';
+
+const sorted = (entries: readonly RankEntry[]) => [...entries].sort((a, b) => a.candidate.localeCompare(b.candidate));
+const ENTRIES: RankEntry[] = [
+  { candidate: 'alice', rank: 1 },
+  { candidate: 'bob', rank: 2 },
+  { candidate: 'carol', rank: NO_OPINION_RANK },
+];
+const LINK = { salt: Uint8Array.from({ length: 16 }, (_, i) => i), sealed: Uint8Array.from({ length: 76 }, (_, i) => 255 - i), scheme: 'argon2id13;ops=3;mem=67108864' };
+
+async function collect(it: AsyncIterable<StoredBallot>): Promise<StoredBallot[]> {
+  const out: StoredBallot[] = [];
+  for await (const b of it) out.push(b);
+  return out;
+}
+
+describe.each(ADAPTERS)('BallotBox contract: %s', (adapter) => {
+  let w: PersistenceWorld;
+  let userId: number;
+  beforeAll(async () => {
+    w = await openWorld(adapter);
+    userId = (await w.users.upsertFromSignIn('voter-one', 'Voter One')).id;
+  });
+  afterAll(() => w?.close());
+
+  const ballotFor = (electionKey: string, uid: number, link: CastBallot['link'] = LINK): CastBallot => ({
+    electionKey,
+    userId: uid,
+    ballotId: randomUUID(),
+    entries: ENTRIES,
+    link,
+  });
+
+  it('stores the ballot and the mark together, and reads them back', async () => {
+    const key = freshKey();
+    await addElections(w, key);
+    const cast = ballotFor(key, userId);
+    await w.ballotBox.cast(cast);
+    const mark = await w.ballotBox.mark(key, userId);
+    expect(mark?.hasLink).toBe(true);
+    expect(Buffer.from(mark!.link!.salt).equals(Buffer.from(LINK.salt))).toBe(true);
+    expect(Buffer.from(mark!.link!.sealed).equals(Buffer.from(LINK.sealed))).toBe(true);
+    expect(mark!.link!.scheme).toBe(LINK.scheme);
+    const stored = await w.ballotBox.ballot(key, cast.ballotId);
+    expect(stored?.ballotId).toBe(cast.ballotId);
+    expect(sorted(stored!.entries)).toEqual(sorted(ENTRIES));
+    expect(await w.ballotBox.countBallots(key)).toBe(1);
+    expect(await w.ballotBox.countVoters(key)).toBe(1);
+    expect(await w.ballotBox.votedElectionKeys(userId)).toContain(key);
+  });
+
+  it('stores no link at all for a ballot cast without a passphrase', async () => {
+    const key = freshKey();
+    await addElections(w, key);
+    await w.ballotBox.cast(ballotFor(key, userId, null));
+    const mark = await w.ballotBox.mark(key, userId);
+    expect(mark).toMatchObject({ hasLink: false, link: null });
+  });
+
+  it('refuses a second ballot by the same voter with ALREADY_VOTED', async () => {
+    const key = freshKey();
+    await addElections(w, key);
+    await w.ballotBox.cast(ballotFor(key, userId));
+    const second = ballotFor(key, userId);
+    await expect(w.ballotBox.cast(second)).rejects.toMatchObject({ code: 'ALREADY_VOTED' });
+    expect(await w.ballotBox.ballot(key, second.ballotId)).toBeNull();
+    expect(await w.ballotBox.countBallots(key)).toBe(1);
+  });
+
+  it('keeps exactly one ballot when 20 casts by one voter race', async () => {
+    const key = freshKey();
+    await addElections(w, key);
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => w.ballotBox.cast(ballotFor(key, userId))));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results) if (r.status === 'rejected') expect(isDomainError(r.reason, 'ALREADY_VOTED')).toBe(true);
+    expect(await w.ballotBox.countBallots(key)).toBe(1);
+    expect(await w.ballotBox.countVoters(key)).toBe(1);
+    expect(await collect(w.ballotBox.ballots(key))).toHaveLength(1);
+  });
+
+  it('revokes ballot and mark at once, after which the voter may vote again', async () => {
+    const key = freshKey();
+    await addElections(w, key);
+    const first = ballotFor(key, userId);
+    await w.ballotBox.cast(first);
+    await w.ballotBox.revoke(key, userId, first.ballotId);
+    expect(await w.ballotBox.mark(key, userId)).toBeNull();
+    expect(await w.ballotBox.ballot(key, first.ballotId)).toBeNull();
+    expect(await w.ballotBox.countBallots(key)).toBe(0);
+    await w.ballotBox.cast(ballotFor(key, userId));
+    expect(await w.ballotBox.countBallots(key)).toBe(1);
+    await expect(w.ballotBox.revoke(key, 999_999, first.ballotId)).rejects.toMatchObject({ code: 'NOT_VOTED' });
+  });
+
+  it('scopes ballots and marks to their election', async () => {
+    const [a, b] = [freshKey(), freshKey()];
+    await addElections(w, a, b);
+    const cast = ballotFor(a, userId);
+    await w.ballotBox.cast(cast);
+    expect(await w.ballotBox.ballot(b, cast.ballotId)).toBeNull();
+    expect(await w.ballotBox.mark(b, userId)).toBeNull();
+    expect(await w.ballotBox.countBallots(b)).toBe(0);
+    expect(await collect(w.ballotBox.ballots(b))).toEqual([]);
+  });
+
+  it('streams every ballot exactly once', async () => {
+    const key = freshKey();
+    await addElections(w, key);
+    const casts: CastBallot[] = [];
+    for (let i = 0; i < 30; i++) {
+      const uid = (await w.users.upsertFromSignIn(`streamer-${key}-${i}`, null)).id;
+      casts.push({ ...ballotFor(key, uid, null), entries: [{ candidate: 'alice', rank: 1 + (i % 3) }, { candidate: 'bob', rank: 2 }] });
+    }
+    await Promise.all(casts.map((c) => w.ballotBox.cast(c)));
+    const streamed = await collect(w.ballotBox.ballots(key));
+    expect(streamed.map((b) => b.ballotId).sort()).toEqual(casts.map((c) => c.ballotId).sort());
+    const byId = new Map(casts.map((c) => [c.ballotId, c.entries]));
+    for (const b of streamed) expect(sorted(b.entries)).toEqual(sorted(byId.get(b.ballotId)!));
+    expect(await w.ballotBox.countBallots(key)).toBe(30);
+  });
+
+  it('purges links but keeps ballots and marks', async () => {
+    const key = freshKey();
+    await addElections(w, key);
+    const other = (await w.users.upsertFromSignIn(`purge-${key}`, null)).id;
+    const third = (await w.users.upsertFromSignIn(`purge-nolink-${key}`, null)).id;
+    await w.ballotBox.cast(ballotFor(key, userId));
+    await w.ballotBox.cast(ballotFor(key, other));
+    await w.ballotBox.cast(ballotFor(key, third, null));
+    expect(await w.ballotBox.purgeLinks(key)).toBe(2);
+    expect(await w.ballotBox.mark(key, userId)).toMatchObject({ hasLink: false, link: null });
+    expect(await w.ballotBox.countBallots(key)).toBe(3);
+    expect(await w.ballotBox.countVoters(key)).toBe(3);
+    expect(await w.ballotBox.purgeLinks(key)).toBe(0);
+    await expect(w.ballotBox.cast(ballotFor(key, userId))).rejects.toMatchObject({ code: 'ALREADY_VOTED' });
+  });
+
+  it('refuses a ballot for an election that sync never recorded', async () => {
+    await expect(w.ballotBox.cast(ballotFor(freshKey('unknown'), userId))).rejects.toMatchObject({ code: 'ELECTION_NOT_FOUND' });
+  });
+});

@@ -1,0 +1,74 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import sanitizeHtml from 'sanitize-html';
+import { MarkdownRenderer } from '../../../src/adapters/meta/markdown-renderer.js';
+import { splitFrontMatter } from '../../../src/adapters/meta/front-matter.js';
+import { fixture } from './fixture-repos.js';
+
+const render = (md: string) => new MarkdownRenderer().render(md);
+
+describe('Markdown rendering and sanitising', () => {
+  it('renders ordinary Markdown', () => {
+    expect(render('# Title\n\nSome **bold** and [a link](https://example.org).')).toBe(
+      '<h1>Title</h1>\n<p>Some <strong>bold</strong> and <a href="https://example.org" rel="nofollow noopener noreferrer">a link</a>.</p>\n',
+    );
+  });
+  it('drops script, style, iframe, form and their content', () => {
+    const html = render('<script>alert(1)</script>\n\n<style>p{}</style>\n\n<iframe src="https://x"></iframe>\n\n<form><input type="text"></form>');
+    expect(html).not.toMatch(/<script|<style|<iframe|<form|alert\(1\)|p\{\}/i);
+  });
+  it('strips event handlers', () => {
+    const html = render('<img src="https://x/y.png" onerror="alert(1)"> <div onclick="alert(2)" onmouseover="x()">d</div> <svg onload="alert(3)"></svg>');
+    expect(html).not.toMatch(/\son\w+=|<svg/i);
+    expect(html).toContain('<img src="https://x/y.png" />');
+  });
+  it('never produces javascript: or data: links', () => {
+    const html = render(
+      '[a](javascript:alert(1)) [b](JAVASCRIPT:alert(1)) [c](data:text/html,x) <a href="jav&#x09;ascript:alert(1)">d</a> <a href="data:text/html,x">e</a> <img src="data:image/png;base64,AAA">',
+    );
+    expect(html).not.toMatch(/href="\s*(javascript|data):/i);
+    expect(html).not.toMatch(/src="\s*data:/i);
+  });
+  it('keeps harmless HTML and drops comments', () => {
+    const html = render('<details><summary>More</summary>Inside</details>\n\n<!-- template comment -->\n\n| a | b |\n|---|--:|\n| 1 | 2 |');
+    expect(html).toContain('<details><summary>More</summary>Inside</details>');
+    expect(html).not.toContain('template comment');
+    expect(html).toContain('<td style="text-align:right">2</td>');
+  });
+  it('keeps non-ASCII text and emoji', () => {
+    expect(render('Naïve café 日本語 🎉')).toBe('<p>Naïve café 日本語 🎉</p>\n');
+  });
+
+  it('refuses dangerous URLs in Markdown syntax too (links, images, autolinks)', () => {
+    const html = render('![x](data:image/png;base64,AAAA) ![y](http://insecure/img.png) ![z](https://ok/img.png) [v](vbscript:x) [f](file:///etc/passwd) <javascript:alert(1)> [r](../other) [m](mailto:a@b.c)');
+    expect(html).not.toMatch(/(href|src)="\s*(data|vbscript|file|javascript|http):/i); // refused URLs stay as inert text
+    expect(html).toContain('<img src="https://ok/img.png" alt="z" />');
+    expect(html).toContain('href="../other"');
+    expect(html).toContain('href="mailto:a@b.c"');
+  });
+
+  it('takes the fast path (no sanitiser) only when its output is already what the sanitiser would keep', () => {
+    const bodies: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const full = join(dir, name);
+        if (statSync(full).isDirectory()) walk(full);
+        else if (name.startsWith('candidate-') && name.endsWith('.md')) {
+          const split = splitFrontMatter(readFileSync(full, 'utf8').replace(/\r\n/g, '\n'));
+          if (split.ok) bodies.push(split.body);
+        } else if (name.endsWith('_desc.md') || name === 'results.md') bodies.push(readFileSync(full, 'utf8'));
+      }
+    };
+    walk(fixture('elekto-meta-test'));
+    walk(fixture('real-world'));
+    expect(bodies.length).toBeGreaterThan(15);
+    const allow = { allowedTags: false as const, allowedAttributes: false as const, allowedSchemes: ['http', 'https', 'mailto'], allowedSchemesByTag: { img: ['https'] } };
+    for (const body of bodies) {
+      const html = render(body);
+      expect(html).not.toMatch(/<script|\son[a-z]+=|javascript:/i);
+      // Re-sanitising changes nothing but serialisation details: no tag or attribute is removed.
+      const tags = (h: string) => (h.match(/<[a-z][a-z0-9]*/g) ?? []).join(' ');
+      expect(tags(sanitizeHtml(html, allow))).toBe(tags(html));
+    }
+  });
+});

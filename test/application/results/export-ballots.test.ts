@@ -1,0 +1,82 @@
+import { ExportBallots } from '../../../src/application/results/export-ballots.js';
+import { NO_OPINION_RANK } from '../../../src/domain/ballot/ranking.js';
+import { anElection } from '../../support/builders/election-builder.js';
+import { NOW, inMemoryWorld } from '../../support/builders/in-memory-world.js';
+import { castMany, r } from './results-support.js';
+
+const KEY = 'name_the_app';
+const NO = NO_OPINION_RANK;
+
+async function setup() {
+  const election = anElection().key(KEY).candidates('delectus', 'elekto', 'notcivs', 'e6n', 'ribemont').status('completed', NOW).build();
+  const w = inMemoryWorld([election]);
+  return { w, exportBallots: new ExportBallots(w.catalog, w.ballotBox, w.clock) };
+}
+
+describe('ExportBallots', () => {
+  it("writes Elekto's CSV: candidate ids, one line per ballot, 'No opinion' when unranked, no voter identifiers", async () => {
+    const { w, exportBallots } = await setup();
+    // Elekto's own example (§8.6), cast in this order.
+    await castMany(w, KEY, [
+      r(['delectus', 2], ['elekto', 1], ['notcivs', 4], ['e6n', 3], ['ribemont', 5]),
+      r(['delectus', NO], ['elekto', NO], ['notcivs', NO], ['e6n', NO], ['ribemont', NO]),
+      r(['delectus', 1], ['elekto', 1], ['notcivs', NO], ['e6n', NO], ['ribemont', 2]),
+    ]);
+    const out = await exportBallots.execute({ electionKey: KEY, requester: null });
+    const lines = out.csv.split('\n');
+    expect(lines[0]).toBe('delectus,elekto,notcivs,e6n,ribemont');
+    expect(lines.slice(1, -1).sort()).toEqual(
+      ['2,1,4,3,5', 'No opinion,No opinion,No opinion,No opinion,No opinion', '1,1,No opinion,No opinion,2'].sort(),
+    );
+    expect(lines.at(-1)).toBe('');
+    expect(out.csv).not.toMatch(/voter|[0-9a-f]{8}-[0-9a-f]{4}/);
+    expect(out.ballotCount).toBe(3);
+  });
+
+  it('orders rows by content, not by the order of voting', async () => {
+    const { w, exportBallots } = await setup();
+    await castMany(w, KEY, [r(['ribemont', 1]), r(['delectus', 1]), r(['elekto', 1])]);
+    const out = await exportBallots.execute({ electionKey: KEY, requester: null });
+    const rows = out.csv.split('\n').slice(1, -1);
+    expect(rows).toEqual([...rows].sort());
+  });
+
+  it('gives the same rows as JSON, with null for "No opinion"', async () => {
+    const { w, exportBallots } = await setup();
+    await castMany(w, KEY, [r(['delectus', 1], ['elekto', NO], ['notcivs', 2], ['e6n', NO], ['ribemont', NO])]);
+    const out = await exportBallots.execute({ electionKey: KEY, requester: null });
+    expect(JSON.parse(out.json)).toEqual({
+      election: KEY,
+      candidates: ['delectus', 'elekto', 'notcivs', 'e6n', 'ribemont'],
+      ballots: [[1, null, 2, null, null]],
+    });
+  });
+
+  it('keeps lines naming a candidate no longer in the meta as an extra column (nothing lost)', async () => {
+    const { w, exportBallots } = await setup();
+    await castMany(w, KEY, [r(['delectus', 1], ['ghost', 2]), r(['elekto', 1])]);
+    const out = await exportBallots.execute({ electionKey: KEY, requester: null });
+    expect(out.candidates).toEqual(['delectus', 'elekto', 'notcivs', 'e6n', 'ribemont', 'ghost']);
+    expect(out.csv.split('\n').slice(1, -1).sort()).toEqual(
+      ['1,No opinion,No opinion,No opinion,No opinion,2', 'No opinion,1,No opinion,No opinion,No opinion,No opinion'].sort(),
+    );
+  });
+
+  it('is for officers, after the end', async () => {
+    const { w, exportBallots } = await setup();
+    await expect(exportBallots.execute({ electionKey: KEY, requester: await w.signIn('alice') })).rejects.toMatchObject({ code: 'NOT_AN_OFFICER' });
+    await expect(exportBallots.execute({ electionKey: KEY, requester: await w.signIn('officer1') })).resolves.toBeDefined();
+    w.clock.set(new Date(NOW.getTime() - 36 * 3_600_000));
+    await expect(exportBallots.execute({ electionKey: KEY, requester: null })).rejects.toMatchObject({ code: 'ELECTION_NOT_COMPLETED' });
+  });
+});
+
+describe('ExportBallots with several unknown candidates on one ballot', () => {
+  it('fills every cell (no holes)', async () => {
+    const w = inMemoryWorld([anElection().key(KEY).candidates('delectus').status('completed', NOW).build()]);
+    await castMany(w, KEY, [r(['delectus', 1], ['ghost1', 2], ['ghost2', 3]), r(['delectus', 1])]);
+    const out = await new ExportBallots(w.catalog, w.ballotBox, w.clock).execute({ electionKey: KEY, requester: null });
+    expect(out.csv).toBe('delectus,ghost1,ghost2\n1,2,3\n1,No opinion,No opinion\n');
+    expect(JSON.parse(out.json).ballots).toEqual([[1, 2, 3], [1, null, null]]);
+  });
+});

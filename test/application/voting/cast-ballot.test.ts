@@ -1,0 +1,151 @@
+import { CastBallot } from '../../../src/application/voting/cast-ballot.js';
+import { NO_OPINION_RANK } from '../../../src/domain/ballot/ranking.js';
+import { DomainError } from '../../../src/domain/errors.js';
+import { anElection } from '../../support/builders/election-builder.js';
+import { NOW, inMemoryWorld } from '../../support/builders/in-memory-world.js';
+
+const KEY = '2021---GB';
+
+async function setup(build = anElection()) {
+  const w = inMemoryWorld([build.build()]);
+  const cast = new CastBallot(w.catalog, w.ballotBox, w.sealer, w.clock, w.random);
+  const alice = await w.signIn('alice');
+  return { w, cast, alice };
+}
+
+async function ballotsOf(w: ReturnType<typeof inMemoryWorld>) {
+  const out = [];
+  for await (const b of w.ballotBox.ballots(KEY)) out.push(b);
+  return out;
+}
+
+const vote = [{ candidate: 'paris', rank: 1 }, { candidate: 'dims', rank: 2 }];
+
+describe('CastBallot', () => {
+  it('stores one entry per candidate in election order, unranked ones at NO_OPINION_RANK, and a sealed link', async () => {
+    const { w, cast, alice } = await setup();
+    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'correct horse' })).resolves.toEqual({ linked: true });
+    const [ballot] = await ballotsOf(w);
+    expect(ballot?.entries).toEqual([
+      { candidate: 'dims', rank: 2 },
+      { candidate: 'paris', rank: 1 },
+      { candidate: 'aaron', rank: NO_OPINION_RANK },
+    ]);
+    const mark = await w.ballotBox.mark(KEY, alice.id);
+    expect(mark?.hasLink).toBe(true);
+    expect(await w.sealer.open('correct horse', mark!.link!)).toBe(ballot?.ballotId);
+    expect(ballot?.ballotId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('stores no link at all without a passphrase, and says so', async () => {
+    const { w, cast, alice } = await setup();
+    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '' })).resolves.toEqual({ linked: false });
+    const mark = await w.ballotBox.mark(KEY, alice.id);
+    expect(mark).toMatchObject({ link: null, hasLink: false });
+    expect(w.sealer.seals).toBe(0);
+    expect(await w.ballotBox.countBallots(KEY)).toBe(1);
+  });
+
+  it('refuses a non-empty passphrase shorter than the minimum, counting characters not bytes', async () => {
+    const { w, cast, alice } = await setup();
+    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '12345' })).rejects.toMatchObject({
+      code: 'PASSPHRASE_TOO_SHORT',
+    });
+    const strict = new CastBallot(w.catalog, w.ballotBox, w.sealer, w.clock, w.random, { minPassphraseLength: 3 });
+    await expect(strict.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'ééé' })).resolves.toEqual({ linked: true });
+    expect(await w.ballotBox.countBallots(KEY)).toBe(1);
+  });
+
+  it('lets whitespace count in a passphrase, as Elekto did', async () => {
+    const { cast, alice } = await setup();
+    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '      ' })).resolves.toEqual({ linked: true });
+  });
+
+  it('finds the voter on the roll whatever the case of the login', async () => {
+    const { w, cast } = await setup(anElection().voters('Alice', 'BoB'));
+    const bob = await w.signIn('bob');
+    await expect(cast.execute({ user: bob, electionKey: KEY, entries: vote, passphrase: '' })).resolves.toEqual({ linked: false });
+  });
+
+  it.each([
+    ['an unknown election', { electionKey: 'nope' }, 'ELECTION_NOT_FOUND'],
+    ['an unknown candidate', { entries: [{ candidate: 'mallory', rank: 1 }] }, 'INVALID_BALLOT'],
+    ['a candidate twice', { entries: [{ candidate: 'dims', rank: 1 }, { candidate: 'dims', rank: 2 }] }, 'INVALID_BALLOT'],
+    ['a rank of zero', { entries: [{ candidate: 'dims', rank: 0 }] }, 'INVALID_BALLOT'],
+    ['nothing ranked', { entries: [] }, 'INVALID_BALLOT'],
+  ])('refuses %s', async (_what, override, code) => {
+    const { w, cast, alice } = await setup();
+    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '', ...override })).rejects.toMatchObject({ code });
+    expect(await w.ballotBox.countBallots(KEY)).toBe(0);
+  });
+
+  it.each([['upcoming'], ['completed']] as const)('refuses a ballot when the election is %s (Elekto accepted them)', async (status) => {
+    const { w, cast, alice } = await setup(anElection().status(status, NOW));
+    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '' })).rejects.toMatchObject({
+      code: 'ELECTION_NOT_RUNNING',
+    });
+    expect(await w.ballotBox.countVoters(KEY)).toBe(0);
+  });
+
+  it('accepts a ballot at the very first and very last instant (both bounds belong to the window)', async () => {
+    const { w, cast, alice } = await setup();
+    w.clock.set(new Date('2021-06-01T00:00:00Z'));
+    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '' });
+    const bob = await w.signIn('bob');
+    w.clock.set(new Date('2021-06-15T00:00:00Z'));
+    await cast.execute({ user: bob, electionKey: KEY, entries: vote, passphrase: '' });
+    w.clock.set(new Date('2021-06-15T00:00:00.001Z'));
+    const carol = await w.signIn('carol');
+    await expect(cast.execute({ user: carol, electionKey: KEY, entries: vote, passphrase: '' })).rejects.toMatchObject({
+      code: 'ELECTION_NOT_RUNNING',
+    });
+  });
+
+  it('refuses a user who is not on the voter roll, and any user when the election has no roll', async () => {
+    const { w, cast } = await setup();
+    const mallory = await w.signIn('mallory');
+    await expect(cast.execute({ user: mallory, electionKey: KEY, entries: vote, passphrase: '' })).rejects.toMatchObject({
+      code: 'VOTER_NOT_ELIGIBLE',
+    });
+    const other = await setup(anElection().noVoterRoll());
+    await expect(other.cast.execute({ user: other.alice, electionKey: KEY, entries: vote, passphrase: '' })).rejects.toMatchObject({
+      code: 'VOTER_NOT_ELIGIBLE',
+    });
+  });
+
+  it('refuses a second ballot, and concurrent casts leave exactly one', async () => {
+    const { w, cast, alice } = await setup();
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'passphrase' })),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results.filter((r) => r.status === 'rejected')) {
+      expect((r as PromiseRejectedResult).reason).toBeInstanceOf(DomainError);
+      expect((r as PromiseRejectedResult).reason.code).toBe('ALREADY_VOTED');
+    }
+    expect(await w.ballotBox.countBallots(KEY)).toBe(1);
+    expect(await w.ballotBox.countVoters(KEY)).toBe(1);
+    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '' })).rejects.toMatchObject({ code: 'ALREADY_VOTED' });
+  });
+
+  it('requires every candidate ranked when allow_no_opinion is false', async () => {
+    const { cast, alice } = await setup(anElection().allowNoOpinion(false));
+    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '' })).rejects.toMatchObject({
+      code: 'INVALID_BALLOT',
+      details: { missing: ['aaron'] },
+    });
+    await expect(
+      cast.execute({ user: alice, electionKey: KEY, entries: [...vote, { candidate: 'aaron', rank: 2 }], passphrase: '' }),
+    ).resolves.toEqual({ linked: false });
+  });
+
+  it('keeps the ballot separate from the voter: the mark holds no ballot id in the clear', async () => {
+    const { w, cast, alice } = await setup();
+    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'correct horse' });
+    const [ballot] = await ballotsOf(w);
+    const mark = await w.ballotBox.mark(KEY, alice.id);
+    const sealedText = Buffer.from(mark!.link!.sealed).toString('latin1');
+    expect(sealedText).not.toContain(ballot!.ballotId);
+    expect(JSON.stringify(ballot)).not.toContain('alice');
+  });
+});

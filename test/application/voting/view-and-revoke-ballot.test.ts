@@ -1,0 +1,169 @@
+import { CastBallot } from '../../../src/application/voting/cast-ballot.js';
+import { RevokeBallot } from '../../../src/application/voting/revoke-ballot.js';
+import { ViewBallot } from '../../../src/application/voting/view-ballot.js';
+import { anElection } from '../../support/builders/election-builder.js';
+import { NOW, inMemoryWorld } from '../../support/builders/in-memory-world.js';
+
+const KEY = '2021---GB';
+const OTHER = '2021---TOC';
+const vote = [{ candidate: 'paris', rank: 1 }, { candidate: 'dims', rank: 2 }];
+const MINUTE = 60_000;
+
+async function setup() {
+  const w = inMemoryWorld([
+    anElection().build(),
+    anElection().key(OTHER).named('TOC').candidates('jberkus', 'lachie83').build(),
+  ]);
+  const cast = new CastBallot(w.catalog, w.ballotBox, w.sealer, w.clock, w.random);
+  const view = new ViewBallot(w.catalog, w.ballotBox, w.sealer, w.attempts, w.clock);
+  const revoke = new RevokeBallot(w.catalog, w.ballotBox, w.sealer, w.attempts, w.clock);
+  const alice = await w.signIn('alice');
+  return { w, cast, view, revoke, alice };
+}
+
+describe('ViewBallot', () => {
+  it('shows the own ballot with the passphrase, best rank first, names resolved, "No opinion" as null', async () => {
+    const { cast, view, alice } = await setup();
+    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'correct horse' });
+    const own = await view.execute({ user: alice, electionKey: KEY, passphrase: 'correct horse' });
+    expect(own.entries).toEqual([
+      { candidate: 'paris', name: 'Paris', rank: 1 },
+      { candidate: 'dims', name: 'Dims', rank: 2 },
+      { candidate: 'aaron', name: 'Aaron', rank: null },
+    ]);
+    expect(own.ranking).toEqual([['paris'], ['dims']]);
+  });
+
+  it('reveals nothing with a wrong passphrase', async () => {
+    const { cast, view, alice } = await setup();
+    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'correct horse' });
+    const err = await view.execute({ user: alice, electionKey: KEY, passphrase: 'wrong horse' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    expect(JSON.stringify(err)).not.toMatch(/paris|dims|[0-9a-f]{8}-[0-9a-f]{4}/);
+    await expect(view.execute({ user: alice, electionKey: KEY, passphrase: '' })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+  });
+
+  it('is scoped to the election: a voter who voted elsewhere has nothing to see here (Elekto #90)', async () => {
+    const { w, cast, view, alice } = await setup();
+    await cast.execute({ user: alice, electionKey: OTHER, entries: [{ candidate: 'jberkus', rank: 1 }], passphrase: 'correct horse' });
+    await expect(view.execute({ user: alice, electionKey: KEY, passphrase: 'correct horse' })).rejects.toMatchObject({ code: 'NOT_VOTED' });
+    const bob = await w.signIn('bob');
+    await cast.execute({ user: bob, electionKey: KEY, entries: vote, passphrase: 'correct horse' });
+    const own = await view.execute({ user: alice, electionKey: OTHER, passphrase: 'correct horse' });
+    expect(own.entries.map((e) => e.candidate)).toEqual(['jberkus', 'lachie83']);
+  });
+
+  it('says when no link exists: cast without a passphrase', async () => {
+    const { cast, view, alice } = await setup();
+    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '' });
+    await expect(view.execute({ user: alice, electionKey: KEY, passphrase: 'anything' })).rejects.toMatchObject({
+      code: 'NO_RECOVERABLE_LINK',
+    });
+  });
+
+  it('still works after the election ended, until the links are purged', async () => {
+    const { w, cast, view, alice } = await setup();
+    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'correct horse' });
+    w.clock.set(new Date('2021-07-01T00:00:00Z'));
+    await expect(view.execute({ user: alice, electionKey: KEY, passphrase: 'correct horse' })).resolves.toMatchObject({ electionKey: KEY });
+    await w.ballotBox.purgeLinks(KEY);
+    await expect(view.execute({ user: alice, electionKey: KEY, passphrase: 'correct horse' })).rejects.toMatchObject({
+      code: 'NO_RECOVERABLE_LINK',
+    });
+  });
+
+  it('limits wrong guesses to 5 per 15 minutes per voter and election, and says when to retry', async () => {
+    const { w, cast, view, alice } = await setup();
+    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'correct horse' });
+    const firstGuessAt = w.clock.now().getTime();
+    for (let i = 0; i < 5; i++) {
+      await expect(view.execute({ user: alice, electionKey: KEY, passphrase: `guess ${i}` })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+      w.clock.set(new Date(w.clock.now().getTime() + MINUTE));
+    }
+    const opensBefore = w.sealer.opens;
+    const err = await view.execute({ user: alice, electionKey: KEY, passphrase: 'correct horse' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', details: { retryAt: new Date(firstGuessAt + 15 * MINUTE).toISOString() } });
+    expect(w.sealer.opens).toBe(opensBefore); // no key derivation spent on a throttled attempt
+    w.clock.set(new Date(firstGuessAt + 15 * MINUTE + 1));
+    await expect(view.execute({ user: alice, electionKey: KEY, passphrase: 'correct horse' })).resolves.toBeDefined();
+  });
+
+  it('counts concurrent guesses: a burst gets no more than the limit through', async () => {
+    const { cast, view, alice, w } = await setup();
+    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'correct horse' });
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => view.execute({ user: alice, electionKey: KEY, passphrase: `guess ${i}` })),
+    );
+    const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'ok'));
+    expect(codes.filter((c) => c === 'WRONG_PASSPHRASE')).toHaveLength(5);
+    expect(codes.filter((c) => c === 'TOO_MANY_ATTEMPTS')).toHaveLength(15);
+    expect(w.sealer.opens).toBe(5);
+  });
+
+  it('counts attempts per voter: another voter is not locked out, and a success resets the count', async () => {
+    const { w, cast, view, alice } = await setup();
+    const bob = await w.signIn('bob');
+    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'correct horse' });
+    await cast.execute({ user: bob, electionKey: KEY, entries: vote, passphrase: 'battery staple' });
+    for (let i = 0; i < 4; i++) await view.execute({ user: alice, electionKey: KEY, passphrase: 'nope' }).catch(() => undefined);
+    await view.execute({ user: alice, electionKey: KEY, passphrase: 'correct horse' });
+    for (let i = 0; i < 4; i++) await view.execute({ user: alice, electionKey: KEY, passphrase: 'nope' }).catch(() => undefined);
+    await expect(view.execute({ user: alice, electionKey: KEY, passphrase: 'correct horse' })).resolves.toBeDefined();
+    await expect(view.execute({ user: bob, electionKey: KEY, passphrase: 'battery staple' })).resolves.toBeDefined();
+  });
+
+  it('has nothing to show before the election starts', async () => {
+    const { w, view, alice } = await setup();
+    w.clock.set(new Date('2021-05-01T00:00:00Z'));
+    await expect(view.execute({ user: alice, electionKey: KEY, passphrase: 'x' })).rejects.toMatchObject({ code: 'ELECTION_NOT_RUNNING' });
+  });
+});
+
+describe('RevokeBallot', () => {
+  it('deletes the ballot and the mark together; the voter may then vote again', async () => {
+    const { w, cast, revoke, view, alice } = await setup();
+    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'correct horse' });
+    await revoke.execute({ user: alice, electionKey: KEY, passphrase: 'correct horse' });
+    expect(await w.ballotBox.countBallots(KEY)).toBe(0);
+    expect(await w.ballotBox.mark(KEY, alice.id)).toBeNull();
+    await cast.execute({ user: alice, electionKey: KEY, entries: [{ candidate: 'aaron', rank: 1 }], passphrase: 'new passphrase' });
+    const own = await view.execute({ user: alice, electionKey: KEY, passphrase: 'new passphrase' });
+    expect(own.ranking).toEqual([['aaron']]);
+  });
+
+  it('keeps the ballot on a wrong passphrase', async () => {
+    const { w, cast, revoke, alice } = await setup();
+    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'correct horse' });
+    await expect(revoke.execute({ user: alice, electionKey: KEY, passphrase: 'wrong horse' })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    expect(await w.ballotBox.countBallots(KEY)).toBe(1);
+  });
+
+  it('is refused once the election has ended (Elekto allowed it)', async () => {
+    const { w, cast, revoke, alice } = await setup();
+    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'correct horse' });
+    w.clock.set(new Date(NOW.getTime() + 30 * 24 * 60 * MINUTE));
+    await expect(revoke.execute({ user: alice, electionKey: KEY, passphrase: 'correct horse' })).rejects.toMatchObject({
+      code: 'ELECTION_NOT_RUNNING',
+    });
+    expect(await w.ballotBox.countBallots(KEY)).toBe(1);
+  });
+
+  it('cannot revoke a ballot cast without a passphrase, nor one never cast', async () => {
+    const { w, cast, revoke, alice } = await setup();
+    await expect(revoke.execute({ user: alice, electionKey: KEY, passphrase: 'x' })).rejects.toMatchObject({ code: 'NOT_VOTED' });
+    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '' });
+    await expect(revoke.execute({ user: alice, electionKey: KEY, passphrase: '' })).rejects.toMatchObject({ code: 'NO_RECOVERABLE_LINK' });
+    expect(await w.ballotBox.countBallots(KEY)).toBe(1);
+  });
+
+  it('two concurrent revokes delete once; the second finds nothing', async () => {
+    const { w, cast, revoke, alice } = await setup();
+    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'correct horse' });
+    const results = await Promise.allSettled([
+      revoke.execute({ user: alice, electionKey: KEY, passphrase: 'correct horse' }),
+      revoke.execute({ user: alice, electionKey: KEY, passphrase: 'correct horse' }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(await w.ballotBox.countVoters(KEY)).toBe(0);
+  });
+});

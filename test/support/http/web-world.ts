@@ -1,0 +1,99 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHttpApp, type HttpDeps } from '../../../src/adapters/http/create-http-app.js';
+import type { HttpConfig } from '../../../src/adapters/http/http-config.js';
+import { silentLogger } from '../../../src/adapters/http/http-logger.js';
+import type { WebUseCases } from '../../../src/adapters/http/routes/web-use-cases.js';
+import { DevelopmentSignIn } from '../../../src/adapters/identity/development-sign-in.js';
+import type { SignInMethod } from '../../../src/adapters/identity/sign-in-method.js';
+import { Dashboard } from '../../../src/application/elections/dashboard.js';
+import { ListElections } from '../../../src/application/elections/list-elections.js';
+import { DecideExceptionRequest } from '../../../src/application/exceptions/decide-exception-request.js';
+import { ExportExceptionDecisions } from '../../../src/application/exceptions/export-exception-decisions.js';
+import { FileExceptionRequest } from '../../../src/application/exceptions/file-exception-request.js';
+import { ListExceptionRequests, ShowExceptionRequest } from '../../../src/application/exceptions/list-exception-requests.js';
+import { ReviewExceptionRequest } from '../../../src/application/exceptions/review-exception-request.js';
+import { SignIn } from '../../../src/application/identity/sign-in.js';
+import { ComputeResults } from '../../../src/application/results/compute-results.js';
+import { DraftResultsMarkdown } from '../../../src/application/results/draft-results-markdown.js';
+import { ExportBallots } from '../../../src/application/results/export-ballots.js';
+import { CastBallot } from '../../../src/application/voting/cast-ballot.js';
+import { RevokeBallot } from '../../../src/application/voting/revoke-ballot.js';
+import { ViewBallot } from '../../../src/application/voting/view-ballot.js';
+import { VoterStanding } from '../../../src/application/voting/voter-standing.js';
+import type { Election } from '../../../src/domain/election/election.js';
+import { type InMemoryWorld, inMemoryWorld } from '../builders/in-memory-world.js';
+
+export const TEST_CONFIG: HttpConfig = {
+  appName: 'test.elections',
+  appKey: 'a-test-key-that-is-long-enough-0123456789',
+  appEnv: 'testing',
+  minPasscodeLength: 6,
+  trustProxy: false,
+};
+
+/** The use cases over one in-memory world, as bootstrap wires the real ones. */
+export function webUseCases(w: InMemoryWorld, config: HttpConfig = TEST_CONFIG): WebUseCases {
+  const computeResults = new ComputeResults(w.catalog, w.ballotBox, w.clock);
+  return {
+    listElections: new ListElections(w.catalog, w.clock),
+    dashboard: new Dashboard(w.catalog, w.ballotBox, w.clock),
+    voterStanding: new VoterStanding(w.catalog, w.ballotBox, w.exceptionRequests, w.clock, config.appKey),
+    castBallot: new CastBallot(w.catalog, w.ballotBox, w.sealer, w.clock, w.random, { minPassphraseLength: config.minPasscodeLength }),
+    viewBallot: new ViewBallot(w.catalog, w.ballotBox, w.sealer, w.attempts, w.clock),
+    revokeBallot: new RevokeBallot(w.catalog, w.ballotBox, w.sealer, w.attempts, w.clock),
+    fileExceptionRequest: new FileExceptionRequest(w.catalog, w.exceptionRequests, w.clock),
+    listExceptionRequests: new ListExceptionRequests(w.catalog, w.exceptionRequests),
+    showExceptionRequest: new ShowExceptionRequest(w.catalog, w.exceptionRequests),
+    reviewExceptionRequest: new ReviewExceptionRequest(w.catalog, w.exceptionRequests),
+    decideExceptionRequest: new DecideExceptionRequest(w.catalog, w.exceptionRequests, w.clock),
+    exportExceptionDecisions: new ExportExceptionDecisions(w.catalog, w.exceptionRequests),
+    computeResults,
+    exportBallots: new ExportBallots(w.catalog, w.ballotBox, w.clock),
+    draftResultsMarkdown: new DraftResultsMarkdown(computeResults),
+  };
+}
+
+export interface RunningWeb {
+  readonly world: InMemoryWorld;
+  readonly baseUrl: string;
+  readonly server: Server;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly config?: Partial<HttpConfig>;
+  /** Builds the sign-in methods once the base URL is known (GitHub needs it for redirect_uri). */
+  readonly signInMethods?: (baseUrl: string, deps: { signIn: SignIn }) => SignInMethod[];
+  readonly now?: Date;
+  readonly world?: InMemoryWorld;
+  readonly extra?: Partial<HttpDeps>;
+}
+
+/** The whole web app over in-memory adapters, listening on 127.0.0.1 at a free port. */
+export async function startWeb(elections: readonly Election[], options: StartOptions = {}): Promise<RunningWeb> {
+  const world = options.world ?? inMemoryWorld(elections, options.now);
+  const config = { ...TEST_CONFIG, ...options.config };
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const signIn = new SignIn(world.users);
+  const app = createHttpApp({
+    config,
+    logger: silentLogger,
+    clock: world.clock,
+    catalog: world.catalog,
+    users: world.users,
+    signInMethods: options.signInMethods?.(baseUrl, { signIn }) ?? [new DevelopmentSignIn(signIn, config.appEnv)],
+    useCases: webUseCases(world, config),
+    readiness: async () => ({ ready: true, checks: { database: { ok: true, detail: 'in memory' }, meta: { ok: true, detail: 'test' } } }),
+    ...options.extra,
+  });
+  server.on('request', app.callback());
+  return {
+    world,
+    baseUrl,
+    server,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
