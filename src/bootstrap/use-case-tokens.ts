@@ -9,6 +9,7 @@ import type { ReviewExceptionRequest } from '../application/exceptions/review-ex
 import type { CurrentUser } from '../application/identity/current-user.js';
 import type { SignIn } from '../application/identity/sign-in.js';
 import type { ComputeResults } from '../application/results/compute-results.js';
+import type { ElectionTurnout } from '../application/results/election-turnout.js';
 import type { DraftResultsMarkdown } from '../application/results/draft-results-markdown.js';
 import type { ExportBallots } from '../application/results/export-ballots.js';
 import type { PurgeLinks } from '../application/results/purge-links.js';
@@ -38,6 +39,7 @@ export const USE_CASES = {
   decideExceptionRequest: token<DecideExceptionRequest>('DecideExceptionRequest'),
   exportExceptionDecisions: token<ExportExceptionDecisions>('ExportExceptionDecisions'),
   computeResults: token<ComputeResults>('ComputeResults'),
+  electionTurnout: token<ElectionTurnout>('ElectionTurnout'),
   exportBallots: token<ExportBallots>('ExportBallots'),
   draftResultsMarkdown: token<DraftResultsMarkdown>('DraftResultsMarkdown'),
   purgeLinks: token<PurgeLinks>('PurgeLinks'),

@@ -10,6 +10,7 @@ import { ReviewExceptionRequest } from '../../application/exceptions/review-exce
 import { CurrentUser } from '../../application/identity/current-user.js';
 import { SignIn } from '../../application/identity/sign-in.js';
 import { ComputeResults } from '../../application/results/compute-results.js';
+import { ElectionTurnout } from '../../application/results/election-turnout.js';
 import { DraftResultsMarkdown } from '../../application/results/draft-results-markdown.js';
 import { ExportBallots } from '../../application/results/export-ballots.js';
 import { PurgeLinks } from '../../application/results/purge-links.js';
@@ -43,6 +44,7 @@ export function useCaseModule(config: AppConfig): ContainerModule {
     bindFactory(bind, U.decideExceptionRequest, [T.ElectionCatalog, T.ExceptionRequests, T.Clock], (c, r, clock) => new DecideExceptionRequest(c, r, clock));
     bindFactory(bind, U.exportExceptionDecisions, [T.ElectionCatalog, T.ExceptionRequests], (c, r) => new ExportExceptionDecisions(c, r));
     bindFactory(bind, U.computeResults, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new ComputeResults(c, box, clock));
+    bindFactory(bind, U.electionTurnout, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new ElectionTurnout(c, box, clock));
     bindFactory(bind, U.exportBallots, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new ExportBallots(c, box, clock));
     bindFactory(bind, U.draftResultsMarkdown, [U.computeResults], (compute) => new DraftResultsMarkdown(compute));
     bindFactory(bind, U.purgeLinks, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new PurgeLinks(c, box, clock));

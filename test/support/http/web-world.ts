@@ -16,6 +16,7 @@ import { ReviewExceptionRequest } from '../../../src/application/exceptions/revi
 import { SignIn } from '../../../src/application/identity/sign-in.js';
 import { ComputeResults } from '../../../src/application/results/compute-results.js';
 import { DraftResultsMarkdown } from '../../../src/application/results/draft-results-markdown.js';
+import { ElectionTurnout } from '../../../src/application/results/election-turnout.js';
 import { ExportBallots } from '../../../src/application/results/export-ballots.js';
 import { CastBallot } from '../../../src/application/voting/cast-ballot.js';
 import { RevokeBallot } from '../../../src/application/voting/revoke-ballot.js';
@@ -49,6 +50,7 @@ export function webUseCases(w: InMemoryWorld, config: HttpConfig = TEST_CONFIG):
     decideExceptionRequest: new DecideExceptionRequest(w.catalog, w.exceptionRequests, w.clock),
     exportExceptionDecisions: new ExportExceptionDecisions(w.catalog, w.exceptionRequests),
     computeResults,
+    electionTurnout: new ElectionTurnout(w.catalog, w.ballotBox, w.clock),
     exportBallots: new ExportBallots(w.catalog, w.ballotBox, w.clock),
     draftResultsMarkdown: new DraftResultsMarkdown(computeResults),
   };

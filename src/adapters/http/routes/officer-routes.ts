@@ -26,7 +26,8 @@ export function officerRoutes(router: Router, deps: { render: Render; useCases: 
     const user = userOf(ctx);
     const list = await useCases.listExceptionRequests.execute({ user, electionKey: key(ctx) });
     const standing = await useCases.voterStanding.execute({ user, electionKey: key(ctx) });
-    const turnout = standing.status === 'completed' ? (await useCases.computeResults.execute({ electionKey: key(ctx), requester: user })).turnout : null;
+    // Counting ballots only: computing results here would trigger delete_after on a completed election.
+    const turnout = standing.status === 'upcoming' ? null : await useCases.electionTurnout.execute({ electionKey: key(ctx), requester: user });
     render(ctx, 'officer/dashboard.njk', {
       title: `Officers: ${list.election.name}`,
       breadcrumbs: electionCrumbs(list.election, { label: 'Officers' }),

@@ -11,6 +11,7 @@ import type { VoterStanding } from '../../../application/voting/voter-standing.j
 import type { Dashboard } from '../../../application/elections/dashboard.js';
 import type { ListElections } from '../../../application/elections/list-elections.js';
 import type { ComputeResults } from '../../../application/results/compute-results.js';
+import type { ElectionTurnout } from '../../../application/results/election-turnout.js';
 import type { DraftResultsMarkdown } from '../../../application/results/draft-results-markdown.js';
 import type { ExportBallots } from '../../../application/results/export-ballots.js';
 
@@ -31,6 +32,7 @@ export interface WebUseCases {
   readonly decideExceptionRequest: UseCase<DecideExceptionRequest>;
   readonly exportExceptionDecisions: UseCase<ExportExceptionDecisions>;
   readonly computeResults: UseCase<ComputeResults>;
+  readonly electionTurnout: UseCase<ElectionTurnout>;
   readonly exportBallots: UseCase<ExportBallots>;
   readonly draftResultsMarkdown: UseCase<DraftResultsMarkdown>;
 }
