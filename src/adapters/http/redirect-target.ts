@@ -25,6 +25,9 @@ export function safeLocalPath(target: string, ownOrigin: string): string | null 
     return null;
   }
   if (url.origin !== new URL(ownOrigin).origin) return null;
+  // `/.//evil.com` or `http://us//evil.com` normalise to the path `//evil.com`, which a browser
+  // reads as another host: a path must start with exactly one slash.
+  if (url.pathname.startsWith('//')) return null;
   // Old Elekto links carry absolute URLs of the same site: keep only the local part.
   return `${url.pathname}${url.search}${url.hash}`;
 }
