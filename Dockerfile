@@ -7,9 +7,11 @@ WORKDIR /app
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
-COPY package.json package-lock.json ./
-# `npm install` honours the lock file; `npm ci` rejects it over optional platform packages of dev tools.
-RUN npm install --omit=dev --no-audit --no-fund
+COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+COPY scripts ./scripts
+COPY src ./src
+# `npm ci` runs `prepare` (the dist build for embedders); dev packages are dropped afterwards.
+RUN npm ci --no-audit --no-fund && npm prune --omit=dev --no-audit --no-fund
 
 # ---- runtime: no compilers, non-root, git for the meta repository ----
 FROM node:20-bookworm-slim AS runtime
@@ -24,6 +26,7 @@ ENV NODE_ENV=production \
     LOG_FORMAT=json
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
+COPY --from=deps /app/dist ./dist
 COPY package.json package-lock.json tsconfig.json ./
 COPY bin ./bin
 COPY src ./src
