@@ -66,6 +66,14 @@ export class SqlDatabase {
     return code === '23505' || code === 'ER_DUP_ENTRY' || errno === 1062 || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
   }
 
+  /** A deadlock or lock-wait victim: the transaction was rolled back whole and may simply run again. */
+  isTransientConflict(e: unknown): boolean {
+    const err = e as { code?: unknown; errno?: unknown; driverError?: { code?: unknown; errno?: unknown } };
+    const code = err?.driverError?.code ?? err?.code;
+    const errno = err?.driverError?.errno ?? err?.errno;
+    return code === '40P01' || code === '40001' || code === 'ER_LOCK_DEADLOCK' || errno === 1213 || code === 'ER_LOCK_WAIT_TIMEOUT' || errno === 1205;
+  }
+
   private serialised<T>(work: () => Promise<T>): Promise<T> {
     if (this.dialect !== 'sqlite') return work().catch(unavailable);
     const next = this.tail.then(work, work);

@@ -36,8 +36,9 @@ export class TypeOrmPassphraseAttempts implements PassphraseAttempts {
           return allowed ? ({ allowed: true } as const) : { allowed: false as const, retryAt: new Date(Math.min(...recent) + limit.windowMs) };
         });
       } catch (e) {
-        // The first attempts of one voter raced to create the row: go again, now it exists and locks.
-        if (attempt < 3 && db.isUniqueViolation(e)) continue;
+        // The first attempts of one voter raced to create the row (a unique violation, or on MariaDB a
+        // deadlock between the gap locks of the two inserts): go again, now the row exists and locks.
+        if (attempt < 5 && (db.isUniqueViolation(e) || db.isTransientConflict(e))) continue;
         throw e;
       }
     }
