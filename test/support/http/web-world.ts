@@ -23,7 +23,8 @@ import { RevokeBallot } from '../../../src/application/voting/revoke-ballot.js';
 import { ViewBallot } from '../../../src/application/voting/view-ballot.js';
 import { VoterStanding } from '../../../src/application/voting/voter-standing.js';
 import type { Election } from '../../../src/domain/election/election.js';
-import { type InMemoryWorld, inMemoryWorld } from '../builders/in-memory-world.js';
+import { inMemoryWorld } from '../builders/in-memory-world.js';
+import type { WebWorld } from './web-worlds.js';
 
 export const TEST_CONFIG: HttpConfig = {
   appName: 'test.elections',
@@ -33,8 +34,8 @@ export const TEST_CONFIG: HttpConfig = {
   trustProxy: false,
 };
 
-/** The use cases over one in-memory world, as bootstrap wires the real ones. */
-export function webUseCases(w: InMemoryWorld, config: HttpConfig = TEST_CONFIG): WebUseCases {
+/** The use cases over one world (in memory or SQLite, see web-worlds.ts), as bootstrap wires the real ones. */
+export function webUseCases(w: WebWorld, config: HttpConfig = TEST_CONFIG): WebUseCases {
   const computeResults = new ComputeResults(w.catalog, w.ballotBox, w.clock);
   return {
     listElections: new ListElections(w.catalog, w.clock),
@@ -57,7 +58,7 @@ export function webUseCases(w: InMemoryWorld, config: HttpConfig = TEST_CONFIG):
 }
 
 export interface RunningWeb {
-  readonly world: InMemoryWorld;
+  readonly world: WebWorld;
   readonly baseUrl: string;
   readonly server: Server;
   close(): Promise<void>;
@@ -68,7 +69,7 @@ export interface StartOptions {
   /** Builds the sign-in methods once the base URL is known (GitHub needs it for redirect_uri). */
   readonly signInMethods?: (baseUrl: string, deps: { signIn: SignIn }) => SignInMethod[];
   readonly now?: Date;
-  readonly world?: InMemoryWorld;
+  readonly world?: WebWorld;
   readonly extra?: Partial<HttpDeps>;
 }
 
