@@ -62,6 +62,8 @@ export interface AppConfig {
     readonly memoryMiB: number;
     readonly workers: number;
   };
+  /** The pending ballot pool (docs/ballot-secrecy.md). */
+  readonly ballots: { readonly batchSize: number };
   readonly log: { readonly level: LogLevel; readonly format: 'json' | 'text' };
   /** True for `elekto serve --demo` (npm start). */
   readonly demo: boolean;

@@ -22,7 +22,7 @@ export function persistenceModule(config: AppConfig): ContainerModule {
   return new ContainerModule(({ bind }) => {
     if (db.dialect === 'memory') {
       bindFactory(bind, T.Users, [], () => new InMemoryUsers());
-      bindFactory(bind, T.BallotBox, [], () => new InMemoryBallotBox());
+      bindFactory(bind, T.BallotBox, [], () => new InMemoryBallotBox(undefined, { batchSize: config.ballots.batchSize }));
       bindFactory(bind, T.ElectionRecords, [], () => new InMemoryElectionRecords());
       bindFactory(bind, T.ExceptionRequests, [T.Users], (users) => new InMemoryExceptionRequests(users));
       bindFactory(bind, T.PassphraseAttempts, [], () => new InMemoryPassphraseAttempts());
@@ -32,7 +32,15 @@ export function persistenceModule(config: AppConfig): ContainerModule {
       // Imported here so that in-memory runs and CLI commands without a database never load TypeORM.
       const { openTypeOrmPersistence } = await import('../../adapters/persistence/typeorm/index.js');
       if (db.dialect === 'sqlite') mkdirSync(dirname(db.path), { recursive: true });
-      const persistence = await openTypeOrmPersistence(db, { migrate: config.demo });
+      const persistence = await openTypeOrmPersistence(db, {
+        migrate: config.demo,
+        ballotPool: {
+          appKey: config.app.key,
+          batchSize: config.ballots.batchSize,
+          // Name and message only: a driver error carries the statement's parameters (ballot rows).
+          onFlushError: (e) => logger.warn({ error: (e as Error)?.name, code: (e as { code?: unknown })?.code }, `pending ballots stay in the pool for now: ${(e as Error)?.message}`),
+        },
+      });
       lifecycle.onClose('database', () => persistence.close());
       if (!config.demo && (await persistence.dataSource.showMigrations())) {
         logger.warn('the database schema is not up to date: run `elekto migrate` (pages that need the missing changes will fail)');

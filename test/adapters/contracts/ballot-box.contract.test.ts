@@ -139,6 +139,62 @@ describe.each(ADAPTERS)('BallotBox contract: %s', (adapter) => {
     await expect(w.ballotBox.cast(ballotFor(key, userId))).rejects.toMatchObject({ code: 'ALREADY_VOTED' });
   });
 
+  // Casts wait in a pending pool and move into the ballot table in batches (docs/ballot-secrecy.md):
+  // from the outside nothing may change, wherever a ballot is at the moment it is read.
+  it('keeps every ballot readable, revocable and counted while ballots move out of the pending pool', async () => {
+    const key = freshKey();
+    await addElections(w, key);
+    const casts: CastBallot[] = [];
+    for (let i = 0; i < 70; i++) {
+      const uid = (await w.users.upsertFromSignIn(`pool-${key}-${i}`, null)).id;
+      const cast = { ...ballotFor(key, uid, null), entries: [{ candidate: 'alice', rank: 1 + (i % 5) }, { candidate: 'bob', rank: 1 + (i % 7) }] };
+      await w.ballotBox.cast(cast);
+      casts.push(cast);
+      expect(await w.ballotBox.countBallots(key)).toBe(i + 1);
+    }
+    for (const c of casts) expect(sorted((await w.ballotBox.ballot(key, c.ballotId))!.entries)).toEqual(sorted(c.entries));
+    const uidOf = async (i: number) => (await w.users.byLogin(`pool-${key}-${i}`))!.id;
+    // Revoke ten before anything reads all ballots (some may still wait in the pool), then stream.
+    for (let i = 0; i < 10; i++) await w.ballotBox.revoke(key, await uidOf(i), casts[i]!.ballotId);
+    const streamed = await collect(w.ballotBox.ballots(key));
+    expect(streamed.map((b) => b.ballotId).sort()).toEqual(casts.slice(10).map((c) => c.ballotId).sort());
+    const byId = new Map(casts.map((c) => [c.ballotId, c.entries]));
+    for (const b of streamed) expect(sorted(b.entries)).toEqual(sorted(byId.get(b.ballotId)!));
+    // After the read every ballot is settled; view and revoke still find them.
+    expect(sorted((await w.ballotBox.ballot(key, casts[10]!.ballotId))!.entries)).toEqual(sorted(casts[10]!.entries));
+    await w.ballotBox.revoke(key, await uidOf(10), casts[10]!.ballotId);
+    expect(await w.ballotBox.ballot(key, casts[10]!.ballotId)).toBeNull();
+    expect(await w.ballotBox.countBallots(key)).toBe(59);
+    expect(await w.ballotBox.countVoters(key)).toBe(59);
+    expect(await collect(w.ballotBox.ballots(key))).toHaveLength(59);
+  });
+
+  it('loses and duplicates nothing when 80 voters cast at once across several moves out of the pool', async () => {
+    const key = freshKey();
+    await addElections(w, key);
+    const casts: CastBallot[] = [];
+    for (let i = 0; i < 80; i++) casts.push(ballotFor(key, (await w.users.upsertFromSignIn(`burst-${key}-${i}`, null)).id, null));
+    await Promise.all(casts.map((c) => w.ballotBox.cast(c)));
+    expect(await w.ballotBox.countBallots(key)).toBe(80);
+    const streamed = await collect(w.ballotBox.ballots(key));
+    expect(streamed.map((b) => b.ballotId).sort()).toEqual(casts.map((c) => c.ballotId).sort());
+    for (const b of streamed) expect(sorted(b.entries)).toEqual(sorted(ENTRIES));
+  });
+
+  it('streams ballots in an order unrelated to the order of voting (by ballot id)', async () => {
+    const key = freshKey();
+    await addElections(w, key);
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const uid = (await w.users.upsertFromSignIn(`order-${key}-${i}`, null)).id;
+      const cast = ballotFor(key, uid, null);
+      await w.ballotBox.cast(cast);
+      ids.push(cast.ballotId);
+    }
+    const streamed = (await collect(w.ballotBox.ballots(key))).map((b) => b.ballotId);
+    expect(streamed).toEqual([...ids].sort());
+  });
+
   it('refuses a ballot for an election that sync never recorded', async () => {
     await expect(w.ballotBox.cast(ballotFor(freshKey('unknown'), userId))).rejects.toMatchObject({ code: 'ELECTION_NOT_FOUND' });
   });

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { BallotBox, CastBallot, SealedLink, StoredBallot, VoterMark } from '../../../application/ports/ballot-box.js';
 import type { RankEntry } from '../../../domain/ballot/ranking.js';
 import { DomainError } from '../../../domain/errors.js';
@@ -5,25 +6,40 @@ import { DomainError } from '../../../domain/errors.js';
 interface ElectionBox {
   /** userId -> mark */
   readonly marks: Map<number, VoterMark>;
+  /** ballotId -> entries, cast but not yet moved into `ballots` (the pending pool). */
+  readonly pending: Map<string, readonly RankEntry[]>;
   /** ballotId -> entries */
   readonly ballots: Map<string, readonly RankEntry[]>;
 }
+
+/** Same default as the SQL adapter's (BALLOT_BATCH_SIZE). */
+const DEFAULT_BATCH_SIZE = 16;
 
 /**
  * The BallotBox contract in memory. Every mutation runs without an await between its check and its
  * write, so it is atomic on Node's single thread: concurrent casts by one voter leave one ballot.
  * Entries are copied in and frozen, so they can be handed out without a copy (cheap streaming) and
  * callers can never alter what is stored.
+ *
+ * Like the SQL adapter, a cast waits in a pending pool that moves into the ballots in batches, and
+ * every ballot is streamed in ballot-id order: nothing it hands out follows the order of voting.
  */
 export class InMemoryBallotBox implements BallotBox {
   private readonly boxes = new Map<string, ElectionBox>();
 
-  constructor(private readonly knownElection: (electionKey: string) => boolean = () => true) {}
+  private readonly batchSize: number;
+
+  constructor(
+    private readonly knownElection: (electionKey: string) => boolean = () => true,
+    options: { readonly batchSize?: number } = {},
+  ) {
+    this.batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE));
+  }
 
   private box(electionKey: string): ElectionBox {
     let box = this.boxes.get(electionKey);
     if (!box) {
-      box = { marks: new Map(), ballots: new Map() };
+      box = { marks: new Map(), pending: new Map(), ballots: new Map() };
       this.boxes.set(electionKey, box);
     }
     return box;
@@ -37,10 +53,17 @@ export class InMemoryBallotBox implements BallotBox {
     if (box.marks.has(ballot.userId)) {
       throw new DomainError('ALREADY_VOTED', 'You have already voted in this election.', { electionKey: ballot.electionKey });
     }
-    if (box.ballots.has(ballot.ballotId)) throw new Error('Ballot id collision');
-    box.ballots.set(ballot.ballotId, copyEntries(ballot.entries));
+    if (box.ballots.has(ballot.ballotId) || box.pending.has(ballot.ballotId)) throw new Error('Ballot id collision');
+    box.pending.set(ballot.ballotId, copyEntries(ballot.entries));
     const link = ballot.link ? copyLink(ballot.link) : null;
     box.marks.set(ballot.userId, { electionKey: ballot.electionKey, userId: ballot.userId, link, hasLink: link !== null });
+    if (box.pending.size >= 2 * this.batchSize) move(box, this.batchSize);
+  }
+
+  /** Moves every pending ballot of the election into the ballots (before results, export, tally). */
+  async flush(electionKey: string): Promise<number> {
+    const box = this.boxes.get(electionKey);
+    return box ? move(box, 0) : 0;
   }
 
   async mark(electionKey: string, userId: number): Promise<VoterMark | null> {
@@ -49,7 +72,8 @@ export class InMemoryBallotBox implements BallotBox {
   }
 
   async ballot(electionKey: string, ballotId: string): Promise<StoredBallot | null> {
-    const entries = this.boxes.get(electionKey)?.ballots.get(ballotId);
+    const box = this.boxes.get(electionKey);
+    const entries = box?.pending.get(ballotId) ?? box?.ballots.get(ballotId);
     return entries ? { ballotId, entries } : null;
   }
 
@@ -58,6 +82,7 @@ export class InMemoryBallotBox implements BallotBox {
     if (!box?.marks.has(userId)) {
       throw new DomainError('NOT_VOTED', 'There is no ballot of yours to revoke in this election.', { electionKey });
     }
+    box.pending.delete(ballotId);
     box.ballots.delete(ballotId);
     box.marks.delete(userId);
   }
@@ -66,14 +91,16 @@ export class InMemoryBallotBox implements BallotBox {
     // A snapshot of the ids, like a read transaction: ballots cast during the stream are not seen.
     const box = this.boxes.get(electionKey);
     if (!box) return;
-    for (const ballotId of [...box.ballots.keys()]) {
+    move(box, 0);
+    for (const ballotId of [...box.ballots.keys()].sort()) {
       const entries = box.ballots.get(ballotId);
       if (entries) yield { ballotId, entries };
     }
   }
 
   async countBallots(electionKey: string): Promise<number> {
-    return this.boxes.get(electionKey)?.ballots.size ?? 0;
+    const box = this.boxes.get(electionKey);
+    return box ? box.ballots.size + box.pending.size : 0;
   }
 
   async countVoters(electionKey: string): Promise<number> {
@@ -95,6 +122,21 @@ export class InMemoryBallotBox implements BallotBox {
   async votedElectionKeys(userId: number): Promise<string[]> {
     return [...this.boxes].filter(([, box]) => box.marks.has(userId)).map(([key]) => key).sort();
   }
+}
+
+/** All pending ballots but a random `keep` of them move (all when keep is 0). */
+function move(box: ElectionBox, keep: number): number {
+  const ids = [...box.pending.keys()];
+  for (let i = ids.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [ids[i], ids[j]] = [ids[j]!, ids[i]!];
+  }
+  const moving = ids.slice(0, Math.max(0, ids.length - keep));
+  for (const id of moving) {
+    box.ballots.set(id, box.pending.get(id)!);
+    box.pending.delete(id);
+  }
+  return moving.length;
 }
 
 function copyEntries(entries: readonly RankEntry[]): readonly RankEntry[] {

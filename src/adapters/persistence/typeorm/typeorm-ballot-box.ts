@@ -1,12 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { BallotBox, CastBallot, StoredBallot, VoterMark } from '../../../application/ports/ballot-box.js';
 import type { RankEntry } from '../../../domain/ballot/ranking.js';
 import { DomainError } from '../../../domain/errors.js';
 import { ELEKTO_SCHEME_NAME } from '../../crypto/seal-scheme.js';
 import { findElectionId, requireElectionId } from './election-id.js';
 import { streamBallots } from './ballot-stream.js';
+import type { PendingBallotCipher } from './pending-ballot-cipher.js';
+import { type Checkpoint, PendingBallotPool } from './pending-ballot-pool.js';
 import type { SqlDatabase } from './sql-database.js';
-import { ballotRowId, fromSqlBytes, toSqlBytes, toSqlDate } from './sql-values.js';
+import { fromSqlBytes, toSqlBytes, toSqlDate } from './sql-values.js';
 
 interface VoterRow {
   salt: unknown;
@@ -14,30 +15,62 @@ interface VoterRow {
   link_scheme: string | null;
 }
 
+/** Ballots that move from the pending pool into `ballot` at a time; see docs/ballot-secrecy.md. */
+export const DEFAULT_BATCH_SIZE = 16;
+
+export interface TypeOrmBallotBoxOptions {
+  /** Seals pending ballots; derived from APP_KEY in the application. */
+  readonly cipher: PendingBallotCipher;
+  /** The pool moves ballots once 2 × batchSize wait, keeping a random batchSize of them. */
+  readonly batchSize?: number;
+  /** A move after a cast failed (the ballots stay pending, safe, and move later). */
+  readonly onFlushError?: (error: unknown) => void;
+  /** Fault tests only: awaited at named points inside the cast and flush transactions. */
+  readonly checkpoint?: Checkpoint;
+}
+
 /**
  * Ballots in Elekto's layout: one `ballot` row per candidate, all rows of a ballot sharing
  * `voter` = the ballot id (UUID with dashes), each row its own random CHAR(32) id; the voter mark
  * in `voter` holds only the sealed link. Unique (user_id, election_id) makes a second mark fail.
+ *
+ * A cast does not write `ballot` rows: it writes the mark and a sealed row of the pending pool in
+ * one transaction (so nothing is lost), and the pool moves ballots into `ballot` in shuffled batches
+ * (so transaction ids, row order and row ids link a voter to a batch at most). Every read of all
+ * ballots first empties the pool; view and revoke find a ballot in the pool or in `ballot`.
  */
 export class TypeOrmBallotBox implements BallotBox {
-  constructor(private readonly db: SqlDatabase) {}
+  readonly batchSize: number;
+  private readonly pool: PendingBallotPool;
+  private readonly checkpoint: Checkpoint;
+
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly options: TypeOrmBallotBoxOptions,
+  ) {
+    this.batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE));
+    this.checkpoint = options.checkpoint ?? (async () => undefined);
+    this.pool = new PendingBallotPool(db, options.cipher, this.checkpoint);
+  }
 
   async cast(ballot: CastBallot): Promise<void> {
     const { db } = this;
+    let electionId: number;
+    let pending: number;
     try {
-      await db.transaction(async (sql) => {
-        const electionId = await requireElectionId(db, sql, ballot.electionKey);
+      [electionId, pending] = await db.transaction(async (sql) => {
+        const id = await requireElectionId(db, sql, ballot.electionKey);
         const now = toSqlDate(new Date());
         const link = ballot.link;
-        // The mark first: on a race the loser fails here, before writing any ballot row.
+        // The mark first: on a race the loser fails here, before writing its ballot.
         await sql.exec(
           'INSERT INTO voter (user_id, election_id, created_at, updated_at, salt, ballot_id, link_scheme) VALUES (?, ?, ?, ?, ?, ?, ?)',
-          [ballot.userId, electionId, now, now, link ? toSqlBytes(link.salt) : null, link ? toSqlBytes(link.sealed) : null, link?.scheme ?? null],
+          [ballot.userId, id, now, now, link ? toSqlBytes(link.salt) : null, link ? toSqlBytes(link.sealed) : null, link?.scheme ?? null],
         );
-        if (ballot.entries.length === 0) return;
-        const values = ballot.entries.map(() => '(?, ?, ?, ?, ?)').join(', ');
-        const params = ballot.entries.flatMap((e) => [ballotRowId(randomUUID()), electionId, e.rank, e.candidate, ballot.ballotId]);
-        await sql.exec(`INSERT INTO ballot (id, election_id, ${db.q('rank')}, candidate, voter) VALUES ${values}`, params);
+        await this.checkpoint('cast:after-mark');
+        await this.pool.add(sql, id, ballot);
+        await this.checkpoint('cast:after-pending');
+        return [id, await this.pool.count(sql, id)] as const;
       });
     } catch (e) {
       if (db.isUniqueViolation(e)) {
@@ -47,6 +80,19 @@ export class TypeOrmBallotBox implements BallotBox {
       }
       throw e;
     }
+    // After the commit, in a transaction of its own: the voter's ballot is safe whatever happens here.
+    if (pending >= 2 * this.batchSize) {
+      await this.pool.move(electionId, this.batchSize).catch((e: unknown) => this.options.onFlushError?.(e));
+    }
+  }
+
+  /** Moves every pending ballot of the election into `ballot` (before results, export, tally). */
+  async flush(electionKey: string): Promise<number> {
+    const { db } = this;
+    const electionId = await db.run((sql) => findElectionId(db, sql, electionKey));
+    if (electionId === null) return 0;
+    const waiting = await db.run((sql) => this.pool.count(sql, electionId));
+    return waiting === 0 ? 0 : this.pool.move(electionId, 0);
   }
 
   async mark(electionKey: string, userId: number): Promise<VoterMark | null> {
@@ -72,6 +118,10 @@ export class TypeOrmBallotBox implements BallotBox {
     return db.run(async (sql) => {
       const electionId = await findElectionId(db, sql, electionKey);
       if (electionId === null) return null;
+      // The pool first: a move commits its delete and its inserts at once, so a ballot missed in
+      // the pool because it just moved is in `ballot` by the time the second query runs.
+      const pending = await this.pool.find(sql, electionId, ballotId);
+      if (pending) return pending;
       const rows = await sql.rows<{ candidate: string; rank: unknown }>(
         `SELECT candidate, ${db.q('rank')} AS ${db.q('rank')} FROM ballot WHERE election_id = ? AND voter = ?`,
         [electionId, ballotId],
@@ -88,16 +138,25 @@ export class TypeOrmBallotBox implements BallotBox {
       const electionId = await requireElectionId(db, sql, electionKey);
       const marks = await sql.exec('DELETE FROM voter WHERE election_id = ? AND user_id = ?', [electionId, userId]);
       if (marks === 0) throw new DomainError('NOT_VOTED', 'You have not voted in this election.', { electionKey });
+      // A move holding the pending row makes this wait; once it commits, the rows are in `ballot`.
+      await this.pool.remove(sql, electionId, ballotId);
       await sql.exec('DELETE FROM ballot WHERE election_id = ? AND voter = ?', [electionId, ballotId]);
     });
   }
 
-  ballots(electionKey: string): AsyncIterable<StoredBallot> {
-    return streamBallots(this.db, electionKey);
+  async *ballots(electionKey: string): AsyncIterable<StoredBallot> {
+    await this.flush(electionKey);
+    yield* streamBallots(this.db, electionKey);
   }
 
   async countBallots(electionKey: string): Promise<number> {
-    return this.count(electionKey, 'SELECT COUNT(DISTINCT voter) AS n FROM ballot WHERE election_id = ?');
+    const { db } = this;
+    return db.run(async (sql) => {
+      const electionId = await findElectionId(db, sql, electionKey);
+      if (electionId === null) return 0;
+      const rows = await sql.rows<{ n: unknown }>('SELECT COUNT(DISTINCT voter) AS n FROM ballot WHERE election_id = ?', [electionId]);
+      return Number(rows[0]?.n ?? 0) + (await this.pool.count(sql, electionId));
+    });
   }
 
   async countVoters(electionKey: string): Promise<number> {

@@ -1,0 +1,76 @@
+import { createHmac, hkdfSync } from 'node:crypto';
+import sodium from 'libsodium-wrappers-sumo';
+import type { RankEntry } from '../../../domain/ballot/ranking.js';
+
+/** What a pending row holds once opened: the ballot as it will enter the `ballot` table. */
+export interface PendingBallot {
+  readonly electionId: number;
+  readonly ballotId: string;
+  readonly entries: readonly RankEntry[];
+}
+
+/** A pending row that does not open: sealed under another APP_KEY, or altered in the database. */
+export class PendingBallotUnreadableError extends Error {
+  constructor(readonly count: number) {
+    super(
+      `${count} pending ballot(s) cannot be opened: they were sealed under a different APP_KEY (or altered in the database). ` +
+        'Nothing was moved. Start the application with the APP_KEY that was in use when they were cast, let it compute results ' +
+        '(or restart it once) so the pool empties, then change APP_KEY.',
+    );
+    this.name = 'PendingBallotUnreadableError';
+  }
+}
+
+const NONCE_BYTES = 24;
+// Sealed payloads are padded to whole blocks so their length says (almost) nothing about the ranking.
+const PAD_BLOCK = 256;
+
+/**
+ * Seals ballots while they wait in the pending pool, so a database administrator who reads the pool
+ * sees neither the ranking nor the ballot id (which would link the row to its later `ballot` rows).
+ * Two keys are derived from APP_KEY with HKDF, one per purpose: an XSalsa20-Poly1305 (libsodium
+ * secretbox) key for the payload, and an HMAC key that turns (election, ballot id) into the row's id,
+ * so view and revoke find a pending ballot by the id the voter recovers, without it being stored.
+ */
+export class PendingBallotCipher {
+  private constructor(
+    private readonly sealKey: Uint8Array,
+    private readonly lookupKey: Buffer,
+  ) {}
+
+  static async fromSecret(secret: string): Promise<PendingBallotCipher> {
+    await sodium.ready;
+    const derive = (info: string) => Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), 'elekto-ts pending ballot pool', info, 32));
+    return new PendingBallotCipher(new Uint8Array(derive('seal v1')), derive('lookup v1'));
+  }
+
+  /** 32 hex digits, the shape of Elekto's ballot ids: the row id of a ballot in the pool. */
+  rowId(electionId: number, ballotId: string): string {
+    return createHmac('sha256', this.lookupKey).update(`${electionId}\n${ballotId}`).digest('hex').slice(0, 32);
+  }
+
+  seal(ballot: PendingBallot): Uint8Array {
+    const plain = sodium.from_string(JSON.stringify({ el: ballot.electionId, id: ballot.ballotId, e: ballot.entries.map((x) => [x.candidate, x.rank]) }));
+    const padded = sodium.pad(plain, PAD_BLOCK);
+    const nonce = sodium.randombytes_buf(NONCE_BYTES);
+    const box = sodium.crypto_secretbox_easy(padded, nonce, this.sealKey);
+    const out = new Uint8Array(NONCE_BYTES + box.length);
+    out.set(nonce, 0);
+    out.set(box, NONCE_BYTES);
+    return out;
+  }
+
+  /** The ballot, or null when the bytes do not open under this key or belong to another election. */
+  open(sealed: Uint8Array, electionId: number): PendingBallot | null {
+    if (sealed.length < NONCE_BYTES + sodium.crypto_secretbox_MACBYTES) return null;
+    let padded: Uint8Array;
+    try {
+      padded = sodium.crypto_secretbox_open_easy(sealed.subarray(NONCE_BYTES), sealed.subarray(0, NONCE_BYTES), this.sealKey);
+    } catch {
+      return null;
+    }
+    const parsed = JSON.parse(sodium.to_string(sodium.unpad(padded, PAD_BLOCK))) as { el: number; id: string; e: Array<[string, number]> };
+    if (parsed.el !== electionId) return null;
+    return { electionId, ballotId: parsed.id, entries: parsed.e.map(([candidate, rank]) => ({ candidate, rank })) };
+  }
+}

@@ -1,0 +1,103 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import type { CastBallot, StoredBallot } from '../../../application/ports/ballot-box.js';
+import { type PendingBallot, type PendingBallotCipher, PendingBallotUnreadableError } from './pending-ballot-cipher.js';
+import type { Sql, SqlDatabase } from './sql-database.js';
+import { ballotRowId, fromSqlBytes, toSqlBytes } from './sql-values.js';
+
+/** Where a fault test may stop the process: inside a cast or a flush, before their commit. */
+export type CheckpointName = 'cast:after-mark' | 'cast:after-pending' | 'flush:after-delete' | 'flush:after-insert';
+export type Checkpoint = (name: CheckpointName) => Promise<void>;
+
+// Rows per INSERT: 5 parameters each stays far below every driver's limit (SQLite: 32766).
+const ROWS_PER_INSERT = 500;
+
+/**
+ * The pending pool of one database: sealed ballots waiting to enter Elekto's `ballot` table.
+ * `move` takes a uniformly random subset of an election's pending ballots, deletes them from the
+ * pool and inserts all their rows, shuffled, in one statement batch of one transaction: every row
+ * of the batch shares one transaction id, its physical order is random, and nothing in the pool or
+ * the ballot table keeps the order in which the ballots were cast.
+ */
+export class PendingBallotPool {
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly cipher: PendingBallotCipher,
+    private readonly checkpoint: Checkpoint,
+  ) {}
+
+  /** Inside the cast's transaction, right after the voter mark. */
+  async add(sql: Sql, electionId: number, ballot: CastBallot): Promise<void> {
+    const sealed = this.cipher.seal({ electionId, ballotId: ballot.ballotId, entries: ballot.entries });
+    await sql.exec('INSERT INTO pending_ballot (id, election_id, payload) VALUES (?, ?, ?)', [
+      this.cipher.rowId(electionId, ballot.ballotId),
+      electionId,
+      toSqlBytes(sealed),
+    ]);
+  }
+
+  async count(sql: Sql, electionId: number): Promise<number> {
+    const rows = await sql.rows<{ n: unknown }>('SELECT COUNT(*) AS n FROM pending_ballot WHERE election_id = ?', [electionId]);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async find(sql: Sql, electionId: number, ballotId: string): Promise<StoredBallot | null> {
+    const rows = await sql.rows<{ payload: unknown }>('SELECT payload FROM pending_ballot WHERE id = ? AND election_id = ?', [
+      this.cipher.rowId(electionId, ballotId),
+      electionId,
+    ]);
+    if (!rows[0]) return null;
+    const ballot = this.cipher.open(fromSqlBytes(rows[0].payload)!, electionId);
+    if (!ballot) throw new PendingBallotUnreadableError(1);
+    return { ballotId: ballot.ballotId, entries: ballot.entries };
+  }
+
+  async remove(sql: Sql, electionId: number, ballotId: string): Promise<number> {
+    return sql.exec('DELETE FROM pending_ballot WHERE id = ? AND election_id = ?', [this.cipher.rowId(electionId, ballotId), electionId]);
+  }
+
+  /**
+   * Moves pending ballots of the election into `ballot`: when `keep` is a number, only if more than
+   * `2 × keep - 1` wait, and then all but a random `keep` of them (the pool stays a mix); when
+   * `keep` is 0, all of them. Returns how many moved. Rows that do not open abort the move.
+   */
+  async move(electionId: number, keep: number): Promise<number> {
+    return this.db.transaction(async (sql) => {
+      // FOR UPDATE: a concurrent flush (another cast, another replica) waits, then finds the rows gone.
+      const lock = this.db.dialect === 'sqlite' ? '' : ' FOR UPDATE';
+      const rows = await sql.rows<{ id: string; payload: unknown }>(`SELECT id, payload FROM pending_ballot WHERE election_id = ?${lock}`, [electionId]);
+      if (rows.length === 0 || (keep > 0 && rows.length < 2 * keep)) return 0;
+      const chosen = shuffle(rows).slice(0, rows.length - keep);
+      const ballots: PendingBallot[] = [];
+      for (const row of chosen) {
+        const ballot = this.cipher.open(fromSqlBytes(row.payload)!, electionId);
+        if (ballot) ballots.push(ballot);
+      }
+      if (ballots.length !== chosen.length) throw new PendingBallotUnreadableError(chosen.length - ballots.length);
+      for (let i = 0; i < chosen.length; i += ROWS_PER_INSERT) {
+        const ids = chosen.slice(i, i + ROWS_PER_INSERT).map((r) => r.id);
+        await sql.exec(`DELETE FROM pending_ballot WHERE id IN (${ids.map(() => '?').join(', ')})`, ids);
+      }
+      await this.checkpoint('flush:after-delete');
+      const ballotRows = shuffle(ballots.flatMap((b) => b.entries.map((e) => [ballotRowId(randomUUID()), electionId, e.rank, e.candidate, b.ballotId])));
+      for (let i = 0; i < ballotRows.length; i += ROWS_PER_INSERT) {
+        const chunk = ballotRows.slice(i, i + ROWS_PER_INSERT);
+        await sql.exec(
+          `INSERT INTO ballot (id, election_id, ${this.db.q('rank')}, candidate, voter) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+          chunk.flat(),
+        );
+      }
+      await this.checkpoint('flush:after-insert');
+      return chosen.length;
+    });
+  }
+}
+
+/** Fisher–Yates over crypto.randomInt: the order of a batch must not be guessable. */
+function shuffle<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
