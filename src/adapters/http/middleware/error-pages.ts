@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { Context, Middleware } from 'koa';
 import { DomainError, type DomainErrorCode } from '../../../domain/errors.js';
 import type { HttpLogger } from '../http-logger.js';
@@ -45,8 +46,13 @@ const TITLES: Record<number, string> = {
 };
 
 const GENERIC: Record<number, string> = {
+  400: 'The request could not be read. Go back, reload the page and try again.',
+  401: 'Please sign in first; your session may have expired.',
+  403: 'You are not allowed to do this here.',
   404: 'There is no page at this address. It may have moved, or the election key may be misspelt.',
   405: 'This address does not accept that kind of request.',
+  413: 'What you sent is larger than this site accepts. Please shorten it and try again.',
+  415: 'This address accepts only the forms of this site. Go back, reload the page and try again.',
   500: 'The server could not complete the request. It has been logged; please try again in a moment.',
   503: 'A service this page needs is not available right now. Please try again in a moment.',
 };
@@ -62,7 +68,8 @@ export function errorPages(render: Render, logger: HttpLogger): Middleware {
   return async (ctx, next) => {
     try {
       await next();
-      if (ctx.status === 404 && ctx.body === undefined) show(ctx, render, 404, GENERIC[404] ?? '');
+      // A status set without a body (404, and the router's 405/501) still gets a page that says what to do.
+      if (ctx.status >= 400 && ctx.body == null) show(ctx, render, ctx.status, GENERIC[ctx.status] ?? GENERIC[ctx.status >= 500 ? 500 : 400] ?? '');
     } catch (err) {
       const status = statusOf(err);
       if (status >= 500) logger.error({ err, method: ctx.method, path: ctx.path }, 'request failed');
@@ -75,8 +82,11 @@ export function errorPages(render: Render, logger: HttpLogger): Middleware {
 function userMessage(err: unknown, status: number): string {
   if (status >= 500) return GENERIC[status] ?? GENERIC[500] ?? '';
   if (err instanceof DomainError) return err.message;
-  const e = err as { expose?: boolean; message?: string };
-  return e.expose && e.message ? e.message : GENERIC[status] ?? 'The request could not be handled.';
+  const e = err as { expose?: boolean; message?: string; type?: unknown };
+  // Our own ctx.throw(status, sentence) is shown as written; a bare status text ("Not Found") or a
+  // body parser's wording ("request entity too large", the JSON parser's complaint) is not for people.
+  const own = e.expose && e.message && e.message !== STATUS_CODES[status] && typeof e.type !== 'string';
+  return own ? e.message! : GENERIC[status] ?? 'The request could not be handled. Go back, reload the page and try again.';
 }
 
 function show(ctx: Context, render: Render, status: number, message: string): void {
