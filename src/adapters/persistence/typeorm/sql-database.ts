@@ -112,7 +112,14 @@ function numbered(sql: string): string {
 /** Connection trouble becomes STORE_UNAVAILABLE (a clear 503), never a stack trace for the user. */
 function unavailable(e: unknown): never {
   const code = String((e as { code?: unknown; driverError?: { code?: unknown } })?.driverError?.code ?? (e as { code?: unknown })?.code ?? '');
-  if (/^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|PROTOCOL_CONNECTION_LOST|57P01|57P03|08\w\w1?)$/.test(code)) {
+  // node-postgres reports a connection cut mid-query (server restart) by message only, without a code;
+  // TypeORM then releases the query runner itself, so the next query of that unit of work says so.
+  const message = String((e as { message?: unknown })?.message ?? '');
+  if (
+    /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|PROTOCOL_CONNECTION_LOST|57P01|57P02|57P03|08\w\w1?)$/.test(code) ||
+    /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/.test(message) ||
+    (e as { name?: unknown })?.name === 'QueryRunnerAlreadyReleasedError'
+  ) {
     throw new DomainError('STORE_UNAVAILABLE', 'The database is unavailable right now; please try again in a moment.', { code });
   }
   throw e;
