@@ -42,10 +42,21 @@ export class SyncMeta {
   }
 
   execute(request: { fetch: boolean }): Promise<SyncReport> {
-    return this.lock.exclusive(async () => {
-      this.last = await this.sync(request.fetch);
-      return this.last;
-    });
+    let ran = false;
+    return this.lock
+      .exclusive(async () => {
+        ran = true;
+        this.last = await this.sync(request.fetch);
+        return this.last;
+      })
+      .catch((e: unknown) => {
+        if (ran) throw e;
+        // A database lock that cannot be taken (database down, another replica stuck) is a failed
+        // sync like any other: reported, never thrown, and the serving catalog stays.
+        const run = new SyncRun(this.deps.clock, this.deps.source.describe(), request.fetch, this.deps.catalog.current());
+        this.last = run.failed('database', new Error(`The meta sync lock could not be taken: ${e instanceof Error ? e.message : String(e)}`));
+        return this.last;
+      });
   }
 
   /** The outcome of the last sync (health pages show it); null before the first. */

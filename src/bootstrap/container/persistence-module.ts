@@ -16,6 +16,7 @@ import { bindFactory } from './binding.js';
  * Users, ballots, exception requests, election rows and passphrase attempts: in memory
  * (DB_CONNECTION=memory) or in one TypeORM data source (PostgreSQL, MySQL/MariaDB, SQLite), opened
  * on first use. Only the demo migrates by itself; elsewhere `elekto migrate` does, as in Elekto.
+ * With a SQL database the meta sync lock lives there too, so replicas sync one at a time.
  */
 export function persistenceModule(config: AppConfig): ContainerModule {
   const db = config.database;
@@ -52,5 +53,18 @@ export function persistenceModule(config: AppConfig): ContainerModule {
     bindFactory(bind, T.ElectionRecords, [T.TypeOrm], (p) => p.electionRecords);
     bindFactory(bind, T.ExceptionRequests, [T.TypeOrm], (p) => p.exceptionRequests);
     bindFactory(bind, T.PassphraseAttempts, [T.TypeOrm], (p) => p.passphraseAttempts);
+    // Loaded before the meta module, which binds an in-process lock only when none is bound here.
+    bindFactory(bind, T.SyncLock, [T.Lifecycle, T.Logger], async (lifecycle, logger) => {
+      const { createSyncLock } = await import('../../adapters/persistence/sync-lock/index.js');
+      const lock = createSyncLock(db, {
+        observer: {
+          waiting: () => logger.info('another replica is syncing the meta repository; waiting for the sync lock'),
+          acquired: ({ waitedMs }) => logger.debug({ waitedMs }, 'meta sync lock acquired'),
+          released: ({ heldMs }) => logger.debug({ heldMs }, 'meta sync lock released'),
+        },
+      });
+      lifecycle.onClose('meta sync lock', () => lock.close());
+      return lock;
+    });
   });
 }

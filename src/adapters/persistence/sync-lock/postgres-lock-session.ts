@@ -1,0 +1,46 @@
+import pg from 'pg';
+import type { LockSession } from './lock-session.js';
+import type { ServerDatabase } from './server-database.js';
+
+/**
+ * The two-integer advisory lock key: "ELEK" and "META" in ASCII. Advisory locks are scoped to the
+ * database, so replicas of another Elekto database on the same server never contend with ours.
+ */
+export const POSTGRES_SYNC_LOCK_KEY: readonly [number, number] = [0x454c454b, 0x4d455441];
+
+const LOCK_NOT_AVAILABLE = '55P03';
+
+/** A session-level `pg_advisory_lock` on its own connection (named in pg_stat_activity). */
+export async function openPostgresLockSession(db: ServerDatabase): Promise<LockSession> {
+  const client = new pg.Client({
+    ...(db.url ? { connectionString: db.url } : { host: db.host, port: db.port, database: db.database, user: db.username, password: db.password }),
+    application_name: 'elekto meta sync lock',
+  });
+  // A dropped connection surfaces on the next query; without a listener it would crash the process.
+  client.on('error', () => undefined);
+  await client.connect();
+  const key = [...POSTGRES_SYNC_LOCK_KEY];
+  return {
+    async tryAcquire() {
+      const r = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', key);
+      return r.rows[0]?.ok === true;
+    },
+    async acquire(waitMs) {
+      // lock_timeout bounds the wait; the setting dies with this connection, which no one else uses.
+      await client.query("SELECT set_config('lock_timeout', $1, false)", [`${Math.max(1, Math.round(waitMs))}ms`]);
+      try {
+        await client.query('SELECT pg_advisory_lock($1, $2)', key);
+        return true;
+      } catch (e) {
+        if ((e as { code?: unknown }).code === LOCK_NOT_AVAILABLE) return false;
+        throw e;
+      }
+    },
+    async release() {
+      await client.query('SELECT pg_advisory_unlock($1, $2)', key);
+    },
+    async end() {
+      await client.end().catch(() => undefined);
+    },
+  };
+}
