@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { findElectionId } from '../../../src/adapters/persistence/typeorm/election-id.js';
-import { openTypeOrmPersistence, type TypeOrmPersistence } from '../../../src/adapters/persistence/typeorm/index.js';
+import { PendingBallotUnreadableError, openTypeOrmPersistence, type TypeOrmPersistence } from '../../../src/adapters/persistence/typeorm/index.js';
 import { ballotRowId, toSqlDate } from '../../../src/adapters/persistence/typeorm/sql-values.js';
 import type { CastBallot } from '../../../src/application/ports/ballot-box.js';
 import type { RankEntry } from '../../../src/domain/ballot/ranking.js';
@@ -130,6 +130,15 @@ describe.each(DATABASE_KINDS)('ballot secrecy against the database administrator
     }
     // Still the voter's own ballot when they look at it.
     expect((await p.ballotBox.ballot('sealed', casts[1]!.ballotId))?.entries).toEqual(casts[1]!.entries);
+
+    // Under another APP_KEY the pool does not open: results refuse, and nothing moves or is lost.
+    const other = await openTypeOrmPersistence(database.config, { migrate: false, ballotPool: { appKey: 'another-key', batchSize: BATCH } });
+    try {
+      await expect(other.ballotBox.ballots('sealed')[Symbol.asyncIterator]().next()).rejects.toBeInstanceOf(PendingBallotUnreadableError);
+    } finally {
+      await other.close();
+    }
+    expect(await p.db.run((sql) => sql.rows('SELECT id FROM pending_ballot'))).toHaveLength(3);
   });
 
   it('has teeth: the same attacks link (nearly) every voter when mark and ballot share one transaction', async () => {
