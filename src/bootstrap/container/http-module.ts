@@ -1,6 +1,7 @@
 import { ContainerModule } from 'inversify';
 import type { Middleware } from 'koa';
 import type { ReadinessReport } from '../../adapters/http/routes/public-routes.js';
+import type { SyncReport } from '../../application/meta/sync-report.js';
 import type { AppConfig } from '../config/app-config.js';
 import { TOKENS as T, type Token } from '../tokens.js';
 import { USE_CASES as U } from '../use-case-tokens.js';
@@ -11,7 +12,7 @@ const { signIn: _s, currentUser: _c, purgeLinks: _p, ...WEB_USE_CASES } = U;
 /** The Koa application, built from the use cases the routes call; the container stays out of handlers. */
 export function httpModule(config: AppConfig): ContainerModule {
   return new ContainerModule(({ bind }) => {
-    bindFactory(bind, T.Readiness, [T.ElectionCatalog, T.ElectionRecords], (catalog, records) => async (): Promise<ReadinessReport> => {
+    bindFactory(bind, T.Readiness, [T.ElectionCatalog, T.ElectionRecords, T.SyncMeta], (catalog, records, syncMeta) => async (): Promise<ReadinessReport> => {
       const snapshot = catalog.current();
       const meta = snapshot.syncedAt
         ? { ok: true, detail: `${snapshot.elections.size} elections at ${snapshot.revision ?? 'directory'}` }
@@ -23,7 +24,8 @@ export function httpModule(config: AppConfig): ContainerModule {
       } catch {
         database = { ok: false, detail: `${config.database.dialect} unreachable` };
       }
-      return { ready: meta.ok && database.ok, checks: { meta, database } };
+      const last = syncMeta.lastReport();
+      return { ready: meta.ok && database.ok, checks: { meta, database }, ...(last ? { lastSync: describeSync(last) } : {}) };
     });
 
     bind(T.HttpApp)
@@ -62,4 +64,15 @@ export function httpModule(config: AppConfig): ContainerModule {
       })
       .inSingletonScope();
   });
+}
+
+/** The last sync for /ready: a failure or a broken election in words an operator can act on. */
+function describeSync(r: SyncReport): NonNullable<ReadinessReport['lastSync']> {
+  const at = r.finishedAt.toISOString();
+  if (!r.ok && r.error) return { ok: false, at, revision: r.revision, detail: `the ${r.error.stage} step failed: ${r.error.message}` };
+  if (r.broken.length > 0) {
+    const keys = r.broken.map((b) => `${b.key}${b.keptLastGood ? ' (last good version kept)' : ''}`).join(', ');
+    return { ok: false, at, revision: r.revision, detail: `${r.broken.length} election(s) could not be read: ${keys}` };
+  }
+  return { ok: true, at, revision: r.revision, detail: r.unchanged ? 'revision unchanged' : `${r.elections} elections read` };
 }

@@ -11,8 +11,14 @@ import { currentUser } from '../session-user.js';
 import type { Render } from '../views.js';
 
 export interface ReadinessReport {
+  /** True when every entry of `checks` is ok. */
   readonly ready: boolean;
   readonly checks: Readonly<Record<string, { ok: boolean; detail: string }>>;
+  /**
+   * The outcome of the last meta sync. Not part of `ready`: after a failed sync the last good catalog
+   * keeps serving, and taking every replica out of rotation because the remote is down would be worse.
+   */
+  readonly lastSync?: { ok: boolean; at: string; revision: string | null; detail: string };
 }
 
 export interface PublicRouteDeps {

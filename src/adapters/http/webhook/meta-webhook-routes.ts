@@ -59,7 +59,10 @@ export function metaWebhookRoutes(deps: MetaWebhookDeps): Router {
     }
     const report = await deps.syncMeta.execute({ fetch: true });
     const log = { delivery, revision: report.revision, ok: report.ok, added: report.added.length, updated: report.updated.length, removed: report.removed.length, broken: report.broken.length };
-    if (report.ok) deps.logger.info(log, 'meta synced by webhook');
+    if (report.ok && report.broken.length > 0) {
+      // The sync went through, but some elections keep their last good version (or are missing): say which.
+      deps.logger.warn({ ...log, brokenKeys: report.broken.map((b) => b.key) }, 'meta synced by webhook; some elections could not be read');
+    } else if (report.ok) deps.logger.info(log, 'meta synced by webhook');
     else deps.logger.error({ ...log, error: report.error }, 'meta sync by webhook failed');
     return reply(ctx, report.ok ? 200 : report.error?.stage === 'fetch' ? 502 : 500, summarise(report));
   });
