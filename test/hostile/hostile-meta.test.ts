@@ -42,11 +42,13 @@ beforeAll(async () => {
   });
   election(join(e, 'deep-yaml'), { 'election.yaml': `${ELECTION('Deep')}x: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`, 'voters.yaml': VOTERS });
   election(join(e, 'huge-voters'), { 'election.yaml': ELECTION('Huge voters'), 'voters.yaml': `eligible_voters:\n${'  - someone\n'.repeat(500_000)}` });
-  election(join(e, 'huge-bio'), { 'election.yaml': ELECTION('Huge bio'), 'voters.yaml': VOTERS, 'candidate-ok.md': CANDIDATE('ok'), 'candidate-big.md': CANDIDATE('big', '', 'x'.repeat(1024 * 1024)) });
+  election(join(e, 'huge-bio'), { 'election.yaml': ELECTION('Huge bio'), 'voters.yaml': VOTERS, 'candidate-ok.md': CANDIDATE('ok'), 'candidate-big.md': CANDIDATE('big', '', 'x'.repeat(256 * 1024)) });
+  election(join(e, 'huge-yaml'), { 'election.yaml': `${ELECTION('Huge yaml')}# ${'x'.repeat(1024 * 1024)}\n`, 'voters.yaml': VOTERS });
   election(join(e, 'markdown-torture'), {
     'election.yaml': ELECTION('Markdown torture'),
     'voters.yaml': VOTERS,
-    'election_desc.md': `${'>'.repeat(5_000)} deep\n\n${'*a'.repeat(50_000)}\n\n${'['.repeat(50_000)}\n\n${'<div>'.repeat(20_000)}x${'</div>'.repeat(20_000)}\n\n${'`'.repeat(30_000)}\n`,
+    // Each just under the 256 KiB Markdown cap.
+    'election_desc.md': `${'>'.repeat(5_000)} deep\n\n${'*a'.repeat(30_000)}\n\n${'['.repeat(30_000)}\n\n${'<div>'.repeat(8_000)}x${'</div>'.repeat(8_000)}\n\n${'`'.repeat(20_000)}\n`,
     'candidate-ok.md': CANDIDATE('ok', '', `${'_'.repeat(40_000)}\n\n${'<a href="javascript:alert(1)">'.repeat(5_000)}`),
   });
   election(join(e, 'bad-ids-2'), {
@@ -95,7 +97,8 @@ describe('hostile meta files beyond the fixture', () => {
 
   it('caps voter rolls and bios, naming the limit', () => {
     expect(messages(problemsOf(reading, 'huge-voters/voters.yaml'))).toEqual([expect.stringMatching(/^error: is \d+ bytes; the limit for this file is 5242880 bytes$/)]);
-    expect(messages(problemsOf(reading, 'huge-bio/candidate-big.md'))).toEqual([expect.stringMatching(/^error: is \d+ bytes; the limit for this file is 1048576 bytes$/)]);
+    expect(messages(problemsOf(reading, 'huge-bio/candidate-big.md'))).toEqual([expect.stringMatching(/^error: is \d+ bytes; the limit for this file is 262144 bytes$/)]);
+    expect(messages(problemsOf(reading, 'huge-yaml/election.yaml'))).toEqual([expect.stringMatching(/^error: is \d+ bytes; the limit for this file is 1048576 bytes$/)]);
     expect(reading.elections.get('huge-bio')?.candidates.map((c) => c.id)).toEqual(['ok']);
   });
 
@@ -169,7 +172,9 @@ describe('the hostile elections as a browser receives them', () => {
   }
 
   /** Page text outside the layout's own script tags: nothing that could run or leave the site. */
-  function expectInert(html: string): void {
+  function expectInert(page: string): void {
+    // The layout's own icons are inline SVG with a fixed class; meta content never yields `class="icon"` SVG.
+    const html = page.replace(/<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">[\s\S]*?<\/svg>/g, '');
     const scripts = [...html.matchAll(/<script\b[^>]*>/gi)].map((m) => m[0]);
     for (const tag of scripts) expect(tag).toMatch(/^<script src="\/static\/js\/[\w-]+\.js" defer><\/?$|^<script src="\/static\/js\/[\w-]+\.js" defer>$/);
     expect(html).not.toMatch(/<(iframe|object|embed|svg|style|base|meta http-equiv)\b/i);

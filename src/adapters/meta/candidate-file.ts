@@ -24,7 +24,7 @@ export async function readCandidateFile(
   fileName: string,
   problems: ProblemList,
 ): Promise<CandidateReading | null> {
-  const text = await readTextOrReport(ctx, file, ctx.limits.maxTextFileBytes, problems);
+  const text = await readTextOrReport(ctx, file, ctx.limits.maxMarkdownFileBytes, problems);
   if (text === null || text === undefined) return null;
   const split = splitFrontMatter(text);
   if (!split.ok) {

@@ -31,7 +31,7 @@ export async function readElectionFolder(
   const fields = await readElectionFile(ctx, `${dir}/election.yaml`, problems);
   const voters = await readVotersFile(ctx, `${dir}/voters.yaml`, problems);
   const markdown = async (name: string): Promise<string | null | undefined> => {
-    const text = await readTextOrReport(ctx, `${dir}/${name}`, ctx.limits.maxTextFileBytes, problems);
+    const text = await readTextOrReport(ctx, `${dir}/${name}`, ctx.limits.maxMarkdownFileBytes, problems);
     return typeof text === 'string' ? ctx.renderer.render(text) : text;
   };
   const descriptionHtml = await markdown('election_desc.md');

@@ -4,8 +4,14 @@
  * about 20 KiB; the longest bio ~700 words), so a file over a cap is a mistake or an attack.
  */
 export const META_LIMITS = {
-  /** election.yaml, candidate files, election_desc.md, results.md. */
+  /** election.yaml. */
   maxTextFileBytes: 1024 * 1024,
+  /**
+   * Candidate files, election_desc.md, results.md: Markdown is rendered and sanitised on the
+   * event loop during a sync, and crafted Markdown (`*_*_…`, `[[[…`) costs seconds per MiB, so
+   * these get a tighter cap, still ~50 times the longest real bio.
+   */
+  maxMarkdownFileBytes: 256 * 1024,
   /** voters.yaml: 5 MiB holds ~300,000 logins. */
   maxVotersFileBytes: 5 * 1024 * 1024,
   /** YAML aliases expanded per document (billion-laughs guard); real files use none. */

@@ -163,7 +163,7 @@ describe('files that leave the meta root or are too big', () => {
   });
 
   it('refuses a file over the size cap, naming the cap', () => {
-    expect(messages(problemsOf(reading, 'good/results.md'))).toEqual([`error: is ${1024 * 1024 + 1} bytes; the limit for this file is ${1024 * 1024} bytes`]);
+    expect(messages(problemsOf(reading, 'good/results.md'))).toEqual([`error: is ${1024 * 1024 + 1} bytes; the limit for this file is ${256 * 1024} bytes`]);
     expect(reading.brokenKeys).toContain('good');
   });
 });
