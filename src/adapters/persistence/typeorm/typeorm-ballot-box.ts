@@ -43,6 +43,8 @@ export class TypeOrmBallotBox implements BallotBox {
   readonly batchSize: number;
   private readonly pool: PendingBallotPool;
   private readonly checkpoint: Checkpoint;
+  /** Elections with a move running in this process: concurrent casts leave it to that move. */
+  private readonly moving = new Set<number>();
 
   constructor(
     private readonly db: SqlDatabase,
@@ -81,8 +83,15 @@ export class TypeOrmBallotBox implements BallotBox {
       throw e;
     }
     // After the commit, in a transaction of its own: the voter's ballot is safe whatever happens here.
-    if (pending >= 2 * this.batchSize) {
-      await this.pool.move(electionId, this.batchSize).catch((e: unknown) => this.options.onFlushError?.(e));
+    if (pending >= 2 * this.batchSize && !this.moving.has(electionId)) {
+      this.moving.add(electionId);
+      try {
+        await this.pool.move(electionId, this.batchSize);
+      } catch (e) {
+        this.options.onFlushError?.(e);
+      } finally {
+        this.moving.delete(electionId);
+      }
     }
   }
 
