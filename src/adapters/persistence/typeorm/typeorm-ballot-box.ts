@@ -163,8 +163,12 @@ export class TypeOrmBallotBox implements BallotBox {
     return db.run(async (sql) => {
       const electionId = await findElectionId(db, sql, electionKey);
       if (electionId === null) return 0;
-      const rows = await sql.rows<{ n: unknown }>('SELECT COUNT(DISTINCT voter) AS n FROM ballot WHERE election_id = ?', [electionId]);
-      return Number(rows[0]?.n ?? 0) + (await this.pool.count(sql, electionId));
+      // One statement, so one snapshot: a move committing in between is counted once, not 0 or 2 times.
+      const rows = await sql.rows<{ n: unknown }>(
+        'SELECT (SELECT COUNT(DISTINCT voter) FROM ballot WHERE election_id = ?) + (SELECT COUNT(*) FROM pending_ballot WHERE election_id = ?) AS n',
+        [electionId, electionId],
+      );
+      return Number(rows[0]?.n ?? 0);
     });
   }
 
