@@ -16,7 +16,8 @@ Options:
   --print            print a new key on stdout instead of writing a file
   -h, --help         show this help
 
-Changing APP_KEY signs everyone out; ballots and their passphrases are not affected.
+Changing APP_KEY signs everyone out, and ballots still waiting in the pending pool open only with
+the old key: change it between elections, once results are computed (docs/ballot-secrecy.md).
 `;
 
 /** Replaces the APP_KEY line (commented-out ones too) or appends one; other lines stay byte for byte. */
