@@ -60,7 +60,7 @@ export function persistenceModule(config: AppConfig): ContainerModule {
         observer: {
           waiting: () => logger.info('another replica is syncing the meta repository; waiting for the sync lock'),
           acquired: ({ waitedMs }) => logger.debug({ waitedMs }, 'meta sync lock acquired'),
-          released: ({ heldMs }) => logger.debug({ heldMs }, 'meta sync lock released'),
+          releasing: ({ heldMs }) => logger.debug({ heldMs }, 'meta sync lock releasing'),
         },
       });
       lifecycle.onClose('meta sync lock', () => lock.close());

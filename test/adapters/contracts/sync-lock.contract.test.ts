@@ -172,7 +172,7 @@ describe.each(['postgres', 'mariadb'] as const)('SyncLock across processes: %s',
       observer: {
         waiting: () => events.push('waiting'),
         acquired: ({ waitedMs }) => events.push(`acquired ${typeof waitedMs}`),
-        released: ({ heldMs }) => events.push(`released ${typeof heldMs}`),
+        releasing: ({ heldMs }) => events.push(`releasing ${typeof heldMs}`),
       },
     });
     locks.push(b);
@@ -189,7 +189,7 @@ describe.each(['postgres', 'mariadb'] as const)('SyncLock across processes: %s',
     while (!events.includes('waiting')) await tick(5);
     hold.open();
     await Promise.all([first, second]);
-    expect(events).toEqual(['waiting', 'acquired number', 'work', 'released number']);
+    expect(events).toEqual(['waiting', 'acquired number', 'work', 'releasing number']);
   });
 
   it('does not make another database on the same server wait', async () => {

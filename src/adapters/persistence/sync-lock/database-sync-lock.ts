@@ -7,9 +7,13 @@ import type { LockSession, OpenLockSession } from './lock-session.js';
 export interface SyncLockObserver {
   /** Another process holds the lock; this one now waits for it. */
   waiting?(): void;
+  /** Emitted once the lock is held, just before the work starts. */
   acquired?(info: { waitedMs: number }): void;
-  /** Emitted once the lock is really free again (after the connection ended). */
-  released?(info: { heldMs: number }): void;
+  /**
+   * Emitted when the work is over, just before the lock is given back: so between `acquired` and
+   * `releasing` this process really held the lock, and two processes' spans never overlap.
+   */
+  releasing?(info: { heldMs: number }): void;
 }
 
 export interface DatabaseSyncLockOptions {
@@ -64,7 +68,6 @@ export class DatabaseSyncLock implements SyncLock {
       throw closedError();
     }
     this.sessions.add(session);
-    let acquiredAt: number | null = null;
     try {
       const startedAt = performance.now();
       if (!(await session.tryAcquire())) {
@@ -72,18 +75,18 @@ export class DatabaseSyncLock implements SyncLock {
         const waitMs = this.options.waitMs ?? DEFAULT_SYNC_LOCK_WAIT_MS;
         if (!(await session.acquire(waitMs))) throw new SyncLockTimeoutError(waitMs);
       }
-      acquiredAt = performance.now();
+      const acquiredAt = performance.now();
       observer.acquired?.({ waitedMs: Math.round(acquiredAt - startedAt) });
       try {
         return await work();
       } finally {
+        observer.releasing?.({ heldMs: Math.round(performance.now() - acquiredAt) });
         // If this fails the connection is ended below, which frees the lock all the same.
         await session.release().catch(() => undefined);
       }
     } finally {
       this.sessions.delete(session);
       await session.end();
-      if (acquiredAt !== null) observer.released?.({ heldMs: Math.round(performance.now() - acquiredAt) });
     }
   }
 }
