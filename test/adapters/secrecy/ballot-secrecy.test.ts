@@ -74,25 +74,36 @@ describe.each(DATABASE_KINDS)('ballot secrecy against the database administrator
   });
 
   /** Casts one ballot per voter, in random voter order, one after another; the truth the attacker seeks. */
-  async function castAll(cast: (b: CastBallot) => Promise<void>, electionKey: string): Promise<Map<string, string>> {
+  async function castAll(cast: (b: CastBallot) => Promise<void>, electionKey: string, afterEach?: (n: number, truth: Map<string, string>) => Promise<void>): Promise<Map<string, string>> {
     const truth = new Map<string, string>();
     const rankings = distinctRankings(VOTERS);
     for (const [i, userId] of shuffle(userIds).entries()) {
       const ballot: CastBallot = { electionKey, userId, ballotId: randomUUID(), entries: rankings[i]!, link: someLink() };
       await cast(ballot);
       truth.set(String(userId), ballot.ballotId);
+      await afterEach?.(i + 1, truth);
     }
     return truth;
   }
 
   it('links no voter to a ballot better than chance over a batch, by any signal it can read', async () => {
-    const truth = await castAll((b) => p.ballotBox.cast(b), 'pooled');
+    const id = await electionId('pooled');
+    // A look in the middle of the election too: some ballots moved, the rest sealed in the pool.
+    let midElection: AttackResult[] = [];
+    const truth = await castAll((b) => p.ballotBox.cast(b), 'pooled', async (n, soFar) => {
+      if (n !== 45) return;
+      const view = await dbaView(kind, database.config, id);
+      expect(view.pending).toBeGreaterThanOrEqual(BATCH);
+      midElection = allAttacks(view.voters, view.ballots, soFar, view.txKeys);
+    });
+    const midBound = chanceBound(45, BATCH, ALPHA).bound;
+    expect(report(midElection.filter((r) => r.correct > midBound))).toBe('');
     // The results moment: reading all ballots empties the pool.
     let read = 0;
     for await (const _ of p.ballotBox.ballots('pooled')) read++;
     expect(read).toBe(VOTERS);
 
-    const view: DbaView = await dbaView(kind, database.config, await electionId('pooled'));
+    const view: DbaView = await dbaView(kind, database.config, id);
     expect(view.pending).toBe(0);
     expect(view.voters).toHaveLength(VOTERS);
     expect(view.ballots).toHaveLength(VOTERS);
