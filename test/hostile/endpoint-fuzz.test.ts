@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import fc from 'fast-check';
 import type { Middleware } from 'koa';
 import { silentLogger } from '../../src/adapters/http/http-logger.js';
@@ -29,7 +30,8 @@ const election = anElection()
   .build();
 const path = `/app/elections/${election.key}`;
 const PASSPHRASE = 'correct horse battery staple';
-const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+// About 5 s per property on an idle 2-core machine; FUZZ_RUNS=1000 for a longer hunt.
+const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
 
 // In what a person reads: no stack frames, JavaScript error names, driver or SQL text.
 const INTERNALS_SHOWN = /\bat [\w.<>$]+ \(|TypeError|ReferenceError|RangeError|SyntaxError|QueryFailed|SQLITE|typeorm|\bSELECT\b|\bINSERT\b|Unexpected token|in JSON at position|stack trace/i;
@@ -113,6 +115,12 @@ async function expectServerAlive(): Promise<void> {
   expect(await res.text()).toBe('ok');
 }
 
+/** The property each generated request must satisfy, then /health, so a crash shows at its cause. */
+async function expectRefusedAndAlive(res: Response): Promise<void> {
+  await expectHumanRefusal(res);
+  await expectServerAlive();
+}
+
 let before: Awaited<ReturnType<typeof snapshotTables>>;
 beforeEach(async () => {
   before = await snapshotTables(web.opened.sql!.persistence.dataSource);
@@ -143,6 +151,9 @@ const anyField = fc.oneof(
 const fieldsWithout = (reserved: readonly string[]) =>
   fc.array(fc.tuple(anyField, anyValue), { maxLength: 25 }).map((fs) => fs.filter(([k]) => !reserved.some((r) => k.includes(r))) as Field[]);
 
+// Generous: the runs are bounded by count, and a loaded CI machine must not turn them into timeouts.
+jest.setTimeout(120_000);
+
 describe('fuzzing the endpoints on SQLite (every request must be refused and change nothing)', () => {
   it('POST vote: unknown candidates, bad ranks or differing passphrases, in any body shape', async () => {
     // Each case carries at least one defect that makes the ballot invalid whatever else it holds.
@@ -160,7 +171,7 @@ describe('fuzzing the endpoints on SQLite (every request must be refused and cha
     const kase = poison.chain((p) => fieldsWithout(p.reserved).map((rest) => [...p.fields, ...rest] as Field[]));
     await fc.assert(
       fc.asyncProperty(kase, requestModes(), async (fields, mode) => {
-        await expectHumanRefusal(await send('bob', `${path}/vote`, fields, mode));
+        await expectRefusedAndAlive(await send('bob', `${path}/vote`, fields, mode));
       }),
       { numRuns: RUNS },
     );
@@ -174,7 +185,7 @@ describe('fuzzing the endpoints on SQLite (every request must be refused and cha
     const kase = fc.tuple(fc.constantFrom('view', 'edit'), passphrase, fieldsWithout(['password']));
     await fc.assert(
       fc.asyncProperty(kase, requestModes(), async ([action, pass, rest], mode) => {
-        await expectHumanRefusal(await send('alice', `${path}/vote/${action}`, [['password', pass], ...rest], mode));
+        await expectRefusedAndAlive(await send('alice', `${path}/vote/${action}`, [['password', pass], ...rest], mode));
       }),
       { numRuns: RUNS },
     );
@@ -194,7 +205,7 @@ describe('fuzzing the endpoints on SQLite (every request must be refused and cha
     const kase = fc.tuple(badEmail, fieldsWithout(['email'])).map(([email, rest]) => [['email', email], ...rest] as Field[]);
     await fc.assert(
       fc.asyncProperty(kase, requestModes(), async (fields, mode) => {
-        await expectHumanRefusal(await send('mallory', `${path}/exception`, fields, mode));
+        await expectRefusedAndAlive(await send('mallory', `${path}/exception`, fields, mode));
       }),
       { numRuns: RUNS },
     );
@@ -227,7 +238,7 @@ describe('fuzzing the endpoints on SQLite (every request must be refused and cha
         if (k.signature !== undefined) headers['x-hub-signature-256'] = k.signature;
         if (k.contentType) headers['content-type'] = k.contentType;
         const res = await fetch(`${web.baseUrl}/v1/webhooks/meta/sync`, { method: 'POST', headers, body: k.body });
-        await expectHumanRefusal(res);
+        await expectRefusedAndAlive(res);
       }),
       { numRuns: RUNS },
     );

@@ -107,6 +107,21 @@ describe('OAuth state', () => {
     expect(await isSignedIn(victim)).toBe(false);
   });
 
+  it('does not sign in when GitHub answers with an error or refuses the code, even with the right state', async () => {
+    for (const change of [
+      (u: URL) => { u.searchParams.delete('code'); u.searchParams.set('error', 'access_denied'); },
+      (u: URL) => u.searchParams.set('code', 'code-that-github-never-issued'),
+      (u: URL) => u.searchParams.delete('code'),
+    ]) {
+      const client = new TestClient(web.baseUrl);
+      const callback = new URL(await callbackFromGithub(client), web.baseUrl);
+      change(callback);
+      const res = await client.get(callback.pathname + callback.search);
+      expectRefusedSignIn(res);
+      expect(await isSignedIn(client)).toBe(false);
+    }
+  });
+
   it('refuses to start a sign-in by GET or without a CSRF token', async () => {
     const client = new TestClient(web.baseUrl);
     expect([404, 405]).toContain((await client.get('/oauth/github/login')).status);
