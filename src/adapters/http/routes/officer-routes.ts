@@ -1,5 +1,6 @@
 import type Router from '@koa/router';
 import type { Context } from 'koa';
+import { flash } from '../flash.js';
 import { param, userOf } from '../middleware/guards.js';
 import type { Render } from '../views.js';
 import { electionCrumbs } from './election-page.js';
@@ -66,6 +67,7 @@ export function officerRoutes(router: Router, deps: { render: Render; useCases: 
     const id = requestId(ctx);
     if (body['action'] === 'decide') {
       await useCases.decideExceptionRequest.execute({ user, electionKey, requestId: id, decision: body['decision'], note: body['note'] });
+      flash(ctx, 'Your decision was saved. The requester sees it on the election page.', 'success');
       ctx.redirect(`${base(ctx)}/exception/${id}`);
       return;
     }
