@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import fc from 'fast-check';
 import type { Middleware } from 'koa';
+import { request } from 'node:http';
 import { silentLogger } from '../../src/adapters/http/http-logger.js';
 import { metaWebhookRoutes } from '../../src/adapters/http/webhook/index.js';
 import { anElection } from '../support/builders/election-builder.js';
@@ -115,6 +116,20 @@ async function expectServerAlive(): Promise<void> {
   expect(await res.text()).toBe('ok');
 }
 
+/** A GET sent exactly as written (fetch would normalise `%2e%2e` and refuse broken escapes). */
+function rawGet(client: TestClient, target: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${web.baseUrl}/`, { path: target, headers: { cookie: cookieOf(client), accept: 'text/html' } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 /** The property each generated request must satisfy, then /health, so a crash shows at its cause. */
 async function expectRefusedAndAlive(res: Response): Promise<void> {
   await expectHumanRefusal(res);
@@ -210,6 +225,29 @@ describe('fuzzing the endpoints on SQLite (every request must be refused and cha
       { numRuns: RUNS },
     );
     expect([...seen.keys()]).toEqual(expect.arrayContaining([403, 422]));
+  });
+
+  it('GET pages: hostile keys, ids, broken %-escapes and queries never cause a 5xx or show internals', async () => {
+    const segment = fc.oneof(
+      fc.string({ maxLength: 30 }).map((t) => encodeURIComponent(t)),
+      fc.constantFrom('%', '%zz', '%E0%A4%A', '%C0%AF', '%00', '%2e%2e', '..', '.', '%2F', '%5C', '2021---GB', 'dims', '__proto__', 'constructor', '9'.repeat(40)),
+    );
+    const page = fc.tuple(
+      fc.constantFrom('/elections/', '/app/elections/', `${path}/candidates/`, `${path}/admin/exception/`, `${path}/`, '/static/', '/login?r=', '/elections?status='),
+      fc.array(segment, { minLength: 1, maxLength: 3 }),
+    ).map(([prefix, parts]) => prefix + parts.join(prefix.includes('?') ? '&status=' : '/'));
+    await fc.assert(
+      fc.asyncProperty(page, async (target) => {
+        const res = await rawGet(clients.alice, target);
+        seen.set(res.status, (seen.get(res.status) ?? 0) + 1);
+        if (res.status >= 500) throw new Error(`${target} answered ${res.status}`);
+        expect(res.text).not.toMatch(PATHS);
+        expect(res.text.replace(/<(script|style)[\s\S]*?<\/\1>|<[^>]+>/g, ' ')).not.toMatch(INTERNALS_SHOWN);
+        await expectServerAlive();
+      }),
+      { numRuns: RUNS },
+    );
+    expect([...seen.keys()]).toEqual(expect.arrayContaining([200, 404]));
   });
 
   it('POST webhook: unsigned, mis-signed or oversized deliveries never trigger a sync', async () => {
