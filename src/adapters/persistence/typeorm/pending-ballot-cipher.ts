@@ -14,8 +14,8 @@ export class PendingBallotUnreadableError extends Error {
   constructor(readonly count: number) {
     super(
       `${count} pending ballot(s) cannot be opened: they were sealed under a different APP_KEY (or altered in the database). ` +
-        'Nothing was moved. Start the application with the APP_KEY that was in use when they were cast, let it compute results ' +
-        '(or restart it once) so the pool empties, then change APP_KEY.',
+        'Nothing was moved. Put back the APP_KEY that was in use when they were cast and compute the results ' +
+        '(the officers\' results page or `elekto results <election>`) so the pool empties; only then change APP_KEY.',
     );
     this.name = 'PendingBallotUnreadableError';
   }
