@@ -5,116 +5,120 @@ import { InMemoryUsers } from '../../src/adapters/persistence/in-memory/in-memor
 import { anElection } from '../support/builders/election-builder.js';
 import { NOW } from '../support/builders/in-memory-world.js';
 import { TestClient } from '../support/http/browser-client.js';
-import { type RunningWeb, startWeb } from '../support/http/web-world.js';
+import type { RunningWeb } from '../support/http/web-world.js';
+import { startWebOn, WEB_WORLD_KINDS } from '../support/http/web-worlds.js';
 
 const election = anElection().status('running', NOW).voters('alice').build();
-let web: RunningWeb;
-let client: TestClient;
-beforeAll(async () => {
-  web = await startWeb([election]);
-});
-afterAll(() => web.close());
-beforeEach(() => {
-  client = new TestClient(web.baseUrl);
-});
-
-describe('signing in and out', () => {
-  it('sends someone signed out from /app to /login with Elekto-style r', async () => {
-    const res = await client.get('/app');
-    expect(res.status).toBe(302);
-    expect(res.headers.get('location')).toBe(`/login?r=${encodeURIComponent(encodeReturnTo('/app'))}`);
+// On in-memory adapters and on SQLite through TypeORM (users stored by the real adapter).
+describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
+  let web: RunningWeb;
+  let client: TestClient;
+  beforeAll(async () => {
+    web = await startWebOn(kind, [election]);
+  });
+  afterAll(() => web.close());
+  beforeEach(() => {
+    client = new TestClient(web.baseUrl);
   });
 
-  it('signs in with the development form and lands on the dashboard', async () => {
-    const res = await client.signInAs('Alice', 'Alice Liddell');
-    expect(res.status).toBe(302);
-    expect(res.headers.get('location')).toBe('/app');
-    const dash = await client.get('/app');
-    expect(dash.status).toBe(200);
-    const html = await dash.text();
-    expect(html).toContain('Welcome! Alice Liddell');
-    expect(html).toContain(election.name);
-    expect((await client.get('/login')).headers.get('location')).toBe('/app');
-  });
+  describe(`signing in and out (${kind})`, () => {
+    it('sends someone signed out from /app to /login with Elekto-style r', async () => {
+      const res = await client.get('/app');
+      expect(res.status).toBe(302);
+      expect(res.headers.get('location')).toBe(`/login?r=${encodeURIComponent(encodeReturnTo('/app'))}`);
+    });
 
-  it('returns to the page that asked for sign-in, but only on this site', async () => {
-    const page = `/app/elections/${election.key}`;
-    const r = encodeReturnTo(page);
-    const res = await client.submit(`/login?r=${encodeURIComponent(r)}`, `/oauth/development/login?r=${encodeURIComponent(r)}`, { login: 'alice' });
-    expect(res.headers.get('location')).toBe(page);
+    it('signs in with the development form and lands on the dashboard', async () => {
+      const res = await client.signInAs('Alice', 'Alice Liddell');
+      expect(res.status).toBe(302);
+      expect(res.headers.get('location')).toBe('/app');
+      const dash = await client.get('/app');
+      expect(dash.status).toBe(200);
+      const html = await dash.text();
+      expect(html).toContain('Welcome! Alice Liddell');
+      expect(html).toContain(election.name);
+      expect((await client.get('/login')).headers.get('location')).toBe('/app');
+    });
 
-    const other = new TestClient(web.baseUrl);
-    const evil = encodeReturnTo('https://evil.example/steal');
-    const res2 = await other.submit(`/login?r=${encodeURIComponent(evil)}`, `/oauth/development/login?r=${encodeURIComponent(evil)}`, { login: 'alice' });
-    expect(res2.headers.get('location')).toBe('/app');
+    it('returns to the page that asked for sign-in, but only on this site', async () => {
+      const page = `/app/elections/${election.key}`;
+      const r = encodeReturnTo(page);
+      const res = await client.submit(`/login?r=${encodeURIComponent(r)}`, `/oauth/development/login?r=${encodeURIComponent(r)}`, { login: 'alice' });
+      expect(res.headers.get('location')).toBe(page);
 
-    const third = new TestClient(web.baseUrl);
-    const legacy = encodeReturnTo(`${web.baseUrl}/app/elections`);
-    const res3 = await third.submit('/login', `/oauth/development/login?r=${encodeURIComponent(legacy)}`, { login: 'alice' });
-    expect(res3.headers.get('location')).toBe('/app/elections');
-  });
+      const other = new TestClient(web.baseUrl);
+      const evil = encodeReturnTo('https://evil.example/steal');
+      const res2 = await other.submit(`/login?r=${encodeURIComponent(evil)}`, `/oauth/development/login?r=${encodeURIComponent(evil)}`, { login: 'alice' });
+      expect(res2.headers.get('location')).toBe('/app');
 
-  it('keeps only the user id in a signed, HttpOnly, SameSite=Lax cookie', async () => {
-    const page = await client.get('/login');
-    const cookies = page.headers.getSetCookie();
-    expect(cookies.length).toBeGreaterThan(0);
-    const res = await client.signInAs('alice');
-    const set = res.headers.getSetCookie().join('\n');
-    expect(set).toMatch(/elekto\.session=[^;]+;.*httponly/i);
-    expect(set).toMatch(/samesite=lax/i);
-    expect(set).toMatch(/elekto\.session\.sig=/);
-    expect(set).not.toMatch(/;\s*secure/i);
-    const payload = JSON.parse(Buffer.from(client.rawCookie('elekto.session')!, 'base64').toString('utf8'));
-    expect(Object.keys(payload).filter((k) => !k.startsWith('_')).sort()).toEqual(['uid']);
-  });
+      const third = new TestClient(web.baseUrl);
+      const legacy = encodeReturnTo(`${web.baseUrl}/app/elections`);
+      const res3 = await third.submit('/login', `/oauth/development/login?r=${encodeURIComponent(legacy)}`, { login: 'alice' });
+      expect(res3.headers.get('location')).toBe('/app/elections');
+    });
 
-  it('rejects a tampered session cookie', async () => {
-    await client.signInAs('alice');
-    const forged = Buffer.from(JSON.stringify({ uid: 1, _expire: Date.now() + 1e7, _maxAge: 1e7 })).toString('base64');
-    const res = await fetch(`${web.baseUrl}/app`, { headers: { cookie: `elekto.session=${forged}; elekto.session.sig=${client.rawCookie('elekto.session.sig')}` }, redirect: 'manual' });
-    expect(res.status).toBe(302);
-    expect(res.headers.get('location')).toMatch(/^\/login\?r=/);
-  });
+    it('keeps only the user id in a signed, HttpOnly, SameSite=Lax cookie', async () => {
+      const page = await client.get('/login');
+      const cookies = page.headers.getSetCookie();
+      expect(cookies.length).toBeGreaterThan(0);
+      const res = await client.signInAs('alice');
+      const set = res.headers.getSetCookie().join('\n');
+      expect(set).toMatch(/elekto\.session=[^;]+;.*httponly/i);
+      expect(set).toMatch(/samesite=lax/i);
+      expect(set).toMatch(/elekto\.session\.sig=/);
+      expect(set).not.toMatch(/;\s*secure/i);
+      const payload = JSON.parse(Buffer.from(client.rawCookie('elekto.session')!, 'base64').toString('utf8'));
+      expect(Object.keys(payload).filter((k) => !k.startsWith('_')).sort()).toEqual(['uid']);
+    });
 
-  it('signs out only by POST with a CSRF token', async () => {
-    await client.signInAs('alice');
-    const ask = await client.get('/logout');
-    expect(ask.status).toBe(200);
-    expect((await client.get('/app')).status).toBe(200);
-    const out = await client.submit('/app', '/logout');
-    expect(out.status).toBe(302);
-    expect(out.headers.get('location')).toBe('/login');
-    expect((await client.get('/app')).status).toBe(302);
-  });
+    it('rejects a tampered session cookie', async () => {
+      await client.signInAs('alice');
+      const forged = Buffer.from(JSON.stringify({ uid: 1, _expire: Date.now() + 1e7, _maxAge: 1e7 })).toString('base64');
+      const res = await fetch(`${web.baseUrl}/app`, { headers: { cookie: `elekto.session=${forged}; elekto.session.sig=${client.rawCookie('elekto.session.sig')}` }, redirect: 'manual' });
+      expect(res.status).toBe(302);
+      expect(res.headers.get('location')).toMatch(/^\/login\?r=/);
+    });
 
-  it('refuses a state-changing form without a valid CSRF token', async () => {
-    await client.signInAs('alice');
-    const res = await client.post('/logout', { _csrf: 'not-a-token' });
-    expect(res.status).toBe(403);
-    expect(await res.text()).toContain('did not come from this site');
-    const none = await client.post(`/app/elections/${election.key}/vote`, { [`candidate@dims`]: '1' });
-    expect(none.status).toBe(403);
-    expect((await client.get('/app')).status).toBe(200);
-  });
+    it('signs out only by POST with a CSRF token', async () => {
+      await client.signInAs('alice');
+      const ask = await client.get('/logout');
+      expect(ask.status).toBe(200);
+      expect((await client.get('/app')).status).toBe(200);
+      const out = await client.submit('/app', '/logout');
+      expect(out.status).toBe(302);
+      expect(out.headers.get('location')).toBe('/login');
+      expect((await client.get('/app')).status).toBe(302);
+    });
 
-  it('rejects an implausible login on the development form', async () => {
-    const res = await client.signInAs('not a login!');
-    expect(res.status).toBe(302);
-    expect(res.headers.get('location')).toBe('/login');
-    expect(await (await client.get('/login')).text()).toContain('Type a GitHub login');
-  });
+    it('refuses a state-changing form without a valid CSRF token', async () => {
+      await client.signInAs('alice');
+      const res = await client.post('/logout', { _csrf: 'not-a-token' });
+      expect(res.status).toBe(403);
+      expect(await res.text()).toContain('did not come from this site');
+      const none = await client.post(`/app/elections/${election.key}/vote`, { [`candidate@dims`]: '1' });
+      expect(none.status).toBe(403);
+      expect((await client.get('/app')).status).toBe(200);
+    });
 
-  it('cannot be built in production', () => {
-    expect(() => new DevelopmentSignIn(new SignIn(new InMemoryUsers()), 'production')).toThrow(/APP_ENV=production/);
-  });
+    it('rejects an implausible login on the development form', async () => {
+      const res = await client.signInAs('not a login!');
+      expect(res.status).toBe(302);
+      expect(res.headers.get('location')).toBe('/login');
+      expect(await (await client.get('/login')).text()).toContain('Type a GitHub login');
+    });
 
-  it('marks cookies Secure when a trusted proxy says the request came over https', async () => {
-    const behindProxy = await startWeb([election], { config: { trustProxy: true } });
-    try {
-      const res = await fetch(`${behindProxy.baseUrl}/login`, { headers: { 'x-forwarded-proto': 'https' } });
-      expect(res.headers.getSetCookie().join('\n')).toMatch(/;\s*secure/i);
-    } finally {
-      await behindProxy.close();
-    }
+    it('cannot be built in production', () => {
+      expect(() => new DevelopmentSignIn(new SignIn(new InMemoryUsers()), 'production')).toThrow(/APP_ENV=production/);
+    });
+
+    it('marks cookies Secure when a trusted proxy says the request came over https', async () => {
+      const behindProxy = await startWebOn(kind, [election], { config: { trustProxy: true } });
+      try {
+        const res = await fetch(`${behindProxy.baseUrl}/login`, { headers: { 'x-forwarded-proto': 'https' } });
+        expect(res.headers.getSetCookie().join('\n')).toMatch(/;\s*secure/i);
+      } finally {
+        await behindProxy.close();
+      }
+    });
   });
 });
