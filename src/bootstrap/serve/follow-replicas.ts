@@ -1,10 +1,12 @@
 import type { Application } from '../open-application.js';
 import { TOKENS } from '../tokens.js';
+import { replicaFollower } from './replica-follower.js';
 
 /**
  * With several replicas, the one that receives a webhook syncs and records the revision in the
- * database; the others notice here and sync too (without a webhook of their own). A directory
- * source has no revision, so there is nothing to follow.
+ * database; the others notice here, every SYNC_POLL_SECONDS, and sync too (without a webhook of
+ * their own). A directory source has no revision, and memory has no database: nothing to follow.
+ * With SQLite there is one process, but `elekto sync` run beside it is followed the same way.
  */
 export async function followReplicas(app: Application): Promise<() => void> {
   const seconds = app.config.meta.pollSeconds;
@@ -14,24 +16,16 @@ export async function followReplicas(app: Application): Promise<() => void> {
     app.get(TOKENS.ElectionCatalog),
     app.get(TOKENS.SyncMeta),
   ]);
+  const follower = replicaFollower({ records, catalog, syncMeta, logger: app.logger });
   let busy = false;
   const timer = setInterval(() => {
+    // A slow sync spans several polls; they are skipped rather than queued behind it.
     if (busy) return;
     busy = true;
-    void (async () => {
-      try {
-        const recorded = await records.syncedRevision();
-        if (recorded && recorded !== catalog.current().revision) {
-          app.logger.info({ revision: recorded }, 'another replica synced the meta repository; following');
-          const report = await syncMeta.execute({ fetch: true });
-          if (!report.ok) app.logger.warn({ error: report.error }, 'following the synced revision failed');
-        }
-      } catch (e) {
-        app.logger.warn({ err: e }, 'could not read the synced revision');
-      } finally {
-        busy = false;
-      }
-    })();
+    follower
+      .poll()
+      .catch((e: unknown) => app.logger.warn({ err: e }, 'following another replica failed'))
+      .finally(() => (busy = false));
   }, seconds * 1000);
   timer.unref();
   return () => clearInterval(timer);
