@@ -8,6 +8,7 @@ import type { ListElections } from '../../../application/elections/list-election
 import type { UseCase } from './web-use-cases.js';
 import { param } from '../middleware/guards.js';
 import { currentUser } from '../session-user.js';
+import { PublicPageCache } from '../public-page-cache.js';
 import type { Render } from '../views.js';
 
 export interface ReadinessReport {
@@ -34,6 +35,7 @@ export interface PublicRouteDeps {
 export function publicRoutes(deps: PublicRouteDeps): Router {
   const { render, clock, catalog } = deps;
   const router = new Router({ strict: true });
+  const pages = new PublicPageCache();
 
   router.get('/', (ctx) => {
     if (currentUser(ctx)) return ctx.redirect('/app');
@@ -46,21 +48,27 @@ export function publicRoutes(deps: PublicRouteDeps): Router {
   });
 
   router.get('/elections', (ctx) => {
-    const list = deps.listElections.execute({ status: statusQuery(ctx.query['status']) });
-    const items = list.elections;
-    const filter = list.status ?? (list.unknownFilter ? String(ctx.query['status']) : null);
-    render(ctx, 'pages/election-list.njk', { title: 'All elections', items, filter, base: '/elections' });
+    const snapshot = catalog.current();
+    pages.serve(ctx, ctx.url, snapshot, clock.now(), snapshot.elections.values(), () => {
+      const list = deps.listElections.execute({ status: statusQuery(ctx.query['status']) });
+      const items = list.elections;
+      const filter = list.status ?? (list.unknownFilter ? String(ctx.query['status']) : null);
+      render(ctx, 'pages/election-list.njk', { title: 'All elections', items, filter, base: '/elections' });
+    });
   });
 
   router.get('/elections/:key', (ctx) => {
+    const snapshot = catalog.current();
     const election = electionOr404(catalog, param(ctx, 'key'));
     const now = clock.now();
-    render(ctx, 'pages/public-election.njk', {
-      title: election.name,
-      election,
-      summary: summarise(election, now),
-      status: statusAt(election, now),
-    });
+    pages.serve(ctx, ctx.url, snapshot, now, [election], () =>
+      render(ctx, 'pages/public-election.njk', {
+        title: election.name,
+        election,
+        summary: summarise(election, now),
+        status: statusAt(election, now),
+      }),
+    );
   });
 
   // Liveness: the process answers. Kept cheap and dependency-free for the orchestrator.
