@@ -219,6 +219,10 @@ describe('a newcomer tours the pages', () => {
     await page.goto(`${web.baseUrl}${mascotPath}`);
     expect(await text(page, '.schedule')).toMatch(/^Voting ran from /);
     expect(await text(page, '.side-col')).toContain('You voted in this election.');
+    await page.getByRole('link', { name: 'Results' }).click();
+    await page.waitForURL(`${web.baseUrl}${mascotPath}/results/`);
+    await check(page, 'published results 320');
+    expect(await page.getByRole('link', { name: 'Back to the election page' }).count()).toBe(1);
     await page.context().close();
   });
 
@@ -230,6 +234,7 @@ describe('a newcomer tours the pages', () => {
     expect(await text(page, '.side-col')).toContain("You are not on this election's voter roll.");
     await page.getByRole('link', { name: 'Fill in the exception form' }).click();
     await check(page, 'exception form 360');
+    expect(await page.getByRole('link', { name: 'Cancel' }).getAttribute('href')).toBe(runPath);
     await page.getByLabel('Full name').fill('Erin Example');
     await page.getByLabel('E-mail').fill('erin@example.org');
     await page.getByLabel('Chat ID').fill('erin');
@@ -255,6 +260,7 @@ describe('a newcomer tours the pages', () => {
     expect(await text(op, '.winner-box')).toContain('Rex the Robot');
     expect(await op.locator('.winner-box svg.icon').count()).toBe(1);
     await screenshot(op, 'tour-mobile-results');
+    expect(await op.getByRole('link', { name: "Back to the officers' dashboard" }).count()).toBe(1);
 
     await op.goto(`${web.baseUrl}/app/elections/${empty.key}/admin/results`);
     expect(await text(op, '.winner-box')).toContain('No ballots were cast.');
