@@ -206,3 +206,30 @@ describe.each(['postgres', 'mariadb'] as const)('SyncLock across processes: %s',
     await first;
   });
 });
+
+describe('SyncLock on PostgreSQL with a short statement_timeout on the database', () => {
+  let database: ThrowawayDatabase;
+  const locks: ClosableSyncLock[] = [];
+  beforeAll(async () => {
+    database = await createThrowawayDatabase('postgres');
+    const name = (database.config as { database: string }).database;
+    await database.raw([`ALTER DATABASE ${name} SET statement_timeout = '150ms'`]);
+  });
+  afterAll(async () => {
+    await Promise.all(locks.map((l) => l.close()));
+    await database.drop();
+  });
+
+  it('waits longer than that timeout for the lock (lock_timeout bounds the wait, not the role)', async () => {
+    const [a, b] = [createSyncLock(database.config), createSyncLock(database.config, { waitMs: 10_000 })];
+    locks.push(a, b);
+    let holding = false;
+    const first = a.exclusive(async () => {
+      holding = true;
+      await tick(600);
+    });
+    while (!holding) await tick(5);
+    await expect(b.exclusive(async () => 'waited')).resolves.toBe('waited');
+    await first;
+  });
+});

@@ -19,6 +19,15 @@ export async function openPostgresLockSession(db: ServerDatabase): Promise<LockS
   // A dropped connection surfaces on the next query; without a listener it would crash the process.
   client.on('error', () => undefined);
   await client.connect();
+  try {
+    // A role's statement or idle timeout must not cut the wait short or drop the lock mid-sync;
+    // lock_timeout bounds the wait instead. idle_session_timeout exists from PostgreSQL 14 on.
+    await client.query("SELECT set_config('statement_timeout', '0', false)");
+    await client.query("SELECT set_config('idle_session_timeout', '0', false)").catch(() => undefined);
+  } catch (e) {
+    await client.end().catch(() => undefined);
+    throw e;
+  }
   const key = [...POSTGRES_SYNC_LOCK_KEY];
   return {
     async tryAcquire() {
