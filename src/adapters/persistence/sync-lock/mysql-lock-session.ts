@@ -31,6 +31,10 @@ export async function openMysqlLockSession(db: ServerDatabase): Promise<LockSess
   };
   let name: string;
   try {
+    // A server-wide statement time limit must not cut the wait short: MySQL and MariaDB name it
+    // differently, and each refuses the other's name.
+    await conn.query('SET SESSION max_execution_time = 0').catch(() => undefined);
+    await conn.query('SET SESSION max_statement_time = 0').catch(() => undefined);
     const [rows] = await conn.query<mysql.RowDataPacket[]>('SELECT DATABASE() AS db');
     name = mysqlSyncLockName(String(rows[0]?.db ?? db.database));
   } catch (e) {
