@@ -22,6 +22,16 @@ afterEach(() => web.close());
 const text = async (client: TestClient, path: string): Promise<string> => (await client.get(path)).text();
 
 describe('public pages kept for anonymous visitors', () => {
+  it('answers a kept page with the same status, headers and bytes as the first render', async () => {
+    const client = new TestClient(web.baseUrl);
+    const first = await client.get('/elections/other');
+    const again = await client.get('/elections/other');
+    expect(again.status).toBe(200);
+    for (const h of ['content-type', 'content-length', 'cache-control', 'content-security-policy']) expect(again.headers.get(h)).toBe(first.headers.get(h));
+    expect(again.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await again.text()).toBe(await first.text());
+  });
+
   it('shows the new catalog at once after a sync', async () => {
     const client = new TestClient(web.baseUrl);
     expect(await text(client, '/elections')).toContain('Opens soon');
