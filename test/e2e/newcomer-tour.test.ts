@@ -184,6 +184,9 @@ describe('a newcomer tours the pages', () => {
     await handle(LONG).focus();
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
+    // A tie by menu: both rows say "tied" beside the name.
+    await page.locator('#select-ada').selectOption('2');
+    expect(await page.locator('.ballot-item.is-tied').evaluateAll((rows) => rows.map((r) => (r as unknown as { dataset: { candidate: string } }).dataset.candidate))).toEqual(['grace', 'ada']);
     await check(page, 'ranked ballot 320', { axe: true });
     await screenshot(page, 'tour-320-ballot');
 

@@ -68,6 +68,7 @@
       var t = tierOf(id);
       selectOf(id).value = t < 0 ? NONE : String(t + 1);
       items[id].classList.toggle('is-ranked', t >= 0);
+      items[id].classList.toggle('is-tied', t >= 0 && tiers[t].length > 1);
     });
     if (focusId) {
       var target = items[focusId].querySelector(focusSelector || '.drag-handle');
