@@ -17,6 +17,8 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { KdfWorkerPool } from '../src/adapters/crypto/kdf-worker-pool.js';
+import { schemeFromConfig } from '../src/adapters/crypto/seal-scheme.js';
 import { loadConfig } from '../src/bootstrap/config/load-config.js';
 import { createLogger } from '../src/bootstrap/logger.js';
 import { openApplication } from '../src/bootstrap/open-application.js';
@@ -52,6 +54,13 @@ async function main(): Promise<number> {
   const logins = Array.from({ length: VOTERS }, (_, i) => `voter-${String(i).padStart(4, '0')}`);
   writeBenchElection(meta, KEY, logins, CANDIDATES);
 
+  const env0 = benchEnv({ META_PATH: meta, DB_CONNECTION: 'memory', ...sealingFromEnv() });
+  const sealing = loadConfig({ env: env0, envFile: false }).sealing;
+  const kdfMs = await kdfCpuMs(sealing);
+  console.log(
+    `sealing: argon2id ops=${sealing.opsLimit} ${sealing.memoryMiB} MiB, ${sealing.workers} workers; one derivation costs ${kdfMs.toFixed(0)} ms CPU here now, ` +
+      `so at most ${((sealing.workers * 1000) / kdfMs).toFixed(1)} casts/s (${VOTERS} casts need >= ${((VOTERS * kdfMs) / 1000 / sealing.workers).toFixed(0)} s of ${sealing.workers} cores); load ${loadAverage()}`,
+  );
   const db = await throwawayPostgres();
   const env = benchEnv({ DATABASE_URL: db.url, META_PATH: meta, ...sealingFromEnv() });
   const app = await startAppProcess(env);
@@ -140,6 +149,26 @@ async function verify(env: Record<string, string>, db: Awaited<ReturnType<typeof
     return ok ? 0 : 1;
   } finally {
     await app.close();
+  }
+}
+
+/** CPU time of one key derivation with the configured scheme (worker thread included), median of three. */
+async function kdfCpuMs(sealing: { scheme: 'argon2id' | 'elekto'; opsLimit: number; memoryMiB: number }): Promise<number> {
+  const pool = new KdfWorkerPool({ size: 1 });
+  const scheme = schemeFromConfig(sealing);
+  const salt = new Uint8Array(16);
+  try {
+    await pool.derive({ password: 'warm-up', salt, scheme });
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const before = process.cpuUsage();
+      await pool.derive({ password: `p${i}`, salt, scheme });
+      const used = process.cpuUsage(before);
+      runs.push((used.user + used.system) / 1000);
+    }
+    return runs.sort((a, b) => a - b)[1]!;
+  } finally {
+    await pool.close();
   }
 }
 
