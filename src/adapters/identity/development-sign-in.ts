@@ -20,6 +20,8 @@ export class DevelopmentSignIn implements SignInMethod {
   constructor(
     private readonly signIn: SignInUseCase,
     appEnv: string,
+    /** Shown on the sign-in form, e.g. which logins the demo's elections know. */
+    private readonly hint: string | null = null,
   ) {
     if (appEnv.trim().toLowerCase() === 'production') {
       throw new Error('The development sign-in refuses to run with APP_ENV=production; configure GitHub OAuth instead.');
@@ -33,7 +35,7 @@ export class DevelopmentSignIn implements SignInMethod {
       kind: 'pick-login',
       action: `${PATH}${q}`,
       label: 'Sign in (development)',
-      note: 'Development sign-in: type any GitHub login. It is switched off in production.',
+      note: `Development sign-in: type any GitHub login. It is switched off in production.${this.hint ? ` ${this.hint}` : ''}`,
     };
   }
 

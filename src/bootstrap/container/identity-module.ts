@@ -11,7 +11,8 @@ export function identityModule(config: AppConfig): ContainerModule {
     bindFactory(bind, TOKENS.SignInMethods, [USE_CASES.signIn], async (signIn) => {
       if (identity.provider === 'development') {
         const { DevelopmentSignIn } = await import('../../adapters/identity/development-sign-in.js');
-        return [new DevelopmentSignIn(signIn, app.env)];
+        const hint = config.demo ? 'In the demo: alice votes, erin is not on the voter roll (try the exception form), olivia-officer is the election officer.' : null;
+        return [new DevelopmentSignIn(signIn, app.env, hint)];
       }
       const { GithubOAuthSignIn } = await import('../../adapters/identity/github-oauth-sign-in.js');
       return [

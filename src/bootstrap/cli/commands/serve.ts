@@ -77,6 +77,11 @@ export async function run(argv: string[]): Promise<number> {
     } else {
       log.error({ error: report.error }, 'meta repository could not be read; serving what is available (GET /ready reports it)');
     }
+    if (config.demo && report.ok) {
+      const { seedDemoBallots } = await import('../../serve/seed-demo-ballots.js');
+      const seeded = await seedDemoBallots(app);
+      if (seeded > 0) log.info({ ballots: seeded }, 'demo: ballots cast in the completed elections so their results have something to show');
+    }
     const server = await startServer(app, { host, port });
     const stopFollowing = await followReplicas(app);
     log.info({ ...describeAdapters(config), startedInMs: Date.now() - started }, `elekto listening on ${server.url}`);
