@@ -12,7 +12,15 @@ export interface RunningServer {
 /** Builds the Koa app from the container and listens; `port: 0` picks a free port (tests). */
 export async function startServer(app: Application, listen: { host: string; port: number }): Promise<RunningServer> {
   const koa = await app.get(TOKENS.HttpApp);
-  const server = createServer(koa.callback());
+  const handle = koa.callback();
+  // Requests still being handled. A client may hang up while its request runs (a load balancer's
+  // timeout, a closed tab), so waiting for the sockets is not enough: close() waits for these too,
+  // so a vote in flight is finished (or refused) before the database and the sealer close.
+  const inFlight = new Set<Promise<void>>();
+  const server = createServer((req, res) => {
+    const done: Promise<void> = Promise.resolve(handle(req, res)).finally(() => inFlight.delete(done));
+    inFlight.add(done);
+  });
   // Slow clients must not hold sockets forever; keep-alive a little longer than common proxies'.
   server.requestTimeout = 30_000;
   server.keepAliveTimeout = 65_000;
@@ -29,10 +37,13 @@ export async function startServer(app: Application, listen: { host: string; port
   return {
     server,
     url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      }),
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await Promise.allSettled([...inFlight]);
+      // The connections that carried them are idle now.
+      server.closeIdleConnections();
+      await closed;
+    },
   };
 }
