@@ -101,7 +101,9 @@ describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
       const results = await officer.get(`${path}/admin/results`);
       expect(results.status).toBe(200);
       const html = await results.text();
-      expect(html).toMatch(/<h4 class="title">[\s\S]*Dims/);
+      expect(html).toMatch(/<p class="title winners-line">[\s\S]*Dims/);
+      // Explanations name candidates as the ballot does, not by their IDs.
+      expect(html).toMatch(/<strong>Dims<\/strong>: Beats (Paris|Aaron) \d/);
       expect(html).toContain('Condorcet winner');
       expect(html).toContain('Schulze');
       expect(html).toContain('cell-win');

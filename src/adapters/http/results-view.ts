@@ -1,5 +1,6 @@
 import type { Election } from '../../domain/election/election.js';
-import type { TallyResult } from '../../domain/tally/types.js';
+import { explanationSentence } from '../../domain/tally/explanations.js';
+import type { CandidateExplanation, TallyResult } from '../../domain/tally/types.js';
 
 const METHOD: Record<string, string> = {
   schulze: 'Schulze (beatpath)',
@@ -68,6 +69,10 @@ export function resultsView(election: Election, tally: TallyResult) {
     condorcetWinner: tally.condorcetWinner ? nameOf(tally.condorcetWinner) : null,
     matrix,
     paths,
-    explanations: order.map((id) => ({ id, name: nameOf(id), summary: tally.explanations[id]?.summary ?? '' })),
+    explanations: order.map((id) => ({ id, name: nameOf(id), summary: sentenceOf(tally.explanations[id], nameOf) })),
   };
+}
+
+function sentenceOf(e: CandidateExplanation | undefined, nameOf: (id: string) => string): string {
+  return e ? explanationSentence(e, nameOf) : '';
 }

@@ -23,7 +23,6 @@ export function condorcetLoser(counts: Float64Array, n: number): number | null {
 }
 
 const fmt = (v: number): string => (Number.isInteger(v) ? String(v) : v.toFixed(2).replace(/\.?0+$/, ''));
-const list = (outs: readonly PairOutcome[]): string => outs.map((o) => `${o.opponent} ${fmt(o.for)}–${fmt(o.against)}`).join(', ');
 
 export function explain(candidates: readonly string[], counts: Float64Array, winner: number | null, loser: number | null): Record<string, CandidateExplanation> {
   const n = candidates.length;
@@ -40,22 +39,27 @@ export function explain(candidates: readonly string[], counts: Float64Array, win
     // Biggest wins and heaviest defeats first: the sentence leads with what decided the most.
     beats.sort((a, b) => b.for - b.against - (a.for - a.against));
     losesTo.sort((a, b) => b.against - b.for - (a.against - a.for));
-    const parts: string[] = [];
-    if (beats.length) parts.push(`Beats ${list(beats)}`);
-    if (losesTo.length) parts.push(`${parts.length ? 'loses' : 'Loses'} to ${list(losesTo)}`);
-    if (ties.length) parts.push(`${parts.length ? 'ties' : 'Ties'} with ${list(ties)}`);
-    let summary = parts.length ? `${parts.join('; ')}.` : 'No other candidate to compare with.';
-    if (winner === x) summary += ' Condorcet winner.';
-    if (loser === x) summary += ' Condorcet loser.';
-    out[candidates[x]!] = {
-      candidate: candidates[x]!,
-      beats,
-      losesTo,
-      ties,
-      condorcetWinner: winner === x,
-      condorcetLoser: loser === x,
-      summary,
-    };
+    const facts = { beats, losesTo, ties, condorcetWinner: winner === x, condorcetLoser: loser === x };
+    out[candidates[x]!] = { candidate: candidates[x]!, ...facts, summary: explanationSentence(facts) };
   }
   return out;
+}
+
+/**
+ * The one-line explanation of a candidate's head-to-head record. `nameOf` lets a page print display
+ * names where the tally knows only candidate IDs.
+ */
+export function explanationSentence(
+  e: Pick<CandidateExplanation, 'beats' | 'losesTo' | 'ties' | 'condorcetWinner' | 'condorcetLoser'>,
+  nameOf: (id: string) => string = (id) => id,
+): string {
+  const list = (outs: readonly PairOutcome[]): string => outs.map((o) => `${nameOf(o.opponent)} ${fmt(o.for)}–${fmt(o.against)}`).join(', ');
+  const parts: string[] = [];
+  if (e.beats.length) parts.push(`Beats ${list(e.beats)}`);
+  if (e.losesTo.length) parts.push(`${parts.length ? 'loses' : 'Loses'} to ${list(e.losesTo)}`);
+  if (e.ties.length) parts.push(`${parts.length ? 'ties' : 'Ties'} with ${list(e.ties)}`);
+  let summary = parts.length ? `${parts.join('; ')}.` : 'No other candidate to compare with.';
+  if (e.condorcetWinner) summary += ' Condorcet winner.';
+  if (e.condorcetLoser) summary += ' Condorcet loser.';
+  return summary;
 }

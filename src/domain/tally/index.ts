@@ -9,4 +9,4 @@ export { rankedPairs } from './ranked-pairs.js';
 export { minimaxScores } from './minimax.js';
 export { copelandScores } from './copeland.js';
 export { allocateSeats } from './seat-allocation.js';
-export { condorcetWinner, condorcetLoser } from './explanations.js';
+export { condorcetWinner, condorcetLoser, explanationSentence } from './explanations.js';
