@@ -170,6 +170,29 @@ describe('session cookies', () => {
   });
 });
 
+describe('sign-out', () => {
+  it('ends every session of the account: a cookie copied before signing out is refused afterwards', async () => {
+    const alice = new TestClient(web.baseUrl);
+    await alice.signInAs('alice');
+    const stolen = `elekto.session=${alice.rawCookie('elekto.session')}; elekto.session.sig=${alice.rawCookie('elekto.session.sig')}`;
+    const phone = new TestClient(web.baseUrl);
+    await phone.signInAs('alice');
+    expect((await fetch(`${web.baseUrl}/app`, { headers: { cookie: stolen }, redirect: 'manual' })).status).toBe(200);
+
+    expect((await alice.submit('/app', '/logout')).status).toBe(302);
+
+    const replayed = await fetch(`${web.baseUrl}/app`, { headers: { cookie: stolen }, redirect: 'manual' });
+    expect(replayed.status).toBe(302);
+    expect(replayed.headers.get('location')).toMatch(/^\/login\?r=/);
+    expect((await phone.get('/app')).status).toBe(302);
+
+    // Signing in again works, with a new session that the old cookie still does not match.
+    await alice.signInAs('alice');
+    expect((await alice.get('/app')).status).toBe(200);
+    expect((await fetch(`${web.baseUrl}/app`, { headers: { cookie: stolen }, redirect: 'manual' })).status).toBe(302);
+  });
+});
+
 describe('return paths after sign-in', () => {
   const port = () => new URL(web.baseUrl).port;
   const ATTACKS = () => [

@@ -57,7 +57,7 @@ describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
       expect(res3.headers.get('location')).toBe('/app/elections');
     });
 
-    it('keeps only the user id in a signed, HttpOnly, SameSite=Lax cookie', async () => {
+    it('keeps only the user id and our session token in a signed, HttpOnly, SameSite=Lax cookie', async () => {
       const page = await client.get('/login');
       const cookies = page.headers.getSetCookie();
       expect(cookies.length).toBeGreaterThan(0);
@@ -68,7 +68,9 @@ describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
       expect(set).toMatch(/elekto\.session\.sig=/);
       expect(set).not.toMatch(/;\s*secure/i);
       const payload = JSON.parse(Buffer.from(client.rawCookie('elekto.session')!, 'base64').toString('utf8'));
-      expect(Object.keys(payload).filter((k) => !k.startsWith('_')).sort()).toEqual(['uid']);
+      expect(Object.keys(payload).filter((k) => !k.startsWith('_')).sort()).toEqual(['sv', 'uid']);
+      // Our own revocable session token, never a GitHub token.
+      expect(payload.sv).toMatch(/^s1\.[A-Za-z0-9_-]{32}$/);
     });
 
     it('rejects a tampered session cookie', async () => {

@@ -25,7 +25,7 @@ export interface HttpDeps {
   readonly logger: HttpLogger;
   readonly clock: Clock;
   readonly catalog: ElectionCatalog;
-  readonly users: Pick<Users, 'byId'>;
+  readonly users: Pick<Users, 'byId' | 'revokeSessions'>;
   /** GitHub OAuth and/or the development sign-in, in the order the login page shows them. */
   readonly signInMethods: readonly SignInMethod[];
   readonly useCases: WebUseCases;
@@ -56,7 +56,7 @@ export function createHttpApp(deps: HttpDeps): Koa {
 
   const routers = [
     publicRoutes({ render, clock: deps.clock, catalog: deps.catalog, listElections: deps.useCases.listElections, readiness: deps.readiness }),
-    authRoutes({ render, methods: deps.signInMethods }),
+    authRoutes({ render, methods: deps.signInMethods, users: deps.users }),
     signedInRoutes({ render, clock: deps.clock, catalog: deps.catalog, config, useCases: deps.useCases }),
   ];
   for (const router of routers) {

@@ -7,6 +7,9 @@ import { safeLocalPath, siteOrigin } from './redirect-target.js';
  * GitHub token there). The current user is loaded per request from the Users port.
  */
 const USER_ID = 'uid';
+// The user's session token at sign-in: sign-out replaces it in the database, so this cookie (and any
+// copy of it) stops matching, although its signature stays valid until it expires.
+const SESSION_TOKEN = 'sv';
 const RETURN_TO = 'returnTo';
 
 export function currentUser(ctx: Context): User | null {
@@ -18,10 +21,16 @@ export function sessionUserId(ctx: Context): number | null {
   return typeof id === 'number' && Number.isSafeInteger(id) ? id : null;
 }
 
+/** True when the session was issued for the user's current session token (not revoked since). */
+export function sessionMatches(ctx: Context, user: User): boolean {
+  const token = ctx.session?.[SESSION_TOKEN];
+  return typeof token === 'string' && user.sessionToken !== undefined && token === user.sessionToken;
+}
+
 /** Starts a fresh signed-in session (a new cookie, nothing carried over from before sign-in). */
 export function startUserSession(ctx: Context, user: User): void {
   const returnTo = takeReturnTo(ctx);
-  ctx.session = { [USER_ID]: user.id };
+  ctx.session = { [USER_ID]: user.id, [SESSION_TOKEN]: user.sessionToken ?? null };
   ctx.state['user'] = user;
   ctx.redirect(returnTo ?? '/app');
 }

@@ -32,4 +32,16 @@ describe.each(ADAPTERS)('Users contract: %s', (adapter) => {
     const users = await Promise.all(Array.from({ length: 10 }, () => w.users.upsertFromSignIn('racer', 'Racer')));
     expect(new Set(users.map((u) => u.id)).size).toBe(1);
   });
+
+  it('keeps one session token across sign-ins and replaces it when sessions are revoked', async () => {
+    const first = await w.users.upsertFromSignIn('sessions', null);
+    expect(first.sessionToken).toMatch(/^s1\./);
+    const again = await w.users.upsertFromSignIn('Sessions', null);
+    expect(again.sessionToken).toBe(first.sessionToken);
+    await w.users.revokeSessions(first.id);
+    const after = await w.users.byId(first.id);
+    expect(after?.sessionToken).toMatch(/^s1\./);
+    expect(after?.sessionToken).not.toBe(first.sessionToken);
+    expect((await w.users.upsertFromSignIn('sessions', null)).sessionToken).toBe(after?.sessionToken);
+  });
 });

@@ -82,6 +82,15 @@ describe.each(DATABASE_KINDS)('an Elekto v2 database on %s', (kind) => {
     expect(await p.ballotBox.countBallots('2021---GB')).toBe(3);
   });
 
+  it("overwrites the plaintext GitHub token Elekto kept, at the user's first sign-in here", async () => {
+    const tokenOf = async () => (await p.db.run((sql) => sql.rows<{ token: string | null }>(`SELECT token FROM ${p.db.q('user')} WHERE id = 1`)))[0]!.token;
+    expect(await tokenOf()).toBe('gho_plaintext');
+    const user = await p.users.upsertFromSignIn('alice', 'Alice A.');
+    expect(user.id).toBe(1);
+    expect(await tokenOf()).toMatch(/^s1\./);
+    expect(await tokenOf()).toBe(user.sessionToken);
+  });
+
   it('tallies the ballots Elekto stored', async () => {
     const candidates = ['aaron', 'dims', 'paris'];
     const acc = new PairwiseAccumulator(candidates);

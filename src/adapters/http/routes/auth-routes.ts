@@ -3,10 +3,11 @@ import type { SignInMethod } from '../../identity/sign-in-method.js';
 import { requireUser } from '../middleware/guards.js';
 import { decodeReturnTo, encodeReturnTo, siteOrigin } from '../redirect-target.js';
 import { currentUser, endUserSession } from '../session-user.js';
+import type { Users } from '../../../application/ports/users.js';
 import type { Render } from '../views.js';
 
 /** /login and /logout; the sign-in methods answer their own form targets and callbacks. */
-export function authRoutes(deps: { render: Render; methods: readonly SignInMethod[] }): Router {
+export function authRoutes(deps: { render: Render; methods: readonly SignInMethod[]; users: Pick<Users, 'revokeSessions'> }): Router {
   const { render } = deps;
   const router = new Router({ strict: true });
 
@@ -23,7 +24,10 @@ export function authRoutes(deps: { render: Render; methods: readonly SignInMetho
     render(ctx, 'pages/logout.njk', { title: 'Sign out' });
   });
 
-  router.post('/logout', (ctx) => {
+  router.post('/logout', async (ctx) => {
+    // Every session of this account ends, not just this cookie: a copy of it is refused from now on.
+    const user = currentUser(ctx);
+    if (user) await deps.users.revokeSessions(user.id);
     endUserSession(ctx);
     ctx.session = { flash: [{ kind: 'info', text: 'You are signed out.' }] };
     ctx.redirect('/login');

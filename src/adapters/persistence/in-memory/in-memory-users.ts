@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { User, Users } from '../../../application/ports/users.js';
 import { normaliseLogin } from '../../../domain/identity/github-login.js';
 
@@ -11,7 +12,8 @@ export class InMemoryUsers implements Users {
     // No await before the write: two concurrent sign-ins of a new login create one user.
     const key = normaliseLogin(login);
     const id = this.idByLogin.get(key) ?? this.nextId++;
-    const user: User = { id, login: login.trim(), name };
+    const sessionToken = this.byId_.get(id)?.sessionToken ?? newSessionToken();
+    const user: User = { id, login: login.trim(), name, sessionToken };
     this.byId_.set(id, user);
     this.idByLogin.set(key, id);
     return { ...user };
@@ -26,4 +28,13 @@ export class InMemoryUsers implements Users {
     const id = this.idByLogin.get(normaliseLogin(login));
     return id === undefined ? null : this.byId(id);
   }
+
+  async revokeSessions(id: number): Promise<void> {
+    const user = this.byId_.get(id);
+    if (user) this.byId_.set(id, { ...user, sessionToken: newSessionToken() });
+  }
+}
+
+function newSessionToken(): string {
+  return `s1.${randomBytes(24).toString('base64url')}`;
 }
