@@ -76,7 +76,9 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
   const migrated = spawnSync(process.execPath, [bin, 'migrate'], { cwd: ROOT, env, encoding: 'utf8' });
   if (migrated.status !== 0) throw new Error(`elekto migrate failed: ${migrated.stderr || migrated.stdout}`);
   const port = await freePort();
-  const child = spawn(process.execPath, [bin, 'serve', '--host', '127.0.0.1', '--port', String(port)], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
+  const nodeArgs = (process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, bin, 'serve', '--host', '127.0.0.1', '--port', String(port)], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
   children.add(child);
   child.once('exit', () => children.delete(child));
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -11,7 +11,9 @@
  *
  *   npx tsx bench/write-path-bench.ts [--voters 500] [--window 50]
  *
- * Exit 1 when a ballot is missing or doubled, or a cast was refused; a missed latency or memory
+ * A voter told "try again in a moment" (503: too many ballots being sealed) comes back every 3 s,
+ * as a person would, for up to three minutes; the report counts first attempts and retries apart.
+ * Exit 1 when a ballot is missing or doubled, or a voter never got through; a missed latency or memory
  * target fails only with BENCH_STRICT=1 (the machine is shared).
  */
 import { mkdirSync, rmSync } from 'node:fs';
@@ -35,10 +37,19 @@ const TARGET = { rssMiB: 512 };
 
 interface Cast {
   readonly login: string;
+  /** Of the first attempt (what the latency figures are about). */
   readonly status: number;
   readonly ms: number;
   readonly acknowledged: boolean;
+  /** After "try again in a moment" (503), voters come back as people would: the outcome then. */
+  readonly acknowledgedAfterRetries: boolean;
+  readonly retries: number;
+  /** When this voter's ballot was acknowledged, in seconds from the start of the casting. */
+  readonly doneAtS: number | null;
 }
+
+const RETRY_PAUSE_MS = 3000;
+const RETRY_DEADLINE_S = 180;
 
 async function inParallel<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -89,29 +100,47 @@ async function main(): Promise<number> {
         const { visitor, token } = prepared.get(login)!;
         const form = new URLSearchParams({ _csrf: token, password: `correct horse ${login}`, password_confirm: `correct horse ${login}` });
         CANDIDATES.forEach((c, j) => form.set(`candidate@${c}`, String(((i + j) % CANDIDATES.length) + 1)));
+        const post = async (): Promise<{ status: number; ok: boolean }> => {
+          const res = await visitor.request('POST', `/app/elections/${KEY}/vote`, form);
+          await res.arrayBuffer();
+          return { status: res.status, ok: res.status === 302 && (res.headers.get('location') ?? '').endsWith('/confirmation') };
+        };
         const t = performance.now();
-        const res = await visitor.request('POST', `/app/elections/${KEY}/vote`, form);
-        await res.arrayBuffer();
-        const location = res.headers.get('location') ?? '';
-        return { login, status: res.status, ms: performance.now() - t, acknowledged: res.status === 302 && location.endsWith('/confirmation') };
+        const first = await post();
+        const ms = performance.now() - t;
+        let outcome = first;
+        let retries = 0;
+        while (outcome.status === 503 && (performance.now() - start) / 1000 < RETRY_DEADLINE_S) {
+          await new Promise((r) => setTimeout(r, RETRY_PAUSE_MS));
+          retries++;
+          outcome = await post();
+        }
+        const doneAtS = outcome.ok ? (performance.now() - start) / 1000 : null;
+        return { login, status: first.status, ms, acknowledged: first.ok, acknowledgedAfterRetries: outcome.ok, retries, doneAtS };
       }),
     );
     const wallS = (performance.now() - start) / 1000;
     const cpuS = (app.cpuMs() - cpuBefore) / 1000;
-    const ms = casts.map((c) => c.ms).sort((a, b) => a - b);
+    // Latency of first attempts that were acknowledged (a refusal is fast and would flatter p99).
+    const ms = casts.filter((c) => c.acknowledged).map((c) => c.ms).sort((a, b) => a - b);
     const refused = casts.filter((c) => !c.acknowledged);
     const rss = app.peakRssMiB();
     console.log(
-      `${casts.length - refused.length}/${VOTERS} casts acknowledged in ${wallS.toFixed(1)} s ` +
+      `${casts.length - refused.length}/${VOTERS} casts acknowledged at the first attempt; all attempts done in ${wallS.toFixed(1)} s ` +
         `(p50 ${percentile(ms, 50).toFixed(0)} ms, p99 ${percentile(ms, 99).toFixed(0)} ms, max ${percentile(ms, 100).toFixed(0)} ms); ` +
         `server CPU ${cpuS.toFixed(1)} s (${((cpuS * 1000) / VOTERS).toFixed(0)} ms per cast); peak RSS ${rss.toFixed(0)} MiB ` +
         `(${rss < TARGET.rssMiB ? 'under' : 'OVER'} ${TARGET.rssMiB}); load ${loadAverage()}`,
     );
     if (refused.length > 0) {
-      failures++;
       const byStatus = new Map<number, number>();
       for (const c of refused) byStatus.set(c.status, (byStatus.get(c.status) ?? 0) + 1);
-      console.log(`REFUSED casts by status: ${JSON.stringify(Object.fromEntries(byStatus))}`);
+      const finallyIn = casts.filter((c) => c.acknowledgedAfterRetries).length;
+      const lastS = Math.max(...casts.map((c) => c.doneAtS ?? 0));
+      console.log(
+        `first attempts refused, by status: ${JSON.stringify(Object.fromEntries(byStatus))}; after coming back every ${RETRY_PAUSE_MS / 1000} s ` +
+          `(${casts.reduce((n, c) => n + c.retries, 0)} retries): ${finallyIn}/${VOTERS} acknowledged, the last at ${lastS.toFixed(1)} s`,
+      );
+      if (finallyIn < VOTERS) failures++;
     }
     if (wallS > 60) console.log(`NOTE: the casts took ${wallS.toFixed(1)} s, more than one minute`);
     if (process.env['BENCH_STRICT'] === '1' && rss >= TARGET.rssMiB) failures++;
@@ -127,7 +156,7 @@ async function main(): Promise<number> {
 
 /** Every acknowledged ballot stored, one mark per voter, no ballot twice: via the port and via SQL. */
 async function verify(env: Record<string, string>, db: Awaited<ReturnType<typeof throwawayPostgres>>, casts: readonly Cast[]): Promise<number> {
-  const acknowledged = casts.filter((c) => c.acknowledged).length;
+  const acknowledged = casts.filter((c) => c.acknowledgedAfterRetries).length;
   const app = await openApplication(loadConfig({ env, envFile: false }), { logger: createLogger({ level: 'warn', format: 'json' }) });
   try {
     const box = await app.get(TOKENS.BallotBox);
