@@ -37,7 +37,9 @@ interface Outcome {
 
 const acknowledged = (o: Outcome): boolean => (o.status === 302 || o.status === 303) && /\/confirmation$/.test(o.location ?? '');
 
-const describeIf = canRunPrivatePostgres() ? describe : describe.skip;
+// Needs root and the PostgreSQL server binaries (both on this project's machines and in CI, where it
+// always runs); a developer machine without them skips it rather than failing for want of a server.
+const describeIf = canRunPrivatePostgres() || process.env['CI'] ? describe : describe.skip;
 
 describeIf('PostgreSQL restarted during a casting burst', () => {
   let server: PrivatePostgres;

@@ -1,12 +1,19 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const BIN = process.env['PG_BIN'] ?? '/usr/lib/postgresql/15/bin';
+/** PG_BIN, else the newest /usr/lib/postgresql/<version>/bin (Debian's layout). */
+const BIN = process.env['PG_BIN'] ?? newestPostgresBin();
+
+function newestPostgresBin(): string {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  return join(root, versions[0] ?? '15', 'bin');
+}
 
 /** True when this machine can run a throwaway PostgreSQL server of its own (binaries, root, a postgres user). */
 export function canRunPrivatePostgres(): boolean {
