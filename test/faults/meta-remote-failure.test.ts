@@ -94,7 +94,9 @@ describe('meta remote failures during sync', () => {
       // Still in rotation: it serves the catalog it has.
       expect(r.status).toBe(200);
       expect(r.body.checks['meta']).toMatchObject({ ok: true, detail: expect.stringContaining(served) });
-      expect(r.body.lastSync).toMatchObject({ ok: false, revision: served, detail: expect.stringMatching(/fetch step failed.*keeps serving/) });
+      expect(r.body.lastSync).toMatchObject({ ok: false, revision: served, detail: expect.stringMatching(/fetch step failed \(unreachable\).*keeps serving/) });
+      // /ready is public: where the repository lives stays in the log.
+      expect(r.body.lastSync!.detail).not.toContain(dir);
 
       const logged = running.log.matching(/meta sync by webhook failed/, 50);
       expect(logged).toHaveLength(1);

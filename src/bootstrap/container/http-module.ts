@@ -66,10 +66,17 @@ export function httpModule(config: AppConfig): ContainerModule {
   });
 }
 
-/** The last sync for /ready: a failure or a broken election in words an operator can act on. */
+/**
+ * The last sync for /ready: a failure or a broken election in words an operator can act on. /ready is
+ * public, so a failure names its stage and kind only; the message (source URL, paths) is in the log.
+ */
 function describeSync(r: SyncReport): NonNullable<ReadinessReport['lastSync']> {
   const at = r.finishedAt.toISOString();
-  if (!r.ok && r.error) return { ok: false, at, revision: r.revision, detail: `the ${r.error.stage} step failed: ${r.error.message}` };
+  if (!r.ok && r.error) {
+    const kind = r.error.kind ? ` (${r.error.kind})` : '';
+    const kept = r.revision ? `the catalog at revision ${r.revision} keeps serving` : 'the catalog read before keeps serving';
+    return { ok: false, at, revision: r.revision, detail: `the ${r.error.stage} step failed${kind}; ${kept}; the log has the details` };
+  }
   if (r.broken.length > 0) {
     const keys = r.broken.map((b) => `${b.key}${b.keptLastGood ? ' (last good version kept)' : ''}`).join(', ');
     return { ok: false, at, revision: r.revision, detail: `${r.broken.length} election(s) could not be read: ${keys}` };
