@@ -66,4 +66,16 @@ describe('public pages kept for anonymous visitors', () => {
     expect(page).toContain('alice');
     expect(await text(anonymous, '/elections')).not.toContain('Sign out');
   });
+
+  it('keeps only the canonical addresses, and renders other spellings and queries afresh', async () => {
+    const client = new TestClient(web.baseUrl);
+    const canonical = await text(client, '/elections/other');
+    expect(canonical).toMatch(/href="\/elections" aria-current="page"/);
+    // Another spelling routes to the same election; its page must not be the canonical one's copy.
+    const odd = await client.get('/ELECTIONS/other');
+    expect(odd.status).toBe(200);
+    expect(await odd.text()).not.toMatch(/href="\/elections" aria-current="page"/);
+    expect(await text(client, '/elections?status=bogus')).toContain('bogus');
+    expect(await text(client, '/elections?status=bogus-too')).toContain('bogus-too');
+  });
 });

@@ -18,7 +18,8 @@ interface Entry {
  * anonymous visitor until the catalog is replaced by a sync or an election's status changes with
  * time, and both end an entry's life here, so a cached page reads exactly as a fresh one.
  * Not cached: signed-in visitors (their name and sign-out form are on the page) and requests with a
- * flash message waiting in the session. The number of entries is capped (query strings are free).
+ * flash message waiting in the session. The routes key only canonical addresses (one per election,
+ * four lists); the cap on entries is a second guard.
  */
 export class PublicPageCache {
   private readonly entries = new Map<string, Entry>();
@@ -28,9 +29,10 @@ export class PublicPageCache {
   /**
    * Serves `key` from the cache when it is still good; otherwise runs `render` (which sets ctx.body)
    * and keeps its HTML. `elections` are the ones the page shows (their schedule bounds the entry).
+   * A null key renders without keeping anything.
    */
-  serve(ctx: Context, key: string, snapshot: CatalogSnapshot, now: Date, elections: Iterable<Election>, render: () => void): void {
-    if (!cacheable(ctx)) return render();
+  serve(ctx: Context, key: string | null, snapshot: CatalogSnapshot, now: Date, elections: Iterable<Election>, render: () => void): void {
+    if (key === null || !cacheable(ctx)) return render();
     const hit = this.entries.get(key);
     if (hit && hit.snapshot === snapshot && now.getTime() < hit.validUntil) {
       ctx.status = hit.status;

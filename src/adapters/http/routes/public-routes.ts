@@ -49,7 +49,9 @@ export function publicRoutes(deps: PublicRouteDeps): Router {
 
   router.get('/elections', (ctx) => {
     const snapshot = catalog.current();
-    pages.serve(ctx, ctx.url, snapshot, clock.now(), snapshot.elections.values(), () => {
+    // Only the four lists a visitor can click are kept: any other query string renders afresh.
+    const key = ctx.path === '/elections' && /^(status=(running|upcoming|completed))?$/.test(ctx.querystring) ? ctx.url : null;
+    pages.serve(ctx, key, snapshot, clock.now(), snapshot.elections.values(), () => {
       const list = deps.listElections.execute({ status: statusQuery(ctx.query['status']) });
       const items = list.elections;
       const filter = list.status ?? (list.unknownFilter ? String(ctx.query['status']) : null);
@@ -61,7 +63,9 @@ export function publicRoutes(deps: PublicRouteDeps): Router {
     const snapshot = catalog.current();
     const election = electionOr404(catalog, param(ctx, 'key'));
     const now = clock.now();
-    pages.serve(ctx, ctx.url, snapshot, now, [election], () =>
+    // Only the election's own address is kept (not every spelling of it), so entries stay one per election.
+    const canonical = ctx.querystring === '' && [`/elections/${election.key}`, `/elections/${encodeURIComponent(election.key)}`].includes(ctx.path);
+    pages.serve(ctx, canonical ? ctx.path : null, snapshot, now, [election], () =>
       render(ctx, 'pages/public-election.njk', {
         title: election.name,
         election,
