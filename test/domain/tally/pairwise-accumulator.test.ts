@@ -43,6 +43,22 @@ describe('PairwiseAccumulator', () => {
     ]);
   });
 
+  it('gives the same matrix when unit-weight counts are folded into the float matrix along the way', () => {
+    const ballots: Array<[number[], number]> = [
+      [[1, 2, 3], 1], [[3, 1, 2], 1], [[2, 2, 1], 0.5], [[1, 0, 2], 1], [[0, 1, 1], 2], [[2, 1, 3], 1], [[1, 3, 2], 1],
+    ];
+    for (const unranked of ['no-opinion', 'last'] as const) {
+      const plain = new PairwiseAccumulator(['A', 'B', 'C'], unranked);
+      const folding = new PairwiseAccumulator(['A', 'B', 'C'], unranked, { foldUnitBallotsAt: 2 });
+      for (const [ranks, weight] of ballots) {
+        plain.addRanks(ranks, weight);
+        folding.addRanks(ranks, weight);
+      }
+      expect(Array.from(folding.matrix().counts)).toEqual(Array.from(plain.matrix().counts));
+      expect(folding.ballots).toBe(7.5);
+    }
+  });
+
   it('a weight counts as that many copies; ballots counts the total weight', () => {
     const once = new PairwiseAccumulator(['A', 'B', 'C']);
     const weighted = new PairwiseAccumulator(['A', 'B', 'C']);
