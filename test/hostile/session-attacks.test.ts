@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { encodeReturnTo } from '../../src/adapters/http/redirect-target.js';
 import { DevelopmentSignIn } from '../../src/adapters/identity/development-sign-in.js';
-import { GithubOAuthSignIn } from '../../src/adapters/identity/github-oauth-sign-in.js';
 import { anElection } from '../support/builders/election-builder.js';
 import { NOW } from '../support/builders/in-memory-world.js';
 import { csrfTokenIn, TestClient } from '../support/http/browser-client.js';
-import { FakeGithub } from '../support/http/fake-github.js';
+import { FakeGithub, githubSignInAgainst } from '../support/http/fake-github.js';
 import { type RunningWeb, startWeb } from '../support/http/web-world.js';
 
 /**
@@ -22,15 +21,7 @@ beforeAll(async () => {
   github = await new FakeGithub().start();
   web = await startWeb([election], {
     signInMethods: (baseUrl, { signIn }) => [
-      new GithubOAuthSignIn(signIn, {
-        clientId: 'client-123',
-        clientSecret: 'shh-secret',
-        publicUrl: baseUrl,
-        callbackPath: '/oauth/github/callback',
-        authorizeUrl: `${github.baseUrl}/login/oauth/authorize`,
-        accessUrl: `${github.baseUrl}/login/oauth/access_token`,
-        profileUrl: `${github.baseUrl}/user`,
-      }),
+      githubSignInAgainst(github, baseUrl, signIn),
       new DevelopmentSignIn(signIn, 'testing'),
     ],
   });

@@ -1,9 +1,8 @@
 import { encodeReturnTo } from '../../src/adapters/http/redirect-target.js';
-import { GithubOAuthSignIn } from '../../src/adapters/identity/github-oauth-sign-in.js';
 import { anElection } from '../support/builders/election-builder.js';
 import { NOW } from '../support/builders/in-memory-world.js';
 import { TestClient } from '../support/http/browser-client.js';
-import { FakeGithub } from '../support/http/fake-github.js';
+import { FakeGithub, githubSignInAgainst } from '../support/http/fake-github.js';
 import { type RunningWeb, startWeb } from '../support/http/web-world.js';
 
 const election = anElection().status('running', NOW).voters('carson').build();
@@ -14,15 +13,7 @@ beforeAll(async () => {
   github = await new FakeGithub().start();
   web = await startWeb([election], {
     signInMethods: (baseUrl, { signIn }) => [
-      new GithubOAuthSignIn(signIn, {
-        clientId: 'client-123',
-        clientSecret: 'shh-secret',
-        publicUrl: baseUrl,
-        callbackPath: '/oauth/github/callback',
-        authorizeUrl: `${github.baseUrl}/login/oauth/authorize`,
-        accessUrl: `${github.baseUrl}/login/oauth/access_token`,
-        profileUrl: `${github.baseUrl}/user`,
-      }),
+      githubSignInAgainst(github, baseUrl, signIn),
     ],
   });
 });

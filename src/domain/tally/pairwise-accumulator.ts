@@ -115,6 +115,8 @@ export class PairwiseAccumulator {
     }
   }
 
+  // The same loops as countUnit on purpose: one loop over both array types would be polymorphic,
+  // and the hot path would lose what the Int32 counts gain.
   private countWeighted(r: Float64Array, idx: Int32Array, k: number, weight: number): void {
     const n = this.n;
     const d = this.counts;

@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { GithubOAuthSignIn } from '../../../src/adapters/identity/github-oauth-sign-in.js';
+import type { SignInUseCase } from '../../../src/adapters/identity/sign-in-method.js';
 
 export interface FakeGithubUser {
   readonly login: string;
@@ -56,4 +58,17 @@ export class FakeGithub {
   stop(): Promise<void> {
     return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
+}
+
+/** The GitHub sign-in of an app at `baseUrl`, with grant's three endpoints pointed at `github`. */
+export function githubSignInAgainst(github: FakeGithub, baseUrl: string, signIn: SignInUseCase): GithubOAuthSignIn {
+  return new GithubOAuthSignIn(signIn, {
+    clientId: 'client-123',
+    clientSecret: 'shh-secret',
+    publicUrl: baseUrl,
+    callbackPath: '/oauth/github/callback',
+    authorizeUrl: `${github.baseUrl}/login/oauth/authorize`,
+    accessUrl: `${github.baseUrl}/login/oauth/access_token`,
+    profileUrl: `${github.baseUrl}/user`,
+  });
 }
