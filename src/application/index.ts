@@ -35,5 +35,6 @@ export { ElectionTurnout } from './results/election-turnout.js';
 export { ExportBallots } from './results/export-ballots.js';
 export { DraftResultsMarkdown } from './results/draft-results-markdown.js';
 export { PurgeLinks } from './results/purge-links.js';
+export { SettleClosedElections } from './results/settle-closed-elections.js';
 export { SyncMeta } from './meta/sync-meta.js';
 export { InProcessSyncLock } from './meta/in-process-sync-lock.js';

@@ -12,6 +12,7 @@ import type { ComputeResults } from '../application/results/compute-results.js';
 import type { ElectionTurnout } from '../application/results/election-turnout.js';
 import type { DraftResultsMarkdown } from '../application/results/draft-results-markdown.js';
 import type { ExportBallots } from '../application/results/export-ballots.js';
+import type { SettleClosedElections } from '../application/results/settle-closed-elections.js';
 import type { PurgeLinks } from '../application/results/purge-links.js';
 import type { CastBallot } from '../application/voting/cast-ballot.js';
 import type { RevokeBallot } from '../application/voting/revoke-ballot.js';
@@ -43,4 +44,5 @@ export const USE_CASES = {
   exportBallots: token<ExportBallots>('ExportBallots'),
   draftResultsMarkdown: token<DraftResultsMarkdown>('DraftResultsMarkdown'),
   purgeLinks: token<PurgeLinks>('PurgeLinks'),
+  settleClosedElections: token<SettleClosedElections>('SettleClosedElections'),
 } as const;

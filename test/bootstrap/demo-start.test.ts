@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { TestClient } from '../support/http/browser-client.js';
@@ -48,6 +49,29 @@ async function ballotsOfTheCompletedElection(url: string): Promise<string[]> {
   return (await csv.text()).trim().split('\n').slice(1);
 }
 
+/** Rows left in the sealed pending pool of the demo database (read as a DBA would). */
+function pendingRows(): number {
+  const Sqlite = createRequire(import.meta.url)('better-sqlite3') as new (file: string, o: object) => {
+    prepare(sql: string): { get(): { n: number } };
+    close(): void;
+  };
+  const db = new Sqlite(join(cwd, '.data/demo.sqlite'), { readonly: true });
+  try {
+    return db.prepare('SELECT COUNT(*) AS n FROM pending_ballot').get().n;
+  } finally {
+    db.close();
+  }
+}
+
+async function eventually(check: () => boolean, ms = 10_000): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return true;
+}
+
 beforeAll(() => {
   cwd = mkdtempSync(join(tmpdir(), 'elekto-demo-'));
 });
@@ -65,6 +89,9 @@ describe('the one-command demo', () => {
       expect(elections).toContain('2021 Steering Committee Election');
       expect(first.lines.some((l) => l.includes('demo: ballots cast'))).toBe(true);
 
+      // The election is closed, so serve empties its pending pool without waiting for a results
+      // computation or an export (which would empty it too: so this is checked before the download).
+      expect(await eventually(() => pendingRows() === 0)).toBe(true);
       const ballots = await ballotsOfTheCompletedElection(url);
       expect(ballots).toHaveLength(6);
       const officer = new TestClient(url);

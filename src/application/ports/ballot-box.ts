@@ -46,6 +46,11 @@ export interface BallotBox {
   ballot(electionKey: string, ballotId: string): Promise<StoredBallot | null>;
   /** Deletes the ballot and the voter mark in one transaction, so the user may vote again. */
   revoke(electionKey: string, userId: number, ballotId: string): Promise<void>;
+  /**
+   * Moves every ballot still waiting in the pending pool into the ballots (reads of ballots do it
+   * first anyway). Returns how many moved.
+   */
+  flush(electionKey: string): Promise<number>;
   /** Streams every ballot of the election, one at a time, without loading them all. */
   ballots(electionKey: string): AsyncIterable<StoredBallot>;
   countBallots(electionKey: string): Promise<number>;

@@ -13,6 +13,7 @@ import { ComputeResults } from '../../application/results/compute-results.js';
 import { ElectionTurnout } from '../../application/results/election-turnout.js';
 import { DraftResultsMarkdown } from '../../application/results/draft-results-markdown.js';
 import { ExportBallots } from '../../application/results/export-ballots.js';
+import { SettleClosedElections } from '../../application/results/settle-closed-elections.js';
 import { PurgeLinks } from '../../application/results/purge-links.js';
 import { CastBallot } from '../../application/voting/cast-ballot.js';
 import { RevokeBallot } from '../../application/voting/revoke-ballot.js';
@@ -47,6 +48,7 @@ export function useCaseModule(config: AppConfig): ContainerModule {
     bindFactory(bind, U.electionTurnout, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new ElectionTurnout(c, box, clock));
     bindFactory(bind, U.exportBallots, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new ExportBallots(c, box, clock));
     bindFactory(bind, U.draftResultsMarkdown, [U.computeResults], (compute) => new DraftResultsMarkdown(compute));
+    bindFactory(bind, U.settleClosedElections, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new SettleClosedElections(c, box, clock));
     bindFactory(bind, U.purgeLinks, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new PurgeLinks(c, box, clock));
   });
 }

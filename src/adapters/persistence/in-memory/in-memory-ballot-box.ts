@@ -60,6 +60,11 @@ export class InMemoryBallotBox implements BallotBox {
     if (box.pending.size >= 2 * this.batchSize) move(box, this.batchSize);
   }
 
+  /** Ballots of the election still in the pending pool (what a DBA would see in pending_ballot). */
+  pendingCount(electionKey: string): number {
+    return this.boxes.get(electionKey)?.pending.size ?? 0;
+  }
+
   /** Moves every pending ballot of the election into the ballots (before results, export, tally). */
   async flush(electionKey: string): Promise<number> {
     const box = this.boxes.get(electionKey);

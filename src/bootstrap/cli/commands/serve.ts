@@ -84,6 +84,8 @@ export async function run(argv: string[]): Promise<number> {
     }
     const server = await startServer(app, { host, port });
     const stopFollowing = await followReplicas(app);
+    const { settleOnClose } = await import('../../serve/settle-on-close.js');
+    const stopSettling = await settleOnClose(app);
     log.info({ ...describeAdapters(config), startedInMs: Date.now() - started }, `elekto listening on ${server.url}`);
     if (config.demo) {
       log.info(`demo: open ${server.url}, sign in as alice (a voter), erin (try the exception form) or olivia-officer (officer); see examples/demo-meta/README.md`);
@@ -91,6 +93,7 @@ export async function run(argv: string[]): Promise<number> {
     await waitForSignal();
     log.info('stopping');
     stopFollowing();
+    stopSettling();
     await server.close();
     return 0;
   } catch (e) {
