@@ -51,6 +51,17 @@ describe('public pages', () => {
     expect(html).toContain('href="/app/elections/name_the_app/candidates/dims"');
   });
 
+  it('sets no cookie for someone reading public pages; the sign-in form makes its session', async () => {
+    for (const path of ['/', '/elections', '/elections?status=running', `/elections/${running.key}`, '/health']) {
+      const res = await fetch(`${web.baseUrl}${path}`, { redirect: 'manual' });
+      expect([path, res.status]).toEqual([path, 200]);
+      expect([path, res.headers.getSetCookie()]).toEqual([path, []]);
+    }
+    const login = await fetch(`${web.baseUrl}/login`);
+    expect(login.headers.getSetCookie().join('\n')).toMatch(/elekto\.session=/);
+    expect(await login.text()).toMatch(/name="_csrf" value="[A-Za-z0-9_-]{8,}"/);
+  });
+
   it('answers an unknown election with a real 404 page', async () => {
     const res = await client.get('/elections/12345');
     expect(res.status).toBe(404);

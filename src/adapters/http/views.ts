@@ -30,7 +30,8 @@ export function createRenderer(options: { appName: string; reloadTemplates: bool
     const html = env.render(template, {
       appName: options.appName,
       user: currentUser(ctx),
-      csrf: ctx.state['_csrf'] as string | undefined,
+      // Read only where a template prints it (a form), so pages without forms make no session.
+      csrf: { toString: () => String(ctx.state['_csrf'] ?? '') },
       flashes: takeFlashes(ctx),
       path: ctx.path,
       ...locals,
