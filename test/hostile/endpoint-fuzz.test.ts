@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import fc from 'fast-check';
 import type { Middleware } from 'koa';
-import { request } from 'node:http';
+import { rawGet } from '../support/http/raw-get.js';
 import { silentLogger } from '../../src/adapters/http/http-logger.js';
 import { metaWebhookRoutes } from '../../src/adapters/http/webhook/index.js';
 import { anElection } from '../support/builders/election-builder.js';
@@ -116,19 +116,6 @@ async function expectServerAlive(): Promise<void> {
   expect(await res.text()).toBe('ok');
 }
 
-/** A GET sent exactly as written (fetch would normalise `%2e%2e` and refuse broken escapes). */
-function rawGet(client: TestClient, target: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${web.baseUrl}/`, { path: target, headers: { cookie: cookieOf(client), accept: 'text/html' } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 /** The property each generated request must satisfy, then /health, so a crash shows at its cause. */
 async function expectRefusedAndAlive(res: Response): Promise<void> {
@@ -238,7 +225,7 @@ describe('fuzzing the endpoints on SQLite (every request must be refused and cha
     ).map(([prefix, parts]) => prefix + parts.join(prefix.includes('?') ? '&status=' : '/'));
     await fc.assert(
       fc.asyncProperty(page, async (target) => {
-        const res = await rawGet(clients.alice, target);
+        const res = await rawGet(web.baseUrl, target, { cookie: cookieOf(clients.alice), accept: 'text/html' });
         seen.set(res.status, (seen.get(res.status) ?? 0) + 1);
         if (res.status >= 500) throw new Error(`${target} answered ${res.status}`);
         expect(res.text).not.toMatch(PATHS);

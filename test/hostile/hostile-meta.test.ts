@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { rawGet } from '../support/http/raw-get.js';
 import { join } from 'node:path';
 import { messages, problemsOf, readRepo, tempCopy } from '../adapters/meta/fixture-repos.js';
 import { TestClient } from '../support/http/browser-client.js';
@@ -157,19 +157,6 @@ describe('the hostile elections as a browser receives them', () => {
   afterAll(() => web.close());
 
   /** A GET sent exactly as written: fetch would resolve `%2e%2e` to `..` before sending. */
-  function rawGet(path: string): Promise<{ status: number; text: string }> {
-    const cookie = client.cookieNames().map((n) => `${n}=${client.rawCookie(n)}`).join('; ');
-    return new Promise((resolve, reject) => {
-      const req = request(`${web.baseUrl}/`, { path, headers: { cookie } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-      });
-      req.on('error', reject);
-      req.end();
-    });
-  }
 
   /** Page text outside the layout's own script tags: nothing that could run or leave the site. */
   function expectInert(page: string): void {
@@ -237,7 +224,7 @@ describe('the hostile elections as a browser receives them', () => {
       '/static/%2e%2e/%2e%2e/package.json',
     ];
     for (const path of tricks) {
-      const res = await rawGet(path);
+      const res = await rawGet(web.baseUrl, path, { cookie: client.cookieNames().map((n) => `${n}=${client.rawCookie(n)}`).join('; ') });
       if (![400, 404].includes(res.status)) throw new Error(`${path} answered ${res.status}`);
       const text = res.text;
       expect(text).not.toContain('root:x:0:0');
