@@ -6,6 +6,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { denseEntries, denseRanks } from '../../src/domain/ballot/dense-ranks.js';
 import { NO_OPINION_RANK } from '../../src/domain/ballot/ranking.js';
+import { PairwiseAccumulator } from '../../src/domain/tally/index.js';
 
 const NO = NO_OPINION_RANK;
 
@@ -76,6 +77,24 @@ describe('denseRanks properties', () => {
       fc.property(ballot, (ranks) => {
         const once = denseRanks(ranks);
         expect(denseRanks(once)).toEqual(once);
+      }),
+    );
+  });
+
+  it('leaves every tally unchanged: the pairwise matrix reads only the order within a ballot', () => {
+    const whole = fc.oneof(fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: 1, max: 4 }), fc.constant(NO));
+    const profile = fc.integer({ min: 2, max: 6 }).chain((n) => fc.array(fc.array(whole, { minLength: n, maxLength: n }), { maxLength: 20 }));
+    fc.assert(
+      fc.property(profile, fc.constantFrom('no-opinion' as const, 'last' as const), (ballots, unranked) => {
+        const n = ballots[0]?.length ?? 2;
+        const ids = Array.from({ length: n }, (_, i) => `c${i}`);
+        const raw = new PairwiseAccumulator(ids, unranked);
+        const densified = new PairwiseAccumulator(ids, unranked);
+        for (const b of ballots) {
+          raw.addRanks(b);
+          densified.addRanks(denseRanks(b));
+        }
+        expect(densified.matrix()).toEqual(raw.matrix());
       }),
     );
   });
