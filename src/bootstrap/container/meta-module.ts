@@ -22,8 +22,8 @@ export function metaModule(config: AppConfig): ContainerModule {
     bindFactory(
       bind,
       T.SyncMeta,
-      [T.MetaSource, T.MetaReader, T.ElectionCatalog, T.ElectionRecords, T.Clock, T.SyncLock],
-      (source, reader, catalog, records, clock, lock) => new SyncMeta({ source, reader, catalog, records, clock, lock }),
+      [T.MetaSource, T.MetaReader, T.ElectionCatalog, T.ElectionRecords, T.BallotBox, T.Clock, T.SyncLock],
+      (source, reader, catalog, records, ballots, clock, lock) => new SyncMeta({ source, reader, catalog, records, ballots, clock, lock }),
     );
   });
 }

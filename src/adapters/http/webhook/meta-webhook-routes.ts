@@ -89,6 +89,7 @@ function summarise(r: SyncReport): object {
     removed: r.removed,
     archived: r.archived,
     restored: r.restored,
+    ballotsLeftBehind: r.database.status === 'synced' ? r.database.ballotsLeftBehind : [],
     broken: r.broken,
     problems: { errors, warnings: r.problems.length - errors },
     database: r.database.status,
