@@ -6,7 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { InMemoryElectionCatalog } from '../../../src/adapters/catalog/in-memory-election-catalog.js';
 import { FixedClock } from '../../../src/adapters/system/system-clock.js';
+import { ListArchivedWithBallots } from '../../../src/application/elections/archived-elections.js';
 import { SyncMeta } from '../../../src/application/meta/sync-meta.js';
+import { FixedCatalog } from '../../support/builders/fixed-catalog.js';
 import { ElectionBuilder } from '../../support/builders/election-builder.js';
 import { FakeMetaReader, FakeMetaSource } from '../../application/meta/sync-fakes.js';
 import { ADAPTERS, freshKey, openWorld, type PersistenceWorld } from './persistence-worlds.js';
@@ -77,5 +79,16 @@ describe.each(ADAPTERS)('sync report on a renamed folder: %s', (adapter) => {
     const unrelated = await renameAfterVoting([[c, `Old ${c}`]], [[d, `New ${d}`]], 1);
     expect(unrelated.database).toMatchObject({ status: 'synced', archived: [c], ballotsLeftBehind: [] });
     expect(unrelated.problems.filter((p) => /empty roll/.test(p.message))).toEqual([]);
+  });
+
+  it("lists the archived election with its ballots for the new election's officers", async () => {
+    const [old, renamed] = [freshKey('council'), freshKey('council')];
+    const name = `Council ${old}`;
+    await renameAfterVoting([[old, name]], [[renamed, name]], 3);
+    const current = new ElectionBuilder().key(renamed).named(name).officers('olivia').build();
+    const list = new ListArchivedWithBallots(new FixedCatalog([current]), w.electionRecords, w.ballotBox);
+    const archived = await list.execute({ electionKey: renamed, requester: null });
+    expect(archived[0]).toEqual({ key: old, name, ballots: 3, sameName: true });
+    expect(archived.every((a) => a.ballots > 0)).toBe(true);
   });
 });
