@@ -16,7 +16,7 @@ export interface BrokenElection {
   readonly key: string;
   /** True when its last good version stays in the catalog; false when it never parsed here. */
   readonly keptLastGood: boolean;
-  /** The revision the kept version was read at (null for a directory source, or when none was kept). */
+  /** The revision the kept version was read at (null when none was kept). */
   readonly keptRevision: string | null;
 }
 
