@@ -98,6 +98,7 @@ describe('two replicas sharing one plain meta folder', () => {
     expect(report.revision).toMatch(/^[0-9a-f]{64}$/);
 
     const took = await within(10_000, async () => (await fetch(`${urlB}/elections/second`)).status === 200);
+    if (process.env.SHOW_FOLLOW_MS) process.stderr.write(`B followed in ${took} ms\n`);
     expect(took).toBeLessThan(5_000);
     expect(b.messages(/another replica synced the meta repository; following/).some((l) => l.revision === report.revision)).toBe(true);
     // Both say they serve the folder's revision.
