@@ -1,3 +1,4 @@
+import type { BallotBox } from '../ports/ballot-box.js';
 import type { Clock } from '../ports/clock.js';
 import type { ElectionCatalog } from '../ports/election-catalog.js';
 import type { ElectionRecords } from '../ports/election-records.js';
@@ -6,6 +7,7 @@ import type { MetaSource, MetaTree } from '../ports/meta-source.js';
 import type { SyncLock } from '../ports/sync-lock.js';
 import { InProcessSyncLock } from './in-process-sync-lock.js';
 import { nextCatalog } from './next-catalog.js';
+import { ballotsLeftBehind } from './renamed-elections.js';
 import { SyncRun } from './sync-run.js';
 import type { BrokenElection, SyncReport } from './sync-report.js';
 
@@ -17,6 +19,8 @@ export interface SyncMetaDeps {
   readonly records: ElectionRecords | null;
   /** What the report says when `records` is null; default "no database is configured". */
   readonly noDatabaseReason?: string;
+  /** With `records`: counts the ballots of an election archived in the change that adds one of its name (a renamed folder). */
+  readonly ballots?: Pick<BallotBox, 'countBallots'>;
   readonly clock: Clock;
   /** Default: one sync at a time in this process. Replicas inject a database advisory lock. */
   readonly lock?: SyncLock;
@@ -26,8 +30,8 @@ export interface SyncMetaDeps {
  * Fetch → read → (database) → swap. Failures never throw: they come back as a report with
  * `ok: false` and `error`, and the catalog that was serving keeps serving. The database rows are
  * written before the swap, so a page never offers an election that has no row yet.
- * A non-null revision equal to the last complete sync's is not re-read (a directory source has a
- * null revision and is always re-read).
+ * A non-null revision equal to the last complete sync's is not re-read (a plain directory's
+ * revision is a hash of its election files, so an unchanged folder is not re-read either).
  */
 export class SyncMeta {
   private readonly lock: SyncLock;
@@ -100,7 +104,8 @@ export class SyncMeta {
         }
         const outcome = await records.syncAll(rows);
         await records.recordSyncedRevision(tree.revision);
-        database = { status: 'synced', ...outcome };
+        const left = this.deps.ballots ? await ballotsLeftBehind(records, this.deps.ballots, outcome, next.elections) : [];
+        database = { status: 'synced', ...outcome, ballotsLeftBehind: left };
       } catch (e) {
         return run.failed('database', e);
       }

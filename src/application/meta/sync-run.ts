@@ -1,6 +1,7 @@
 import type { Clock } from '../ports/clock.js';
 import type { CatalogSnapshot } from '../ports/election-catalog.js';
 import type { NextCatalog } from './next-catalog.js';
+import { LEFT_BEHIND_HINT, leftBehindMessage } from './renamed-elections.js';
 import type { BrokenElection, DatabaseStep, SyncReport, SyncStage } from './sync-report.js';
 
 /** Collects the timings and the fixed parts of one sync's report. */
@@ -72,7 +73,7 @@ export class SyncRun {
       archived: database.status === 'synced' ? database.archived : [],
       restored: database.status === 'synced' ? database.restored : [],
       broken: next.broken,
-      problems: next.problems,
+      problems: database.status === 'synced' ? [...next.problems, ...leftBehindWarnings(database, next)] : next.problems,
       database,
     };
   }
@@ -102,4 +103,14 @@ export class SyncRun {
       timings: { fetchMs: ms('fetch'), readMs: ms('read'), databaseMs: ms('database'), totalMs: finishedAt.getTime() - this.startedAt.getTime() },
     };
   }
+}
+
+function leftBehindWarnings(database: Extract<DatabaseStep, { status: 'synced' }>, next: NextCatalog) {
+  return database.ballotsLeftBehind.map((left) => ({
+    severity: 'warning' as const,
+    file: next.elections.get(left.to.key)?.path ?? left.to.key,
+    electionKey: left.to.key,
+    message: leftBehindMessage(left),
+    hint: LEFT_BEHIND_HINT,
+  }));
 }

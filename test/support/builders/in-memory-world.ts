@@ -1,4 +1,5 @@
 import { InMemoryBallotBox } from '../../../src/adapters/persistence/in-memory/in-memory-ballot-box.js';
+import { InMemoryElectionRecords } from '../../../src/adapters/persistence/in-memory/in-memory-election-records.js';
 import { InMemoryExceptionRequests } from '../../../src/adapters/persistence/in-memory/in-memory-exception-requests.js';
 import { InMemoryPassphraseAttempts } from '../../../src/adapters/persistence/in-memory/in-memory-passphrase-attempts.js';
 import { InMemoryUsers } from '../../../src/adapters/persistence/in-memory/in-memory-users.js';
@@ -24,6 +25,7 @@ export function inMemoryWorld(elections: readonly Election[] = [], now: Date = N
     catalog: new FixedCatalog(elections),
     users,
     ballotBox: new InMemoryBallotBox(),
+    electionRecords: new InMemoryElectionRecords(),
     exceptionRequests: new InMemoryExceptionRequests(users),
     attempts: new InMemoryPassphraseAttempts(),
     sealer: new FakeBallotSealer(),

@@ -7,6 +7,7 @@ import { silentLogger } from '../../../src/adapters/http/http-logger.js';
 import type { WebUseCases } from '../../../src/adapters/http/routes/web-use-cases.js';
 import { DevelopmentSignIn } from '../../../src/adapters/identity/development-sign-in.js';
 import type { SignInMethod } from '../../../src/adapters/identity/sign-in-method.js';
+import { ListArchivedWithBallots } from '../../../src/application/elections/archived-elections.js';
 import { Dashboard } from '../../../src/application/elections/dashboard.js';
 import { ListElections } from '../../../src/application/elections/list-elections.js';
 import { DecideExceptionRequest } from '../../../src/application/exceptions/decide-exception-request.js';
@@ -56,6 +57,7 @@ export function webUseCases(w: WebWorld, config: HttpConfig = TEST_CONFIG): WebU
     exportExceptionDecisions: new ExportExceptionDecisions(w.catalog, w.exceptionRequests),
     computeResults,
     electionTurnout: new ElectionTurnout(w.catalog, w.ballotBox, w.clock),
+    listArchivedWithBallots: new ListArchivedWithBallots(w.catalog, w.electionRecords, w.ballotBox),
     exportBallots: new ExportBallots(w.catalog, w.ballotBox, w.clock),
     draftResultsMarkdown: new DraftResultsMarkdown(computeResults),
     ballotLinksStatus: new BallotLinksStatus(w.catalog, w.ballotBox, w.clock, { linkPurgeDelayHours: DEFAULT_LINK_PURGE_DELAY_HOURS }),

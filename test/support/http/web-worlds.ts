@@ -2,6 +2,7 @@ import { openTypeOrmPersistence, type TypeOrmPersistence } from '../../../src/ad
 import { SeededRandom } from '../../../src/adapters/system/seeded-random.js';
 import { FixedClock } from '../../../src/adapters/system/system-clock.js';
 import type { BallotBox } from '../../../src/application/ports/ballot-box.js';
+import type { ElectionRecords } from '../../../src/application/ports/election-records.js';
 import type { ExceptionRequests } from '../../../src/application/ports/exception-requests.js';
 import type { PassphraseAttempts } from '../../../src/application/ports/passphrase-attempts.js';
 import type { User, Users } from '../../../src/application/ports/users.js';
@@ -23,6 +24,8 @@ export interface WebWorld {
   readonly catalog: FixedCatalog;
   readonly users: Users;
   readonly ballotBox: BallotBox;
+  /** The election table (archived elections and their ballots are shown to officers). */
+  readonly electionRecords: ElectionRecords;
   readonly exceptionRequests: ExceptionRequests;
   readonly attempts: PassphraseAttempts;
   readonly sealer: FakeBallotSealer;
@@ -59,6 +62,7 @@ export async function openWebWorld(kind: WebWorldKind, elections: readonly Elect
     catalog: new FixedCatalog(elections),
     users,
     ballotBox: persistence.ballotBox,
+    electionRecords: persistence.electionRecords,
     exceptionRequests: persistence.exceptionRequests,
     attempts: persistence.passphraseAttempts,
     sealer: new FakeBallotSealer(),

@@ -54,7 +54,9 @@ describe('elekto sync', () => {
   it('reads META_PATH as a plain directory when META_REPO is empty', () => {
     const r = elekto(fx, ['--json'], { ...env(), META_REPO: '', META_PATH: fx.work });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, revision: null, elections: 3 });
+    const report = JSON.parse(r.stdout) as { ok: boolean; revision: string; elections: number };
+    expect(report).toMatchObject({ ok: true, elections: 3 });
+    expect(report.revision).toMatch(/^[0-9a-f]{64}$/);
   }, SLOW);
 
   it('exits 78 on bad configuration and 2 on bad usage', () => {
