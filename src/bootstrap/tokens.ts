@@ -8,6 +8,7 @@ import type { Clock } from '../application/ports/clock.js';
 import type { ElectionCatalog } from '../application/ports/election-catalog.js';
 import type { ElectionRecords } from '../application/ports/election-records.js';
 import type { ExceptionRequests } from '../application/ports/exception-requests.js';
+import type { LastGoodCatalog } from '../application/ports/last-good-catalog.js';
 import type { SyncLock } from '../application/ports/sync-lock.js';
 import type { SyncMeta } from '../application/meta/sync-meta.js';
 import type Koa from 'koa';
@@ -47,6 +48,7 @@ export const TOKENS = {
   ExceptionRequests: token<ExceptionRequests>('ExceptionRequests'),
   PassphraseAttempts: token<PassphraseAttempts>('PassphraseAttempts'),
   SyncLock: token<SyncLock>('SyncLock'),
+  LastGoodCatalog: token<LastGoodCatalog>('LastGoodCatalog'),
   // services
   /** The meta sync (one instance: it remembers the last good version of each election). */
   SyncMeta: token<SyncMeta>('SyncMeta'),
@@ -73,6 +75,7 @@ export const PORT_TOKENS = {
   ballotSealer: TOKENS.BallotSealer,
   exceptionRequests: TOKENS.ExceptionRequests,
   passphraseAttempts: TOKENS.PassphraseAttempts,
+  lastGoodCatalog: TOKENS.LastGoodCatalog,
 } as const;
 
 export type TokenType<T> = T extends Token<infer U> ? U : never;
