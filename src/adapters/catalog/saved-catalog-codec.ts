@@ -20,7 +20,8 @@ type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type EncodedElection = { [K in keyof Election]: Json } & { readAt: string | null };
 
 export async function encodeSavedCatalog(catalog: SavedCatalog): Promise<Buffer> {
-  const elections = [...catalog.elections.values()].map((e) => encodeElection(e, catalog.readAt.get(e.key) ?? catalog.revision));
+  const readAt = (key: string) => (catalog.readAt.has(key) ? (catalog.readAt.get(key) ?? null) : catalog.revision);
+  const elections = [...catalog.elections.values()].map((e) => encodeElection(e, readAt(e.key)));
   const body = {
     format: SAVED_CATALOG_FORMAT,
     revision: catalog.revision,
