@@ -161,3 +161,19 @@ describe.each(ADAPTERS)('LastGoodCatalog contract: %s', (name) => {
     });
   }
 });
+
+describe.each(['sqlite', 'postgres', 'mariadb'] as const)('LastGoodCatalog on a %s database not migrated since the table came', (kind) => {
+  it('says to run `elekto migrate`', async () => {
+    const database = await createThrowawayDatabase(kind);
+    const p = await openTypeOrmPersistence(database.config, { migrate: true });
+    try {
+      // As a database left at the migrations before this table (other migrations may follow it).
+      await p.db.run((sql) => sql.exec('DROP TABLE elekto_catalog_snapshot'));
+      await expect(p.lastGoodCatalog.load()).rejects.toThrow(/elekto_catalog_snapshot is missing.*run `elekto migrate`/);
+      await expect(p.lastGoodCatalog.save(aCatalog('r1'))).rejects.toThrow(/run `elekto migrate`/);
+    } finally {
+      await p.close();
+      await database.drop();
+    }
+  });
+});

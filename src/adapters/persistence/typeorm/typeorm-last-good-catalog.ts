@@ -12,7 +12,11 @@ import { fromSqlBytes, toSqlDate } from './sql-values.js';
 export class TypeOrmLastGoodCatalog implements LastGoodCatalog {
   constructor(private readonly db: SqlDatabase) {}
 
-  async save(catalog: SavedCatalog): Promise<void> {
+  save(catalog: SavedCatalog): Promise<void> {
+    return this.saveRow(catalog).catch(explainMissingTable);
+  }
+
+  private async saveRow(catalog: SavedCatalog): Promise<void> {
     const payload = await encodeSavedCatalog(catalog);
     const digest = createHash('sha256').update(payload).digest('hex');
     const values = [SAVED_CATALOG_FORMAT, catalog.revision, toSqlDate(catalog.syncedAt), toSqlDate(new Date()), catalog.elections.size, digest, payload];
@@ -42,8 +46,19 @@ export class TypeOrmLastGoodCatalog implements LastGoodCatalog {
   }
 
   async load(): Promise<SavedCatalog | null> {
-    const rows = await this.db.run((sql) => sql.rows<{ payload: unknown }>('SELECT payload FROM elekto_catalog_snapshot WHERE id = 1'));
+    const rows = await this.db
+      .run((sql) => sql.rows<{ payload: unknown }>('SELECT payload FROM elekto_catalog_snapshot WHERE id = 1'))
+      .catch(explainMissingTable);
     const payload = fromSqlBytes(rows[0]?.payload);
     return payload === null ? null : decodeSavedCatalog(payload);
   }
+}
+
+/** A database not migrated since this table came is the likely cause; say what fixes it. */
+function explainMissingTable(e: unknown): never {
+  const message = e instanceof Error ? e.message : String(e);
+  if (/elekto_catalog_snapshot/.test(message) && /no such table|doesn't exist|does not exist/i.test(message)) {
+    throw new Error('the table elekto_catalog_snapshot is missing: the database schema is not up to date; run `elekto migrate`');
+  }
+  throw e;
 }
