@@ -16,7 +16,7 @@ export function httpModule(config: AppConfig): ContainerModule {
     bindFactory(bind, T.Readiness, [T.ElectionCatalog, T.ElectionRecords, T.SyncMeta], (catalog, records, syncMeta) => async (): Promise<ReadinessReport> => {
       const snapshot = catalog.current();
       const { restored, failure } = syncMeta.restoredCatalog();
-      const meta = describeMetaCheck(snapshot, restored, failure);
+      const meta = describeMetaCheck(snapshot, restored, failure !== null);
       let database: { ok: boolean; detail: string };
       try {
         await records.syncedRevision();
@@ -80,8 +80,7 @@ function describeSync(r: SyncReport, served: string): NonNullable<ReadinessRepor
   const at = r.finishedAt.toISOString();
   if (!r.ok && r.error) {
     const kind = r.error.kind ? ` (${r.error.kind})` : '';
-    const kept = served;
-    return { ok: false, at, revision: r.revision, detail: `the ${r.error.stage} step failed${kind}; ${kept}; the log has the details` };
+    return { ok: false, at, revision: r.revision, detail: `the ${r.error.stage} step failed${kind}; ${served}; the log has the details` };
   }
   if (r.broken.length > 0) {
     const keys = r.broken.map((b) => `${b.key}${b.keptLastGood ? ' (last good version kept)' : ''}`).join(', ');

@@ -10,10 +10,13 @@ export function describeServedCatalog(snapshot: CatalogSnapshot, restored: Resto
   return snapshot.revision === null ? 'the catalog read before keeps serving' : `the catalog at revision ${snapshot.revision} keeps serving`;
 }
 
-/** The meta check's detail: how many elections at which revision, and whether they came from the database. */
-export function describeMetaCheck(snapshot: CatalogSnapshot, restored: RestoredCatalog | null, restoreFailure: string | null): { ok: boolean; detail: string } {
+/**
+ * The meta check's detail: how many elections at which revision, and whether they came from the
+ * database. Why a restore failed stays in the log (a driver's message may name hosts).
+ */
+export function describeMetaCheck(snapshot: CatalogSnapshot, restored: RestoredCatalog | null, restoreFailed: boolean): { ok: boolean; detail: string } {
   if (snapshot.syncedAt === null) {
-    const why = restoreFailure ? `; the saved catalog could not be restored (${restoreFailure.replace(/\.$/, '')})` : '';
+    const why = restoreFailed ? '; the catalog saved in the database could not be restored (the log has the details)' : '';
     return { ok: false, detail: `the meta repository has not been read yet${why}` };
   }
   const base = `${snapshot.elections.size} elections at ${snapshot.revision ?? 'directory'}`;
