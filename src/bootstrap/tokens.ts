@@ -16,6 +16,7 @@ import type { TypeOrmPersistence } from '../adapters/persistence/typeorm/index.j
 import type { SignInMethod } from '../adapters/identity/sign-in-method.js';
 import type { ReadinessReport } from '../adapters/http/routes/public-routes.js';
 import type { PassphraseAttempts } from '../application/ports/passphrase-attempts.js';
+import type { WebhookDeliveries } from '../application/ports/webhook-deliveries.js';
 import type { MetaReader } from '../application/ports/meta-reader.js';
 import type { MetaSource } from '../application/ports/meta-source.js';
 import type { Random } from '../application/ports/random.js';
@@ -47,6 +48,7 @@ export const TOKENS = {
   BallotSealer: token<BallotSealer>('BallotSealer'),
   ExceptionRequests: token<ExceptionRequests>('ExceptionRequests'),
   PassphraseAttempts: token<PassphraseAttempts>('PassphraseAttempts'),
+  WebhookDeliveries: token<WebhookDeliveries>('WebhookDeliveries'),
   SyncLock: token<SyncLock>('SyncLock'),
   LastGoodCatalog: token<LastGoodCatalog>('LastGoodCatalog'),
   // services
@@ -76,6 +78,7 @@ export const PORT_TOKENS = {
   exceptionRequests: TOKENS.ExceptionRequests,
   passphraseAttempts: TOKENS.PassphraseAttempts,
   lastGoodCatalog: TOKENS.LastGoodCatalog,
+  webhookDeliveries: TOKENS.WebhookDeliveries,
 } as const;
 
 export type TokenType<T> = T extends Token<infer U> ? U : never;

@@ -9,13 +9,14 @@ import { TypeOrmExceptionRequests } from './typeorm-exception-requests.js';
 import { TypeOrmLastGoodCatalog } from './typeorm-last-good-catalog.js';
 import { TypeOrmPassphraseAttempts } from './typeorm-passphrase-attempts.js';
 import { TypeOrmUsers } from './typeorm-users.js';
+import { TypeOrmWebhookDeliveries } from './typeorm-webhook-deliveries.js';
 
 export { createDataSource, openMigrated, type TypeOrmDatabaseConfig } from './create-data-source.js';
 export { DuplicateVotersError, MIGRATIONS, MIGRATIONS_TABLE } from './migrations/index.js';
 export { SqlDatabase } from './sql-database.js';
 export { PendingBallotCipher, PendingBallotUnreadableError } from './pending-ballot-cipher.js';
 export { DEFAULT_BATCH_SIZE } from './typeorm-ballot-box.js';
-export { TypeOrmBallotBox, TypeOrmElectionRecords, TypeOrmExceptionRequests, TypeOrmLastGoodCatalog, TypeOrmPassphraseAttempts, TypeOrmUsers };
+export { TypeOrmBallotBox, TypeOrmElectionRecords, TypeOrmExceptionRequests, TypeOrmLastGoodCatalog, TypeOrmPassphraseAttempts, TypeOrmUsers, TypeOrmWebhookDeliveries };
 
 export interface TypeOrmPersistence {
   readonly dataSource: DataSource;
@@ -26,6 +27,7 @@ export interface TypeOrmPersistence {
   readonly exceptionRequests: TypeOrmExceptionRequests;
   readonly passphraseAttempts: TypeOrmPassphraseAttempts;
   readonly lastGoodCatalog: TypeOrmLastGoodCatalog;
+  readonly webhookDeliveries: TypeOrmWebhookDeliveries;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export async function persistenceOn(dataSource: DataSource, ballotPool: BallotPo
     exceptionRequests: new TypeOrmExceptionRequests(db),
     passphraseAttempts: new TypeOrmPassphraseAttempts(db),
     lastGoodCatalog: new TypeOrmLastGoodCatalog(db),
+    webhookDeliveries: new TypeOrmWebhookDeliveries(db),
     close: () => dataSource.destroy(),
   };
 }
