@@ -7,6 +7,7 @@ export {
   InMemoryBallotBox,
   InMemoryElectionRecords,
   InMemoryExceptionRequests,
+  InMemoryLastGoodCatalog,
   InMemoryPassphraseAttempts,
   InMemoryUsers,
 } from '../adapters/persistence/in-memory/index.js';

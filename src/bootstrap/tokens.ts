@@ -8,6 +8,7 @@ import type { Clock } from '../application/ports/clock.js';
 import type { ElectionCatalog } from '../application/ports/election-catalog.js';
 import type { ElectionRecords } from '../application/ports/election-records.js';
 import type { ExceptionRequests } from '../application/ports/exception-requests.js';
+import type { LastGoodCatalog } from '../application/ports/last-good-catalog.js';
 import type { SyncLock } from '../application/ports/sync-lock.js';
 import type { SyncMeta } from '../application/meta/sync-meta.js';
 import type Koa from 'koa';
@@ -49,6 +50,7 @@ export const TOKENS = {
   PassphraseAttempts: token<PassphraseAttempts>('PassphraseAttempts'),
   WebhookDeliveries: token<WebhookDeliveries>('WebhookDeliveries'),
   SyncLock: token<SyncLock>('SyncLock'),
+  LastGoodCatalog: token<LastGoodCatalog>('LastGoodCatalog'),
   // services
   /** The meta sync (one instance: it remembers the last good version of each election). */
   SyncMeta: token<SyncMeta>('SyncMeta'),
@@ -75,6 +77,7 @@ export const PORT_TOKENS = {
   ballotSealer: TOKENS.BallotSealer,
   exceptionRequests: TOKENS.ExceptionRequests,
   passphraseAttempts: TOKENS.PassphraseAttempts,
+  lastGoodCatalog: TOKENS.LastGoodCatalog,
   webhookDeliveries: TOKENS.WebhookDeliveries,
 } as const;
 

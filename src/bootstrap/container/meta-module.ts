@@ -22,8 +22,8 @@ export function metaModule(config: AppConfig): ContainerModule {
     bindFactory(
       bind,
       T.SyncMeta,
-      [T.MetaSource, T.MetaReader, T.ElectionCatalog, T.ElectionRecords, T.BallotBox, T.Clock, T.SyncLock],
-      (source, reader, catalog, records, ballots, clock, lock) => new SyncMeta({ source, reader, catalog, records, ballots, clock, lock }),
+      [T.MetaSource, T.MetaReader, T.ElectionCatalog, T.ElectionRecords, T.BallotBox, T.Clock, T.SyncLock, T.LastGoodCatalog],
+      (source, reader, catalog, records, ballots, clock, lock, lastGood) => new SyncMeta({ source, reader, catalog, records, ballots, clock, lock, lastGood }),
     );
   });
 }
