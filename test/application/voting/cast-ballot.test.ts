@@ -8,7 +8,7 @@ const KEY = '2021---GB';
 
 async function setup(build = anElection()) {
   const w = inMemoryWorld([build.build()]);
-  const cast = new CastBallot(w.catalog, w.ballotBox, w.sealer, w.clock, w.random);
+  const cast = new CastBallot(w.catalog, w.ballotBox, w.sealer, w.strength, w.clock, w.random);
   const alice = await w.signIn('alice');
   return { w, cast, alice };
 }
@@ -51,7 +51,7 @@ describe('CastBallot', () => {
     await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '12345' })).rejects.toMatchObject({
       code: 'PASSPHRASE_TOO_SHORT',
     });
-    const strict = new CastBallot(w.catalog, w.ballotBox, w.sealer, w.clock, w.random, { minPassphraseLength: 3 });
+    const strict = new CastBallot(w.catalog, w.ballotBox, w.sealer, w.strength, w.clock, w.random, { minPassphraseLength: 3 });
     await expect(strict.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'ééé' })).resolves.toEqual({ linked: true });
     expect(await w.ballotBox.countBallots(KEY)).toBe(1);
   });

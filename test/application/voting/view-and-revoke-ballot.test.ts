@@ -14,7 +14,7 @@ async function setup() {
     anElection().build(),
     anElection().key(OTHER).named('TOC').candidates('jberkus', 'lachie83').build(),
   ]);
-  const cast = new CastBallot(w.catalog, w.ballotBox, w.sealer, w.clock, w.random);
+  const cast = new CastBallot(w.catalog, w.ballotBox, w.sealer, w.strength, w.clock, w.random);
   const view = new ViewBallot(w.catalog, w.ballotBox, w.sealer, w.attempts, w.clock);
   const revoke = new RevokeBallot(w.catalog, w.ballotBox, w.sealer, w.attempts, w.clock);
   const alice = await w.signIn('alice');

@@ -11,7 +11,7 @@ const form = { name: 'M', email: 'm@example.org', chat: 'm', description: 'docs'
 async function setup(build = anElection()) {
   const w = inMemoryWorld([build.build()]);
   const standing = new VoterStanding(w.catalog, w.ballotBox, w.exceptionRequests, w.clock, 'secret');
-  const cast = new CastBallot(w.catalog, w.ballotBox, w.sealer, w.clock, w.random);
+  const cast = new CastBallot(w.catalog, w.ballotBox, w.sealer, w.strength, w.clock, w.random);
   return { w, standing, cast };
 }
 
