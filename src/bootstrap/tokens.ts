@@ -16,6 +16,7 @@ import type { SignInMethod } from '../adapters/identity/sign-in-method.js';
 import type { ReadinessReport } from '../adapters/http/routes/public-routes.js';
 import type { PassphraseAttempts } from '../application/ports/passphrase-attempts.js';
 import type { PassphraseStrength } from '../application/ports/passphrase-strength.js';
+import type { WebhookDeliveries } from '../application/ports/webhook-deliveries.js';
 import type { MetaReader } from '../application/ports/meta-reader.js';
 import type { MetaSource } from '../application/ports/meta-source.js';
 import type { Random } from '../application/ports/random.js';
@@ -48,6 +49,7 @@ export const TOKENS = {
   ExceptionRequests: token<ExceptionRequests>('ExceptionRequests'),
   PassphraseAttempts: token<PassphraseAttempts>('PassphraseAttempts'),
   PassphraseStrength: token<PassphraseStrength>('PassphraseStrength'),
+  WebhookDeliveries: token<WebhookDeliveries>('WebhookDeliveries'),
   SyncLock: token<SyncLock>('SyncLock'),
   // services
   /** The meta sync (one instance: it remembers the last good version of each election). */
@@ -76,6 +78,7 @@ export const PORT_TOKENS = {
   exceptionRequests: TOKENS.ExceptionRequests,
   passphraseAttempts: TOKENS.PassphraseAttempts,
   passphraseStrength: TOKENS.PassphraseStrength,
+  webhookDeliveries: TOKENS.WebhookDeliveries,
 } as const;
 
 export type TokenType<T> = T extends Token<infer U> ? U : never;
