@@ -16,6 +16,7 @@ import type { TypeOrmPersistence } from '../adapters/persistence/typeorm/index.j
 import type { SignInMethod } from '../adapters/identity/sign-in-method.js';
 import type { ReadinessReport } from '../adapters/http/routes/public-routes.js';
 import type { PassphraseAttempts } from '../application/ports/passphrase-attempts.js';
+import type { PassphraseStrength } from '../application/ports/passphrase-strength.js';
 import type { WebhookDeliveries } from '../application/ports/webhook-deliveries.js';
 import type { MetaReader } from '../application/ports/meta-reader.js';
 import type { MetaSource } from '../application/ports/meta-source.js';
@@ -48,6 +49,7 @@ export const TOKENS = {
   BallotSealer: token<BallotSealer>('BallotSealer'),
   ExceptionRequests: token<ExceptionRequests>('ExceptionRequests'),
   PassphraseAttempts: token<PassphraseAttempts>('PassphraseAttempts'),
+  PassphraseStrength: token<PassphraseStrength>('PassphraseStrength'),
   WebhookDeliveries: token<WebhookDeliveries>('WebhookDeliveries'),
   SyncLock: token<SyncLock>('SyncLock'),
   LastGoodCatalog: token<LastGoodCatalog>('LastGoodCatalog'),
@@ -78,6 +80,7 @@ export const PORT_TOKENS = {
   exceptionRequests: TOKENS.ExceptionRequests,
   passphraseAttempts: TOKENS.PassphraseAttempts,
   lastGoodCatalog: TOKENS.LastGoodCatalog,
+  passphraseStrength: TOKENS.PassphraseStrength,
   webhookDeliveries: TOKENS.WebhookDeliveries,
 } as const;
 

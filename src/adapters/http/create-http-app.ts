@@ -5,6 +5,7 @@ import type { Clock } from '../../application/ports/clock.js';
 import type { ElectionCatalog } from '../../application/ports/election-catalog.js';
 import type { Users } from '../../application/ports/users.js';
 import type { SignInMethod } from '../identity/sign-in-method.js';
+import { zxcvbnBrowserFiles } from '../passphrase/zxcvbn-settings.js';
 import type { HttpConfig } from './http-config.js';
 import type { HttpLogger } from './http-logger.js';
 import { csrfProtection } from './middleware/csrf.js';
@@ -47,7 +48,7 @@ export function createHttpApp(deps: HttpDeps): Koa {
   app.use(noStore);
   app.use(errorPages(render, logger));
   if (deps.webhook) app.use(deps.webhook);
-  app.use(staticAssets({ reload: config.reloadTemplates ?? false }));
+  app.use(staticAssets({ reload: config.reloadTemplates ?? false, vendor: zxcvbnBrowserFiles() }));
   app.use(sessions(app, config.sessionMaxAgeMs));
   app.use(bodyParser({ enableTypes: ['form', 'json'], formLimit: '64kb', jsonLimit: '64kb' }));
   app.use(csrfProtection([WEBHOOK_PATH]));

@@ -38,7 +38,7 @@ export function useCaseModule(config: AppConfig): ContainerModule {
     bindFactory(bind, U.listElections, [T.ElectionCatalog, T.Clock], (catalog, clock) => new ListElections(catalog, clock));
     bindFactory(bind, U.dashboard, [T.ElectionCatalog, T.BallotBox, T.Clock], (catalog, box, clock) => new Dashboard(catalog, box, clock));
     bindFactory(bind, U.voterStanding, [T.ElectionCatalog, T.BallotBox, T.ExceptionRequests, T.Clock], (catalog, box, requests, clock) => new VoterStanding(catalog, box, requests, clock, orderSecret));
-    bindFactory(bind, U.castBallot, [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.Clock, T.Random], (catalog, box, sealer, clock, random) => new CastBallot(catalog, box, sealer, clock, random, { minPassphraseLength }));
+    bindFactory(bind, U.castBallot, [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.PassphraseStrength, T.Clock, T.Random], (catalog, box, sealer, strength, clock, random) => new CastBallot(catalog, box, sealer, strength, clock, random, { minPassphraseLength }));
     bindFactory(bind, U.viewBallot, [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.PassphraseAttempts, T.Clock], (catalog, box, sealer, attempts, clock) => new ViewBallot(catalog, box, sealer, attempts, clock));
     bindFactory(bind, U.revokeBallot, [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.PassphraseAttempts, T.Clock], (catalog, box, sealer, attempts, clock) => new RevokeBallot(catalog, box, sealer, attempts, clock));
     bindFactory(bind, U.fileExceptionRequest, [T.ElectionCatalog, T.ExceptionRequests, T.Clock], (c, r, clock) => new FileExceptionRequest(c, r, clock));

@@ -46,7 +46,7 @@ export function webUseCases(w: WebWorld, config: HttpConfig = TEST_CONFIG): WebU
     listElections: new ListElections(w.catalog, w.clock),
     dashboard: new Dashboard(w.catalog, w.ballotBox, w.clock),
     voterStanding: new VoterStanding(w.catalog, w.ballotBox, w.exceptionRequests, w.clock, config.appKey),
-    castBallot: new CastBallot(w.catalog, w.ballotBox, w.sealer, w.clock, w.random, { minPassphraseLength: config.minPasscodeLength }),
+    castBallot: new CastBallot(w.catalog, w.ballotBox, w.sealer, w.strength, w.clock, w.random, { minPassphraseLength: config.minPasscodeLength }),
     viewBallot: new ViewBallot(w.catalog, w.ballotBox, w.sealer, w.attempts, w.clock),
     revokeBallot: new RevokeBallot(w.catalog, w.ballotBox, w.sealer, w.attempts, w.clock),
     fileExceptionRequest: new FileExceptionRequest(w.catalog, w.exceptionRequests, w.clock),

@@ -5,12 +5,14 @@ import type { BallotBox } from '../../../src/application/ports/ballot-box.js';
 import type { ElectionRecords } from '../../../src/application/ports/election-records.js';
 import type { ExceptionRequests } from '../../../src/application/ports/exception-requests.js';
 import type { PassphraseAttempts } from '../../../src/application/ports/passphrase-attempts.js';
+import type { PassphraseStrength } from '../../../src/application/ports/passphrase-strength.js';
 import type { User, Users } from '../../../src/application/ports/users.js';
 import type { Election } from '../../../src/domain/election/election.js';
 import { FixedCatalog } from '../builders/fixed-catalog.js';
 import { inMemoryWorld, NOW } from '../builders/in-memory-world.js';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../databases.js';
 import { FakeBallotSealer } from '../fake-ballot-sealer.js';
+import { ZxcvbnPassphraseStrength } from '../../../src/adapters/passphrase/zxcvbn-passphrase-strength.js';
 import { type RunningWeb, type StartOptions, startWeb } from './web-world.js';
 
 /** The persistence a web test runs on: in memory, or SQLite through TypeORM with the real migrations. */
@@ -29,6 +31,7 @@ export interface WebWorld {
   readonly exceptionRequests: ExceptionRequests;
   readonly attempts: PassphraseAttempts;
   readonly sealer: FakeBallotSealer;
+  readonly strength: PassphraseStrength;
   signIn(login: string, name?: string | null): Promise<User>;
 }
 
@@ -66,6 +69,7 @@ export async function openWebWorld(kind: WebWorldKind, elections: readonly Elect
     exceptionRequests: persistence.exceptionRequests,
     attempts: persistence.passphraseAttempts,
     sealer: new FakeBallotSealer(),
+    strength: new ZxcvbnPassphraseStrength(),
     signIn: (login, name = null) => users.upsertFromSignIn(login, name),
   };
   return {
