@@ -12,7 +12,7 @@ const { signIn: _s, currentUser: _c, purgeLinks: _p, settleClosedElections: _set
 /** The Koa application, built from the use cases the routes call; the container stays out of handlers. */
 export function httpModule(config: AppConfig): ContainerModule {
   return new ContainerModule(({ bind }) => {
-    bindFactory(bind, T.Readiness, [T.ElectionCatalog, T.ElectionRecords, T.SyncMeta], (catalog, records, syncMeta) => async (): Promise<ReadinessReport> => {
+    bindFactory(bind, T.Readiness, [T.ElectionCatalog, T.ElectionRecords, T.SyncMeta, T.WriteHealth], (catalog, records, syncMeta, writeHealth) => async (): Promise<ReadinessReport> => {
       const snapshot = catalog.current();
       const meta = snapshot.syncedAt
         ? { ok: true, detail: `${snapshot.elections.size} elections at ${snapshot.revision ?? 'directory'}` }
@@ -25,7 +25,7 @@ export function httpModule(config: AppConfig): ContainerModule {
         database = { ok: false, detail: `${config.database.dialect} unreachable` };
       }
       const last = syncMeta.lastReport();
-      return { ready: meta.ok && database.ok, checks: { meta, database }, ...(last ? { lastSync: describeSync(last) } : {}) };
+      return { ready: meta.ok && database.ok, checks: { meta, database }, writes: writeHealth(), ...(last ? { lastSync: describeSync(last) } : {}) };
     });
 
     bind(T.HttpApp)

@@ -27,6 +27,7 @@ export function persistenceModule(config: AppConfig): ContainerModule {
       bindFactory(bind, T.ElectionRecords, [], () => new InMemoryElectionRecords());
       bindFactory(bind, T.ExceptionRequests, [T.Users], (users) => new InMemoryExceptionRequests(users));
       bindFactory(bind, T.PassphraseAttempts, [], () => new InMemoryPassphraseAttempts());
+      bindFactory(bind, T.WriteHealth, [], () => () => ({ ok: true, detail: 'in memory' }));
       return;
     }
     bindFactory(bind, T.TypeOrm, [T.Lifecycle, T.Logger], async (lifecycle, logger) => {
@@ -53,6 +54,7 @@ export function persistenceModule(config: AppConfig): ContainerModule {
     bindFactory(bind, T.ElectionRecords, [T.TypeOrm], (p) => p.electionRecords);
     bindFactory(bind, T.ExceptionRequests, [T.TypeOrm], (p) => p.exceptionRequests);
     bindFactory(bind, T.PassphraseAttempts, [T.TypeOrm], (p) => p.passphraseAttempts);
+    bindFactory(bind, T.WriteHealth, [T.TypeOrm], (p) => () => p.db.writeHealth());
     // Loaded before the meta module, which binds an in-process lock only when none is bound here.
     bindFactory(bind, T.SyncLock, [T.Lifecycle, T.Logger], async (lifecycle, logger) => {
       const { createSyncLock } = await import('../../adapters/persistence/sync-lock/index.js');

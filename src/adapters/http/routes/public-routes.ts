@@ -20,6 +20,11 @@ export interface ReadinessReport {
    * keeps serving, and taking every replica out of rotation because the remote is down would be worse.
    */
   readonly lastSync?: { ok: boolean; at: string; revision: string | null; detail: string };
+  /**
+   * Whether writes reach their commit (a full disk, a lock timeout, a refused commit say no). Not
+   * part of `ready` either: reads still work, and out of rotation no write could show it healed.
+   */
+  readonly writes?: { ok: boolean; detail: string };
 }
 
 export interface PublicRouteDeps {
