@@ -34,9 +34,9 @@ export class SqlDatabase {
 
   run<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
     return this.serialised(async () => {
-      const runner = this.dataSource.createQueryRunner();
+      let runner = this.dataSource.createQueryRunner();
       try {
-        await this.leaveDeadTransaction(runner);
+        runner = await this.leaveDeadTransaction(runner);
         return await work(this.sqlOn(runner));
       } catch (e) {
         throw this.failure(e, 'work', false);
@@ -56,11 +56,11 @@ export class SqlDatabase {
    */
   transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
     return this.serialised(async () => {
-      const runner = this.dataSource.createQueryRunner();
+      let runner = this.dataSource.createQueryRunner();
       let stage: Stage = 'begin';
       try {
         await runner.connect();
-        await this.leaveDeadTransaction(runner);
+        runner = await this.leaveDeadTransaction(runner);
         await runner.query(this.dialect === 'sqlite' ? 'BEGIN' : 'START TRANSACTION');
         stage = 'work';
         const result = await work(this.sqlOn(runner));
@@ -113,13 +113,23 @@ export class SqlDatabase {
   }
 
   /**
-   * SQLite's one connection must never carry a transaction from one unit of work into the next. A
-   * failed ROLLBACK is the only way here; rather than run inside it, the work is refused.
+   * SQLite's one connection must never carry a transaction from one unit of work into the next: one
+   * still open here is rolled back, and if ROLLBACK does not end it the connection is closed (which
+   * rolls back) and opened again. Rather than run inside a transaction, the work is refused.
    */
-  private async leaveDeadTransaction(runner: QueryRunner): Promise<void> {
-    if (this.dialect !== 'sqlite' || !this.sqliteInTransaction()) return;
+  private async leaveDeadTransaction(runner: QueryRunner): Promise<QueryRunner> {
+    if (this.dialect !== 'sqlite' || !this.sqliteInTransaction()) return runner;
     await runner.query('ROLLBACK').catch(() => undefined);
+    if (!this.sqliteInTransaction()) return runner;
+    try {
+      await this.dataSource.driver.disconnect();
+      await this.dataSource.driver.connect();
+    } catch {
+      // Refused below.
+    }
     if (this.sqliteInTransaction()) throw new DomainError('STORE_UNAVAILABLE', 'The database is unavailable right now; please try again in a moment.', { stage: 'begin' });
+    // The driver's query runner (and its prepared statements) belonged to the closed connection.
+    return this.dataSource.createQueryRunner();
   }
 
   /**
