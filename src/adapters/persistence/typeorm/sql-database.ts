@@ -223,7 +223,7 @@ function failureKind(e: unknown, stage: Stage): WriteFailureKind | null {
     return 'connection lost';
   }
   if (/^SQLITE_FULL/.test(code) || code === '53100' || errno === 1021 || errno === 1114) return 'disk full';
-  if (/^SQLITE_(IOERR|READONLY|CANTOPEN)/.test(code) || /^(53|58)\d\d\d$/.test(code)) return 'I/O error';
+  if (/^SQLITE_(IOERR|READONLY|CANTOPEN)/.test(code) || /^(53|58)[0-9A-Z]{3}$/.test(code)) return 'I/O error';
   if (['40P01', '40001', 'ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT'].includes(code) || errno === 1213 || errno === 1205) return 'lock conflict';
   if (/^SQLITE_(BUSY|LOCKED)/.test(code) || code === '55P03' || code === '57014') return 'lock timeout';
   return stage === 'commit' ? 'refused at commit' : null;
