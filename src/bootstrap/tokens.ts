@@ -60,6 +60,8 @@ export const TOKENS = {
   TypeOrm: token<TypeOrmPersistence>('TypeOrm'),
   /** GitHub OAuth or the development sign-in, as IDENTITY says. */
   SignInMethods: token<readonly SignInMethod[]>('SignInMethods'),
+  /** Whether writes reach their commit (GET /ready's `writes`); always ok in memory. */
+  WriteHealth: token<() => { ok: boolean; detail: string }>('WriteHealth'),
   /** Database reachable, meta synced: what GET /ready reports. */
   Readiness: token<() => Promise<ReadinessReport>>('Readiness'),
   /** The Koa application (not yet listening). */

@@ -1,6 +1,6 @@
 import type { RankEntry } from '../../domain/ballot/ranking.js';
 import { isEligible } from '../../domain/election/election.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError, isDomainError } from '../../domain/errors.js';
 import { requireElection, requireRunning } from '../elections/election-access.js';
 import type { BallotBox, SealedLink } from '../ports/ballot-box.js';
 import type { BallotSealer } from '../ports/ballot-sealer.js';
@@ -59,8 +59,34 @@ export class CastBallot {
 
     const ballotId = this.random.uuid();
     const link: SealedLink | null = passphrase === '' ? null : await this.sealer.seal(passphrase, ballotId);
-    await this.ballotBox.cast({ electionKey, userId: user.id, ballotId, entries: stored, link });
+    try {
+      await this.ballotBox.cast({ electionKey, userId: user.id, ballotId, entries: stored, link });
+    } catch (e) {
+      if (!isDomainError(e, 'WRITE_FAILED') && !isDomainError(e, 'STORE_UNAVAILABLE')) throw e;
+      await this.refuseUnlessStored(electionKey, user, e);
+    }
     return { linked: link !== null };
+  }
+
+  /**
+   * After a failed cast the voter must hear the truth. The mark and the ballot are one transaction:
+   * a mark now means the commit landed before its connection was cut, and the vote stands. No mark
+   * means nothing was kept. When even that cannot be read, the outcome is unknown and said to be so.
+   */
+  private async refuseUnlessStored(electionKey: string, user: User, failure: DomainError): Promise<void> {
+    let stored: boolean;
+    try {
+      stored = (await this.ballotBox.mark(electionKey, user.id)) !== null;
+    } catch {
+      if (failure.code === 'STORE_UNAVAILABLE') throw failure;
+      stored = false;
+    }
+    if (stored) return;
+    throw new DomainError('BALLOT_NOT_RECORDED', 'Your ballot was not recorded: the database could not store it. Nothing was kept, so please try again in a moment.', {
+      ...failure.details,
+      electionKey,
+      failure: failure.code,
+    });
   }
 }
 

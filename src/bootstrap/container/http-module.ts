@@ -13,7 +13,7 @@ const { signIn: _s, currentUser: _c, purgeDueLinks: _p, settleClosedElections: _
 /** The Koa application, built from the use cases the routes call; the container stays out of handlers. */
 export function httpModule(config: AppConfig): ContainerModule {
   return new ContainerModule(({ bind }) => {
-    bindFactory(bind, T.Readiness, [T.ElectionCatalog, T.ElectionRecords, T.SyncMeta], (catalog, records, syncMeta) => async (): Promise<ReadinessReport> => {
+    bindFactory(bind, T.Readiness, [T.ElectionCatalog, T.ElectionRecords, T.SyncMeta, T.WriteHealth], (catalog, records, syncMeta, writeHealth) => async (): Promise<ReadinessReport> => {
       const snapshot = catalog.current();
       const { restored, failure } = syncMeta.restoredCatalog();
       const meta = describeMetaCheck(snapshot, restored, failure !== null);
@@ -29,6 +29,7 @@ export function httpModule(config: AppConfig): ContainerModule {
       return {
         ready: meta.ok && database.ok,
         checks: { meta, database },
+        writes: writeHealth(),
         ...(last ? { lastSync: describeSync(last, describeServedCatalog(snapshot, restored)) } : {}),
         ...(stale ? { stale } : {}),
       };

@@ -31,6 +31,7 @@ export function persistenceModule(config: AppConfig): ContainerModule {
       bindFactory(bind, T.PassphraseAttempts, [], () => new InMemoryPassphraseAttempts());
       bindFactory(bind, T.LastGoodCatalog, [], () => new InMemoryLastGoodCatalog());
       bindFactory(bind, T.WebhookDeliveries, [], () => new InMemoryWebhookDeliveries());
+      bindFactory(bind, T.WriteHealth, [], () => () => ({ ok: true, detail: 'in memory' }));
       return;
     }
     bindFactory(bind, T.TypeOrm, [T.Lifecycle, T.Logger], async (lifecycle, logger) => {
@@ -59,6 +60,7 @@ export function persistenceModule(config: AppConfig): ContainerModule {
     bindFactory(bind, T.PassphraseAttempts, [T.TypeOrm], (p) => p.passphraseAttempts);
     bindFactory(bind, T.LastGoodCatalog, [T.TypeOrm], (p) => p.lastGoodCatalog);
     bindFactory(bind, T.WebhookDeliveries, [T.TypeOrm], (p) => p.webhookDeliveries);
+    bindFactory(bind, T.WriteHealth, [T.TypeOrm], (p) => () => p.db.writeHealth());
     // Loaded before the meta module, which binds an in-process lock only when none is bound here.
     bindFactory(bind, T.SyncLock, [T.Lifecycle, T.Logger], async (lifecycle, logger) => {
       const { createSyncLock } = await import('../../adapters/persistence/sync-lock/index.js');

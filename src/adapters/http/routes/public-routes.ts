@@ -25,6 +25,11 @@ export interface ReadinessReport {
    * whether it was restored from the database at start-up, and why the source could not replace it.
    */
   readonly stale?: { since: string | null; restored: boolean; reason: string };
+  /**
+   * Whether writes reach their commit (a full disk, a lock timeout, a refused commit say no). Not
+   * part of `ready` either: reads still work, and out of rotation no write could show it healed.
+   */
+  readonly writes?: { ok: boolean; detail: string };
 }
 
 export interface PublicRouteDeps {
