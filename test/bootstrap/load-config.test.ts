@@ -44,6 +44,16 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('refuses an APP_KEY shorter than 32 characters in production, without showing it', () => {
+    const prod = { ...base, APP_ENV: 'production', IDENTITY: 'github', GITHUB_CLIENT_ID: 'a', GITHUB_CLIENT_SECRET: 'b', META_SECRET: 's' };
+    const problems = problemsOf({ ...prod, APP_KEY: 'short-but-not-test-0123456789ab' });
+    expect(problems).toEqual([expect.stringMatching(/^APP_KEY: .*31 characters.*at least 32.*elekto generate-key/)]);
+    expect(problems.join('\n')).not.toContain('short-but-not-test');
+    expect(problemsOf({ ...prod, APP_KEY: 'k'.repeat(32) })).toEqual([]);
+    // Outside production a short key still works (tests, local trials).
+    expect(problemsOf({ ...base, APP_KEY: 'short' })).toEqual([]);
+  });
+
   it('treats APP_ENV as production when unset (safe default)', () => {
     const { APP_ENV: _, ...env } = base;
     expect(problemsOf(env).join('\n')).toMatch(/APP_KEY/);

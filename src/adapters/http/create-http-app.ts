@@ -1,4 +1,3 @@
-import { bodyParser } from '@koa/bodyparser';
 import Koa from 'koa';
 import type { Middleware } from 'koa';
 import type { Clock } from '../../application/ports/clock.js';
@@ -7,6 +6,7 @@ import type { Users } from '../../application/ports/users.js';
 import type { SignInMethod } from '../identity/sign-in-method.js';
 import type { HttpConfig } from './http-config.js';
 import type { HttpLogger } from './http-logger.js';
+import { bodyParsing } from './middleware/body-parsing.js';
 import { csrfProtection } from './middleware/csrf.js';
 import { errorPages } from './middleware/error-pages.js';
 import { loadUser } from './middleware/load-user.js';
@@ -49,7 +49,7 @@ export function createHttpApp(deps: HttpDeps): Koa {
   if (deps.webhook) app.use(deps.webhook);
   app.use(staticAssets({ reload: config.reloadTemplates ?? false }));
   app.use(sessions(app, config.sessionMaxAgeMs));
-  app.use(bodyParser({ enableTypes: ['form', 'json'], formLimit: '64kb', jsonLimit: '64kb' }));
+  app.use(bodyParsing());
   app.use(csrfProtection([WEBHOOK_PATH]));
   app.use(loadUser(deps.users));
   for (const method of deps.signInMethods) app.use(method.middleware);
