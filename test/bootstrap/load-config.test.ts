@@ -119,3 +119,19 @@ describe('loadConfig', () => {
     expect(loadConfig({ cwd: dir, env: {}, demo: true }).app.key).toBe(c.app.key);
   });
 });
+
+describe('sessions and cookies from the configuration', () => {
+  it('gives sessions 24 hours from sign-in by default, SESSION_LIFETIME_HOURS otherwise', async () => {
+    expect(loadConfig({ env: base, envFile: false }).app.sessionLifetimeMs).toBe(24 * 3600_000);
+    expect(loadConfig({ env: { ...base, SESSION_LIFETIME_HOURS: '8' }, envFile: false }).app.sessionLifetimeMs).toBe(8 * 3600_000);
+    expect(problemsOf({ ...base, SESSION_LIFETIME_HOURS: '0' })).toEqual([expect.stringMatching(/^SESSION_LIFETIME_HOURS: must be a whole number of hours/)]);
+  });
+
+  it('makes cookies Secure for an https APP_URL even without TRUST_PROXY, and passes the lifetime on', async () => {
+    const { httpConfigOf } = await import('../../src/bootstrap/container/http-module.js');
+    const prod = { ...base, APP_ENV: 'production', IDENTITY: 'github', GITHUB_CLIENT_ID: 'a', GITHUB_CLIENT_SECRET: 'b', META_SECRET: 's', APP_KEY: 'k'.repeat(40) };
+    const https = httpConfigOf(loadConfig({ env: { ...prod, APP_URL: 'https://elections.example.org' }, envFile: false }));
+    expect(https).toMatchObject({ trustProxy: false, secureCookies: true, sessionLifetimeMs: 24 * 3600_000 });
+    expect(httpConfigOf(loadConfig({ env: { ...prod, APP_URL: 'http://localhost:5000' }, envFile: false })).secureCookies).toBe(false);
+  });
+});

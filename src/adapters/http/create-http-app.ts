@@ -11,7 +11,7 @@ import { csrfProtection } from './middleware/csrf.js';
 import { errorPages } from './middleware/error-pages.js';
 import { loadUser } from './middleware/load-user.js';
 import { noStore, securityHeaders } from './middleware/security-headers.js';
-import { cookieKeys, sessions } from './middleware/sessions.js';
+import { cookieKeys, secureCookies, sessions } from './middleware/sessions.js';
 import { staticAssets } from './middleware/static-assets.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { type ReadinessReport, publicRoutes } from './routes/public-routes.js';
@@ -43,12 +43,13 @@ export function createHttpApp(deps: HttpDeps): Koa {
   // Errors are answered by errorPages; Koa's default handler would only log them twice.
   app.silent = true;
 
+  if (config.secureCookies) app.use(secureCookies());
   app.use(securityHeaders(formOrigins, false));
   app.use(noStore);
   app.use(errorPages(render, logger));
   if (deps.webhook) app.use(deps.webhook);
   app.use(staticAssets({ reload: config.reloadTemplates ?? false }));
-  app.use(sessions(app, config.sessionMaxAgeMs));
+  for (const m of sessions(app, deps.clock, config.sessionLifetimeMs)) app.use(m);
   app.use(bodyParsing());
   app.use(csrfProtection([WEBHOOK_PATH]));
   app.use(loadUser(deps.users));

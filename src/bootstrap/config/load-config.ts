@@ -88,6 +88,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
       connect: get('APP_CONNECT') as 'http' | 'socket',
       minPasscodeLength: num('MIN_PASSCODE_LENGTH'),
       trustProxy: bool(env.TRUST_PROXY, false),
+      sessionLifetimeMs: num('SESSION_LIFETIME_HOURS') * 3600_000,
     },
     database,
     meta: {
@@ -102,6 +103,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     },
     identity: {
       provider: identity,
+      allowRemoteDevelopmentSignIn: bool(env.ALLOW_REMOTE_DEVELOPMENT_SIGN_IN, false),
       github: {
         clientId: env.GITHUB_CLIENT_ID ?? null,
         clientSecret: env.GITHUB_CLIENT_SECRET ?? null,
