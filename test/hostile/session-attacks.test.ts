@@ -199,6 +199,15 @@ describe('session lifetime and renewal', () => {
     expect((await alice.get('/app')).status).toBe(302);
   });
 
+  it('lets a browser whose session ended (elsewhere, or by age) sign in again at once', async () => {
+    const first = new TestClient(web.baseUrl);
+    await first.signInAs('alice');
+    await new TestClient(web.baseUrl).signInAs('alice');
+    // The first browser still holds its old cookie: the sign-in form must work with it.
+    expect((await first.signInAs('alice')).headers.get('location')).toBe('/app');
+    expect((await first.get('/app')).status).toBe(200);
+  });
+
   it('ends a session a fixed time after sign-in, however often it is used meanwhile', async () => {
     const own = await startWeb([election], { config: { sessionLifetimeMs: 24 * 3600_000 } });
     try {

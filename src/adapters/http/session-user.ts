@@ -44,7 +44,7 @@ export function endExpiredSession(clock: Clock, lifetimeMs: number): Middleware 
       const at = ctx.session?.[SIGNED_IN_AT];
       // `at` is signed with the cookie; a future one only means the clock was set back.
       const fresh = typeof at === 'number' && now - at < lifetimeMs;
-      if (!fresh) endUserSession(ctx);
+      if (!fresh) dropStaleSession(ctx);
     }
     await next();
   };
@@ -61,6 +61,15 @@ export function startUserSession(ctx: Context, user: User): void {
 
 export function endUserSession(ctx: Context): void {
   ctx.session = null;
+  delete ctx.state['user'];
+}
+
+/**
+ * A session that no longer stands (expired, revoked, its user gone) becomes a fresh anonymous one,
+ * not none: the same request may still render the sign-in form, whose CSRF token needs a session.
+ */
+export function dropStaleSession(ctx: Context): void {
+  ctx.session = {};
   delete ctx.state['user'];
 }
 
