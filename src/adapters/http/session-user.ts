@@ -8,8 +8,8 @@ import { safeLocalPath, siteOrigin } from './redirect-target.js';
  * GitHub token there). The current user is loaded per request from the Users port.
  */
 const USER_ID = 'uid';
-// The user's session token at sign-in: sign-out replaces it in the database, so this cookie (and any
-// copy of it) stops matching, although its signature stays valid until it expires.
+// The user's session token at sign-in: the next sign-in and sign-out replace it in the database, so
+// this cookie (and any copy of it) stops matching, although its signature stays valid.
 const SESSION_TOKEN = 'sv';
 // When the person signed in (ms since the epoch): the session ends a fixed time after, however used.
 const SIGNED_IN_AT = 'at';
