@@ -57,5 +57,7 @@ export interface BallotBox {
   countVoters(electionKey: string): Promise<number>;
   /** Destroys every voter-to-ballot link of the election; ballots and marks stay. Returns how many. */
   purgeLinks(electionKey: string): Promise<number>;
+  /** How many voters can still open their ballot with a passphrase (links not purged). */
+  countLinks(electionKey: string): Promise<number>;
   votedElectionKeys(userId: number): Promise<string[]>;
 }

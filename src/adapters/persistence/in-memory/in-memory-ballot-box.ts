@@ -124,6 +124,11 @@ export class InMemoryBallotBox implements BallotBox {
     return purged;
   }
 
+  async countLinks(electionKey: string): Promise<number> {
+    const box = this.boxes.get(electionKey);
+    return box ? [...box.marks.values()].filter((m) => m.link !== null).length : 0;
+  }
+
   async votedElectionKeys(userId: number): Promise<string[]> {
     return [...this.boxes].filter(([, box]) => box.marks.has(userId)).map(([key]) => key).sort();
   }
