@@ -34,6 +34,16 @@ describe('loadConfig', () => {
     expect(problems.find((p) => p.startsWith('APP_PORT'))).toContain('"eighty"');
   });
 
+  it('refuses MIN_PASSCODE_LENGTH below 6, naming it and why (issue 11: short passphrases are guessed offline)', () => {
+    for (const value of ['0', '4', '5', '05']) {
+      const problems = problemsOf({ ...base, MIN_PASSCODE_LENGTH: value });
+      expect(problems).toEqual([`MIN_PASSCODE_LENGTH: must be a whole number of at least 6 (shorter passphrases are guessed offline) (got "${value}")`]);
+    }
+    for (const [value, length] of [['6', 6], ['12', 12], ['006', 6]] as const) {
+      expect(loadConfig({ env: { ...base, MIN_PASSCODE_LENGTH: value }, envFile: false }).app.minPasscodeLength).toBe(length);
+    }
+  });
+
   it('refuses production with a default key, no webhook secret and the development sign-in', () => {
     const problems = problemsOf({ ...base, APP_ENV: 'production', APP_KEY: 'test' });
     expect(problems.join('\n')).toMatch(/APP_KEY: the default "test" is refused/);

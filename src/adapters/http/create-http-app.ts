@@ -4,6 +4,7 @@ import type { Clock } from '../../application/ports/clock.js';
 import type { ElectionCatalog } from '../../application/ports/election-catalog.js';
 import type { Users } from '../../application/ports/users.js';
 import type { SignInMethod } from '../identity/sign-in-method.js';
+import { zxcvbnBrowserFiles } from '../passphrase/zxcvbn-settings.js';
 import type { HttpConfig } from './http-config.js';
 import type { HttpLogger } from './http-logger.js';
 import { bodyParsing } from './middleware/body-parsing.js';
@@ -48,7 +49,7 @@ export function createHttpApp(deps: HttpDeps): Koa {
   app.use(noStore);
   app.use(errorPages(render, logger));
   if (deps.webhook) app.use(deps.webhook);
-  app.use(staticAssets({ reload: config.reloadTemplates ?? false }));
+  app.use(staticAssets({ reload: config.reloadTemplates ?? false, vendor: zxcvbnBrowserFiles() }));
   for (const m of sessions(app, deps.clock, config.sessionLifetimeMs)) app.use(m);
   app.use(bodyParsing());
   app.use(csrfProtection([WEBHOOK_PATH]));

@@ -5,11 +5,12 @@ import { requireElection, requireRunning } from '../elections/election-access.js
 import type { BallotBox, SealedLink } from '../ports/ballot-box.js';
 import type { BallotSealer } from '../ports/ballot-sealer.js';
 import type { Clock } from '../ports/clock.js';
+import type { PassphraseStrength } from '../ports/passphrase-strength.js';
 import type { ElectionCatalog } from '../ports/election-catalog.js';
 import type { Random } from '../ports/random.js';
 import type { User } from '../ports/users.js';
 import { ballotEntries } from './ballot-entries.js';
-import { DEFAULT_MIN_PASSPHRASE_LENGTH, checkNewPassphrase } from './passphrase-policy.js';
+import { DEFAULT_MIN_PASSPHRASE_LENGTH, checkPassphraseLength, checkPassphraseStrength, guessableWords } from './passphrase-policy.js';
 
 export interface CastBallotInput {
   readonly user: User;
@@ -36,6 +37,7 @@ export class CastBallot {
     private readonly catalog: ElectionCatalog,
     private readonly ballotBox: BallotBox,
     private readonly sealer: BallotSealer,
+    private readonly strength: PassphraseStrength,
     private readonly clock: Clock,
     private readonly random: Random,
     options: CastBallotOptions = {},
@@ -50,7 +52,8 @@ export class CastBallot {
       throw new DomainError('VOTER_NOT_ELIGIBLE', `You are not on the voter roll of "${election.name}".`, { electionKey });
     }
     const stored = ballotEntries(election, entries);
-    checkNewPassphrase(passphrase, this.minPassphraseLength);
+    checkPassphraseLength(passphrase, this.minPassphraseLength);
+    await checkPassphraseStrength(passphrase, this.strength, guessableWords(user, election));
     // A cheap early answer; the BallotBox constraint is what really stops a second ballot.
     if (await this.ballotBox.mark(electionKey, user.id)) throw alreadyVoted(electionKey);
 

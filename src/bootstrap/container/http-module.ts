@@ -4,6 +4,7 @@ import type { HttpConfig } from '../../adapters/http/http-config.js';
 import type { ReadinessReport } from '../../adapters/http/routes/public-routes.js';
 import type { SyncReport } from '../../application/meta/sync-report.js';
 import type { AppConfig } from '../config/app-config.js';
+import { describeMetaCheck, describeServedCatalog, staleness } from '../serve/catalog-freshness.js';
 import { TOKENS as T, type Token } from '../tokens.js';
 import { USE_CASES as U } from '../use-case-tokens.js';
 import { bindFactory, resolveRecord } from './binding.js';
@@ -15,9 +16,8 @@ export function httpModule(config: AppConfig): ContainerModule {
   return new ContainerModule(({ bind }) => {
     bindFactory(bind, T.Readiness, [T.ElectionCatalog, T.ElectionRecords, T.SyncMeta], (catalog, records, syncMeta) => async (): Promise<ReadinessReport> => {
       const snapshot = catalog.current();
-      const meta = snapshot.syncedAt
-        ? { ok: true, detail: `${snapshot.elections.size} elections at ${snapshot.revision ?? 'directory'}` }
-        : { ok: false, detail: 'the meta repository has not been read yet' };
+      const { restored, failure } = syncMeta.restoredCatalog();
+      const meta = describeMetaCheck(snapshot, restored, failure !== null);
       let database: { ok: boolean; detail: string };
       try {
         await records.syncedRevision();
@@ -26,7 +26,13 @@ export function httpModule(config: AppConfig): ContainerModule {
         database = { ok: false, detail: `${config.database.dialect} unreachable` };
       }
       const last = syncMeta.lastReport();
-      return { ready: meta.ok && database.ok, checks: { meta, database }, ...(last ? { lastSync: describeSync(last) } : {}) };
+      const stale = staleness(last, snapshot, restored);
+      return {
+        ready: meta.ok && database.ok,
+        checks: { meta, database },
+        ...(last ? { lastSync: describeSync(last, describeServedCatalog(snapshot, restored)) } : {}),
+        ...(stale ? { stale } : {}),
+      };
     });
 
     bind(T.HttpApp)
@@ -81,12 +87,11 @@ export function httpConfigOf(config: AppConfig): HttpConfig {
  * The last sync for /ready: a failure or a broken election in words an operator can act on. /ready is
  * public, so a failure names its stage and kind only; the message (source URL, paths) is in the log.
  */
-function describeSync(r: SyncReport): NonNullable<ReadinessReport['lastSync']> {
+function describeSync(r: SyncReport, served: string): NonNullable<ReadinessReport['lastSync']> {
   const at = r.finishedAt.toISOString();
   if (!r.ok && r.error) {
     const kind = r.error.kind ? ` (${r.error.kind})` : '';
-    const kept = r.revision ? `the catalog at revision ${r.revision} keeps serving` : 'the catalog read before keeps serving';
-    return { ok: false, at, revision: r.revision, detail: `the ${r.error.stage} step failed${kind}; ${kept}; the log has the details` };
+    return { ok: false, at, revision: r.revision, detail: `the ${r.error.stage} step failed${kind}; ${served}; the log has the details` };
   }
   if (r.broken.length > 0) {
     const keys = r.broken.map((b) => `${b.key}${b.keptLastGood ? ' (last good version kept)' : ''}`).join(', ');
