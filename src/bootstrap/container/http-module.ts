@@ -1,5 +1,6 @@
 import { ContainerModule } from 'inversify';
 import type { Middleware } from 'koa';
+import type { HttpConfig } from '../../adapters/http/http-config.js';
 import type { ReadinessReport } from '../../adapters/http/routes/public-routes.js';
 import type { SyncReport } from '../../application/meta/sync-report.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -55,14 +56,7 @@ export function httpModule(config: AppConfig): ContainerModule {
         });
         const useCases = await resolveRecord(get, WEB_USE_CASES);
         return createHttpApp({
-          config: {
-            appName: config.app.name,
-            appKey: config.app.key,
-            appEnv: config.app.env,
-            minPasscodeLength: config.app.minPasscodeLength,
-            trustProxy: config.app.trustProxy,
-            reloadTemplates: config.app.debug,
-          },
+          config: httpConfigOf(config),
           logger,
           ...deps,
           useCases,
@@ -72,6 +66,22 @@ export function httpModule(config: AppConfig): ContainerModule {
       })
       .inSingletonScope();
   });
+}
+
+/** What the web front is told of the configuration. */
+export function httpConfigOf(config: AppConfig): HttpConfig {
+  return {
+    appName: config.app.name,
+    appKey: config.app.key,
+    appEnv: config.app.env,
+    minPasscodeLength: config.app.minPasscodeLength,
+    trustProxy: config.app.trustProxy,
+    // An https APP_URL means people reach us over TLS, even when the proxy in front is not trusted
+    // (TRUST_PROXY unset) and every request looks like plain http: cookies must be Secure anyway.
+    secureCookies: config.app.url.toLowerCase().startsWith('https://'),
+    sessionLifetimeMs: config.app.sessionLifetimeMs,
+    reloadTemplates: config.app.debug,
+  };
 }
 
 /**

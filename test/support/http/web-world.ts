@@ -37,6 +37,9 @@ export const TEST_CONFIG: HttpConfig = {
   appEnv: 'testing',
   minPasscodeLength: 6,
   trustProxy: false,
+  // Tests move the clock days ahead to close elections; sessions outliving that keep them about
+  // elections. The 24-hour default and its expiry are tested on their own (session-attacks.test.ts).
+  sessionLifetimeMs: 30 * 24 * 3600_000,
 };
 
 /** The use cases over one world (in memory or SQLite, see web-worlds.ts), as bootstrap wires the real ones. */

@@ -63,6 +63,12 @@ export async function run(argv: string[]): Promise<number> {
   }
   const host = values.host ?? config.app.host;
   const port = values.port !== undefined ? Number(values.port) : config.app.port;
+  const { developmentSignInListenProblem } = await import('../../serve/listen-guard.js');
+  const listenProblem = developmentSignInListenProblem(config, host);
+  if (listenProblem) {
+    process.stderr.write(`elekto serve: ${listenProblem}\n`);
+    return 78;
+  }
   const started = Date.now();
   const app = await openApplication(config);
   const log = app.logger;
