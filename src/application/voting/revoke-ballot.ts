@@ -28,7 +28,7 @@ export class RevokeBallot {
     private readonly clock: Clock,
     options: { attemptLimit?: AttemptLimit } = {},
   ) {
-    this.link = new OwnBallotLink(ballotBox, sealer, attempts, clock, options.attemptLimit);
+    this.link = new OwnBallotLink(ballotBox, sealer, attempts, options.attemptLimit);
   }
 
   async execute({ user, electionKey, passphrase }: RevokeBallotInput): Promise<void> {

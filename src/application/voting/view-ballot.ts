@@ -44,7 +44,7 @@ export class ViewBallot {
     private readonly clock: Clock,
     options: { attemptLimit?: AttemptLimit } = {},
   ) {
-    this.link = new OwnBallotLink(ballotBox, sealer, attempts, clock, options.attemptLimit);
+    this.link = new OwnBallotLink(ballotBox, sealer, attempts, options.attemptLimit);
   }
 
   async execute({ user, electionKey, passphrase }: ViewBallotInput): Promise<OwnBallot> {

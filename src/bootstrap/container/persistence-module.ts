@@ -26,7 +26,7 @@ export function persistenceModule(config: AppConfig): ContainerModule {
       bindFactory(bind, T.BallotBox, [], () => new InMemoryBallotBox(undefined, { batchSize: config.ballots.batchSize }));
       bindFactory(bind, T.ElectionRecords, [], () => new InMemoryElectionRecords());
       bindFactory(bind, T.ExceptionRequests, [T.Users], (users) => new InMemoryExceptionRequests(users));
-      bindFactory(bind, T.PassphraseAttempts, [], () => new InMemoryPassphraseAttempts());
+      bindFactory(bind, T.PassphraseAttempts, [T.Clock], (clock) => new InMemoryPassphraseAttempts(clock));
       return;
     }
     bindFactory(bind, T.TypeOrm, [T.Lifecycle, T.Logger], async (lifecycle, logger) => {
