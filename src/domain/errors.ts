@@ -24,6 +24,8 @@ export type DomainErrorCode =
   | 'INVALID_LOGIN'
   | 'USER_NOT_FOUND'
   | 'CANDIDATE_NOT_FOUND'
+  | 'REQUEST_IN_PROGRESS'
+  | 'SERVER_BUSY'
   | 'STORE_UNAVAILABLE';
 
 export class DomainError extends Error {

@@ -39,7 +39,7 @@ export class OwnBallotLink {
         retryAt: verdict.retryAt.toISOString(),
       });
     }
-    const ballotId = passphrase === '' ? null : await this.sealer.open(passphrase, mark.link);
+    const ballotId = passphrase === '' ? null : await this.sealer.open(passphrase, mark.link, String(user.id));
     if (ballotId === null) {
       throw new DomainError('WRONG_PASSPHRASE', 'That passphrase does not match the one used when voting.', { electionKey });
     }

@@ -100,7 +100,7 @@ describe.each(SERVER_DATABASES)('passphrase guesses across two replicas: %s', (k
 
   it('still lets exactly 5 of 100 wrong guesses through', async () => {
     const [a, b] = replicas as [TypeOrmPersistence, TypeOrmPersistence];
-    const world = { ballotBox: a.ballotBox, users: a.users, electionRecords: a.electionRecords } as PersistenceWorld;
+    const world = { ballotBox: a.ballotBox, users: a.users, electionRecords: a.electionRecords };
     const { electionKey, user } = await votedWithPassphrase(world, 'correct horse battery');
     const sealer = new FakeBallotSealer();
     const links = [new OwnBallotLink(a.ballotBox, sealer, a.passphraseAttempts), new OwnBallotLink(b.ballotBox, sealer, b.passphraseAttempts)];
