@@ -27,6 +27,8 @@ export { VoterStanding } from './voting/voter-standing.js';
 export { CastBallot } from './voting/cast-ballot.js';
 export { ViewBallot } from './voting/view-ballot.js';
 export { RevokeBallot } from './voting/revoke-ballot.js';
+/** Share one between CastBallot, ViewBallot and RevokeBallot: one request in flight per voter and election. */
+export { BallotRequestGate } from './voting/ballot-request-gate.js';
 export { FileExceptionRequest } from './exceptions/file-exception-request.js';
 export { ListExceptionRequests, ShowExceptionRequest } from './exceptions/list-exception-requests.js';
 export { ReviewExceptionRequest } from './exceptions/review-exception-request.js';

@@ -25,6 +25,8 @@ export type DomainErrorCode =
   | 'INVALID_LOGIN'
   | 'USER_NOT_FOUND'
   | 'CANDIDATE_NOT_FOUND'
+  | 'REQUEST_IN_PROGRESS'
+  | 'SERVER_BUSY'
   | 'STORE_UNAVAILABLE'
   /** The database refused or could not finish a write (full disk, lock timeout, failed commit); nothing of it was kept. */
   | 'WRITE_FAILED'

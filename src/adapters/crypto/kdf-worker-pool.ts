@@ -2,6 +2,8 @@ import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { DomainError } from '../../domain/errors.js';
+import { RateLimitedWarning, type WarningLogger } from '../system/rate-limited-warning.js';
+import { FairQueue } from './fair-queue.js';
 import { KDF_WORKER_SOURCE } from './kdf-worker-source.js';
 import type { SealScheme } from './seal-scheme.js';
 
@@ -9,6 +11,8 @@ export interface KdfRequest {
   readonly password: string;
   readonly salt: Uint8Array;
   readonly scheme: SealScheme;
+  /** Whose request this is (a voter): waiting derivations are served one requester at a time, in turn. */
+  readonly requester?: string;
 }
 
 export interface KdfPoolOptions {
@@ -18,6 +22,9 @@ export interface KdfPoolOptions {
   readonly maxQueue?: number;
   /** A worker whose wasm heap grew past this is replaced after its job: wasm memory never shrinks. */
   readonly retireAboveBytes?: number;
+  /** Told when requests are refused for a full queue: at most one warning per `overloadWarningEveryMs`. */
+  readonly logger?: WarningLogger;
+  readonly overloadWarningEveryMs?: number;
 }
 
 interface Job extends KdfRequest {
@@ -34,13 +41,17 @@ interface Slot {
 const ALG = { argon2i13: 1, argon2id13: 2 } as const;
 const sodiumPath = createRequire(import.meta.url).resolve('libsodium-wrappers-sumo');
 
-/** Argon2 runs here, off the event loop, at most `size` at a time, with a bounded wait list. */
+/**
+ * Argon2 runs here, off the event loop, at most `size` at a time, with a bounded wait list that
+ * serves requesters in turn (one voter's backlog waits behind everyone else's next request).
+ */
 export class KdfWorkerPool {
   readonly size: number;
   readonly maxQueue: number;
   private readonly retireAbove: number;
   private readonly slots: Slot[] = [];
-  private readonly queue: Job[] = [];
+  private readonly queue = new FairQueue<Job>();
+  private readonly overload: RateLimitedWarning | null;
   private nextId = 1;
   private closed = false;
 
@@ -48,34 +59,38 @@ export class KdfWorkerPool {
     this.size = Math.max(1, options.size ?? availableParallelism());
     this.maxQueue = Math.max(0, options.maxQueue ?? 64 * this.size);
     this.retireAbove = options.retireAboveBytes ?? 128 * 1024 * 1024;
+    this.overload = options.logger
+      ? new RateLimitedWarning(options.logger, 'key-derivation queue full: refusing ballot requests with 503', options.overloadWarningEveryMs)
+      : null;
   }
 
   derive(request: KdfRequest): Promise<Uint8Array> {
     if (this.closed) return Promise.reject(new Error('The key-derivation pool is closed'));
-    if (this.queue.length >= this.maxQueue && !this.slots.some((s) => s.job === null) && this.slots.length >= this.size) {
+    if (this.queue.size >= this.maxQueue && !this.slots.some((s) => s.job === null) && this.slots.length >= this.size) {
+      this.overload?.warn({ waiting: this.queue.size, workers: this.slots.length });
       return Promise.reject(
-        new DomainError('STORE_UNAVAILABLE', 'Too many ballots are being sealed right now; please try again in a moment.'),
+        new DomainError('SERVER_BUSY', 'Too many ballots are being sealed right now; please try again in a moment.'),
       );
     }
     return new Promise<Uint8Array>((resolve, reject) => {
-      this.queue.push({ ...request, id: this.nextId++, resolve, reject });
+      this.queue.push(request.requester ?? '', { ...request, id: this.nextId++, resolve, reject });
       this.pump();
     });
   }
 
   /** How many derivations wait for a worker (for health and tests). */
   get waiting(): number {
-    return this.queue.length;
+    return this.queue.size;
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.reject(new Error('The key-derivation pool was closed'));
+    for (const job of this.queue.drain()) job.reject(new Error('The key-derivation pool was closed'));
     await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
   }
 
   private pump(): void {
-    while (this.queue.length > 0) {
+    while (this.queue.size > 0) {
       let slot = this.slots.find((s) => s.job === null);
       if (!slot && this.slots.length < this.size) slot = this.spawn();
       if (!slot) return;

@@ -36,10 +36,10 @@ export class SodiumBallotSealer implements BallotSealer {
     this.randomBytes = options.randomBytes ?? ((n) => sodium.randombytes_buf(n));
   }
 
-  async seal(passphrase: string, ballotId: string): Promise<SealedLink> {
+  async seal(passphrase: string, ballotId: string, requester?: string): Promise<SealedLink> {
     await sodium.ready;
     const salt = this.randomBytes(SALT_BYTES);
-    const key = await this.pool.derive({ password: passphrase, salt, scheme: this.scheme });
+    const key = await this.pool.derive({ password: passphrase, salt, scheme: this.scheme, requester });
     const nonce = this.randomBytes(NONCE_BYTES);
     const box = sodium.crypto_secretbox_easy(sodium.from_string(ballotId), nonce, key);
     sodium.memzero(key);
@@ -49,11 +49,11 @@ export class SodiumBallotSealer implements BallotSealer {
     return { salt, sealed, scheme: formatScheme(this.scheme) };
   }
 
-  async open(passphrase: string, link: SealedLink): Promise<string | null> {
+  async open(passphrase: string, link: SealedLink, requester?: string): Promise<string | null> {
     await sodium.ready;
     if (link.salt.length !== SALT_BYTES || link.sealed.length < NONCE_BYTES + MAC_BYTES) return null;
     const scheme = parseScheme(link.scheme);
-    const key = await this.pool.derive({ password: passphrase, salt: link.salt, scheme });
+    const key = await this.pool.derive({ password: passphrase, salt: link.salt, scheme, requester });
     try {
       const plain = sodium.crypto_secretbox_open_easy(link.sealed.subarray(NONCE_BYTES), link.sealed.subarray(0, NONCE_BYTES), key);
       return sodium.to_string(plain);

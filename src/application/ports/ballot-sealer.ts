@@ -1,8 +1,14 @@
 import type { SealedLink } from './ballot-box.js';
 
+/**
+ * Whose request a derivation serves (a voter's id as text). Derivations wait in one line per
+ * requester, served in turn, so one voter's backlog cannot hold up another's ballot.
+ */
+export type Requester = string;
+
 export interface BallotSealer {
   /** Derives a key from the passphrase (off the event loop) and seals the ballot id. */
-  seal(passphrase: string, ballotId: string): Promise<SealedLink>;
+  seal(passphrase: string, ballotId: string, requester?: Requester): Promise<SealedLink>;
   /** The ballot id, or null when the passphrase is wrong. */
-  open(passphrase: string, link: SealedLink): Promise<string | null>;
+  open(passphrase: string, link: SealedLink, requester?: Requester): Promise<string | null>;
 }

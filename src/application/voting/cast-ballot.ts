@@ -10,6 +10,7 @@ import type { ElectionCatalog } from '../ports/election-catalog.js';
 import type { Random } from '../ports/random.js';
 import type { User } from '../ports/users.js';
 import { ballotEntries } from './ballot-entries.js';
+import { BallotRequestGate } from './ballot-request-gate.js';
 import { DEFAULT_MIN_PASSPHRASE_LENGTH, checkPassphraseLength, checkPassphraseStrength, guessableWords } from './passphrase-policy.js';
 
 export interface CastBallotInput {
@@ -28,10 +29,13 @@ export interface CastBallotResult {
 
 export interface CastBallotOptions {
   readonly minPassphraseLength?: number;
+  /** Shared with ViewBallot and RevokeBallot, so one voter has one of them in flight per election. */
+  readonly gate?: BallotRequestGate;
 }
 
 export class CastBallot {
   private readonly minPassphraseLength: number;
+  private readonly gate: BallotRequestGate;
 
   constructor(
     private readonly catalog: ElectionCatalog,
@@ -43,9 +47,14 @@ export class CastBallot {
     options: CastBallotOptions = {},
   ) {
     this.minPassphraseLength = options.minPassphraseLength ?? DEFAULT_MIN_PASSPHRASE_LENGTH;
+    this.gate = options.gate ?? new BallotRequestGate();
   }
 
-  async execute({ user, electionKey, entries, passphrase }: CastBallotInput): Promise<CastBallotResult> {
+  execute(input: CastBallotInput): Promise<CastBallotResult> {
+    return this.gate.through(input.electionKey, input.user.id, () => this.cast(input));
+  }
+
+  private async cast({ user, electionKey, entries, passphrase }: CastBallotInput): Promise<CastBallotResult> {
     const election = requireElection(this.catalog, electionKey);
     requireRunning(election, this.clock.now(), 'voting');
     if (!isEligible(election, user.login)) {
@@ -58,7 +67,7 @@ export class CastBallot {
     if (await this.ballotBox.mark(electionKey, user.id)) throw alreadyVoted(electionKey);
 
     const ballotId = this.random.uuid();
-    const link: SealedLink | null = passphrase === '' ? null : await this.sealer.seal(passphrase, ballotId);
+    const link: SealedLink | null = passphrase === '' ? null : await this.sealer.seal(passphrase, ballotId, String(user.id));
     try {
       await this.ballotBox.cast({ electionKey, userId: user.id, ballotId, entries: stored, link });
     } catch (e) {

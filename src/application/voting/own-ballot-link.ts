@@ -2,7 +2,6 @@ import type { Election } from '../../domain/election/election.js';
 import { DomainError } from '../../domain/errors.js';
 import type { BallotBox } from '../ports/ballot-box.js';
 import type { BallotSealer } from '../ports/ballot-sealer.js';
-import type { Clock } from '../ports/clock.js';
 import type { AttemptLimit, PassphraseAttempts } from '../ports/passphrase-attempts.js';
 import type { User } from '../ports/users.js';
 
@@ -18,7 +17,6 @@ export class OwnBallotLink {
     private readonly ballotBox: BallotBox,
     private readonly sealer: BallotSealer,
     private readonly attempts: PassphraseAttempts,
-    private readonly clock: Clock,
     private readonly limit: AttemptLimit = DEFAULT_ATTEMPT_LIMIT,
   ) {}
 
@@ -34,14 +32,14 @@ export class OwnBallotLink {
       );
     }
     const key = { electionKey, userId: user.id };
-    const verdict = await this.attempts.take(key, this.clock.now(), this.limit);
+    const verdict = await this.attempts.take(key, this.limit);
     if (!verdict.allowed) {
       throw new DomainError('TOO_MANY_ATTEMPTS', 'Too many passphrase attempts; please wait before trying again.', {
         electionKey,
         retryAt: verdict.retryAt.toISOString(),
       });
     }
-    const ballotId = passphrase === '' ? null : await this.sealer.open(passphrase, mark.link);
+    const ballotId = passphrase === '' ? null : await this.sealer.open(passphrase, mark.link, String(user.id));
     if (ballotId === null) {
       throw new DomainError('WRONG_PASSPHRASE', 'That passphrase does not match the one used when voting.', { electionKey });
     }

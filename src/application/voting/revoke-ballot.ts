@@ -5,6 +5,7 @@ import type { Clock } from '../ports/clock.js';
 import type { ElectionCatalog } from '../ports/election-catalog.js';
 import type { AttemptLimit, PassphraseAttempts } from '../ports/passphrase-attempts.js';
 import type { User } from '../ports/users.js';
+import { BallotRequestGate } from './ballot-request-gate.js';
 import { OwnBallotLink } from './own-ballot-link.js';
 
 export interface RevokeBallotInput {
@@ -19,6 +20,7 @@ export interface RevokeBallotInput {
  */
 export class RevokeBallot {
   private readonly link: OwnBallotLink;
+  private readonly gate: BallotRequestGate;
 
   constructor(
     private readonly catalog: ElectionCatalog,
@@ -26,12 +28,17 @@ export class RevokeBallot {
     sealer: BallotSealer,
     attempts: PassphraseAttempts,
     private readonly clock: Clock,
-    options: { attemptLimit?: AttemptLimit } = {},
+    options: { attemptLimit?: AttemptLimit; gate?: BallotRequestGate } = {},
   ) {
-    this.link = new OwnBallotLink(ballotBox, sealer, attempts, clock, options.attemptLimit);
+    this.link = new OwnBallotLink(ballotBox, sealer, attempts, options.attemptLimit);
+    this.gate = options.gate ?? new BallotRequestGate();
   }
 
-  async execute({ user, electionKey, passphrase }: RevokeBallotInput): Promise<void> {
+  execute(input: RevokeBallotInput): Promise<void> {
+    return this.gate.through(input.electionKey, input.user.id, () => this.revoke(input));
+  }
+
+  private async revoke({ user, electionKey, passphrase }: RevokeBallotInput): Promise<void> {
     const election = requireElection(this.catalog, electionKey);
     requireRunning(election, this.clock.now(), 'revoking a ballot');
     const ballotId = await this.link.open(election, user, passphrase);

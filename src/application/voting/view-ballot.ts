@@ -9,6 +9,7 @@ import type { Clock } from '../ports/clock.js';
 import type { ElectionCatalog } from '../ports/election-catalog.js';
 import type { AttemptLimit, PassphraseAttempts } from '../ports/passphrase-attempts.js';
 import type { User } from '../ports/users.js';
+import { BallotRequestGate } from './ballot-request-gate.js';
 import { OwnBallotLink } from './own-ballot-link.js';
 
 export interface ViewBallotInput {
@@ -36,6 +37,7 @@ export interface OwnBallot {
 /** The voter's own ballot, with their passphrase; while the election runs and afterwards until links are purged. */
 export class ViewBallot {
   private readonly link: OwnBallotLink;
+  private readonly gate: BallotRequestGate;
 
   constructor(
     private readonly catalog: ElectionCatalog,
@@ -43,12 +45,17 @@ export class ViewBallot {
     sealer: BallotSealer,
     attempts: PassphraseAttempts,
     private readonly clock: Clock,
-    options: { attemptLimit?: AttemptLimit } = {},
+    options: { attemptLimit?: AttemptLimit; gate?: BallotRequestGate } = {},
   ) {
-    this.link = new OwnBallotLink(ballotBox, sealer, attempts, clock, options.attemptLimit);
+    this.link = new OwnBallotLink(ballotBox, sealer, attempts, options.attemptLimit);
+    this.gate = options.gate ?? new BallotRequestGate();
   }
 
-  async execute({ user, electionKey, passphrase }: ViewBallotInput): Promise<OwnBallot> {
+  execute(input: ViewBallotInput): Promise<OwnBallot> {
+    return this.gate.through(input.electionKey, input.user.id, () => this.view(input));
+  }
+
+  private async view({ user, electionKey, passphrase }: ViewBallotInput): Promise<OwnBallot> {
     const election = requireElection(this.catalog, electionKey);
     if (electionStatus(election, this.clock.now()) === 'upcoming') {
       throw new DomainError('ELECTION_NOT_RUNNING', `"${election.name}" has not started yet.`, { electionKey });

@@ -1,5 +1,6 @@
 import { ContainerModule } from 'inversify';
 import type { AppConfig } from '../config/app-config.js';
+import type { Logger } from '../logger.js';
 import { TOKENS } from '../tokens.js';
 import { bindToken } from './binding.js';
 import type { Lifecycle } from './lifecycle.js';
@@ -9,17 +10,17 @@ export function cryptoModule(config: AppConfig): ContainerModule {
   return new ContainerModule(({ bind }) => {
     bindToken(bind, TOKENS.BallotSealer)
       .toResolvedValue(
-        async (lifecycle: Lifecycle) => {
+        async (lifecycle: Lifecycle, logger: Logger) => {
           // libsodium loads, and the worker pool starts, only when something seals or opens a link.
           const [{ schemeFromConfig }, { SodiumBallotSealer }] = await Promise.all([
             import('../../adapters/crypto/seal-scheme.js'),
             import('../../adapters/crypto/sodium-ballot-sealer.js'),
           ]);
-          const sealer = new SodiumBallotSealer({ scheme: schemeFromConfig(config.sealing), size: config.sealing.workers });
+          const sealer = new SodiumBallotSealer({ scheme: schemeFromConfig(config.sealing), size: config.sealing.workers, logger });
           lifecycle.onClose('ballot sealer workers', () => sealer.close());
           return sealer;
         },
-        [TOKENS.Lifecycle],
+        [TOKENS.Lifecycle, TOKENS.Logger],
       )
       .inSingletonScope();
   });

@@ -28,7 +28,7 @@ export function persistenceModule(config: AppConfig): ContainerModule {
       bindFactory(bind, T.BallotBox, [], () => new InMemoryBallotBox(undefined, { batchSize: config.ballots.batchSize }));
       bindFactory(bind, T.ElectionRecords, [], () => new InMemoryElectionRecords());
       bindFactory(bind, T.ExceptionRequests, [T.Users], (users) => new InMemoryExceptionRequests(users));
-      bindFactory(bind, T.PassphraseAttempts, [], () => new InMemoryPassphraseAttempts());
+      bindFactory(bind, T.PassphraseAttempts, [T.Clock], (clock) => new InMemoryPassphraseAttempts(clock));
       bindFactory(bind, T.LastGoodCatalog, [], () => new InMemoryLastGoodCatalog());
       bindFactory(bind, T.WebhookDeliveries, [], () => new InMemoryWebhookDeliveries());
       bindFactory(bind, T.WriteHealth, [], () => () => ({ ok: true, detail: 'in memory' }));

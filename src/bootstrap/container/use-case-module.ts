@@ -18,6 +18,7 @@ import { SettleClosedElections } from '../../application/results/settle-closed-e
 import { BallotLinksStatus } from '../../application/results/ballot-links-status.js';
 import { PurgeDueLinks } from '../../application/results/purge-due-links.js';
 import { PurgeLinks } from '../../application/results/purge-links.js';
+import { BallotRequestGate } from '../../application/voting/ballot-request-gate.js';
 import { CastBallot } from '../../application/voting/cast-ballot.js';
 import { RevokeBallot } from '../../application/voting/revoke-ballot.js';
 import { ViewBallot } from '../../application/voting/view-ballot.js';
@@ -32,15 +33,17 @@ export function useCaseModule(config: AppConfig): ContainerModule {
   // The per-voter candidate order is keyed by a value derived from APP_KEY, never the key itself.
   const orderSecret = createHmac('sha256', config.app.key || 'no-key').update('elekto candidate order').digest('hex');
   const minPassphraseLength = config.app.minPasscodeLength;
+  // One gate for cast, view and revoke: a voter has one of them in flight per election, in this process.
+  const gate = new BallotRequestGate();
   return new ContainerModule(({ bind }) => {
     bindFactory(bind, U.signIn, [T.Users], (users) => new SignIn(users));
     bindFactory(bind, U.currentUser, [T.Users], (users) => new CurrentUser(users));
     bindFactory(bind, U.listElections, [T.ElectionCatalog, T.Clock], (catalog, clock) => new ListElections(catalog, clock));
     bindFactory(bind, U.dashboard, [T.ElectionCatalog, T.BallotBox, T.Clock], (catalog, box, clock) => new Dashboard(catalog, box, clock));
     bindFactory(bind, U.voterStanding, [T.ElectionCatalog, T.BallotBox, T.ExceptionRequests, T.Clock], (catalog, box, requests, clock) => new VoterStanding(catalog, box, requests, clock, orderSecret));
-    bindFactory(bind, U.castBallot, [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.PassphraseStrength, T.Clock, T.Random], (catalog, box, sealer, strength, clock, random) => new CastBallot(catalog, box, sealer, strength, clock, random, { minPassphraseLength }));
-    bindFactory(bind, U.viewBallot, [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.PassphraseAttempts, T.Clock], (catalog, box, sealer, attempts, clock) => new ViewBallot(catalog, box, sealer, attempts, clock));
-    bindFactory(bind, U.revokeBallot, [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.PassphraseAttempts, T.Clock], (catalog, box, sealer, attempts, clock) => new RevokeBallot(catalog, box, sealer, attempts, clock));
+    bindFactory(bind, U.castBallot, [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.PassphraseStrength, T.Clock, T.Random], (catalog, box, sealer, strength, clock, random) => new CastBallot(catalog, box, sealer, strength, clock, random, { minPassphraseLength, gate }));
+    bindFactory(bind, U.viewBallot, [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.PassphraseAttempts, T.Clock], (catalog, box, sealer, attempts, clock) => new ViewBallot(catalog, box, sealer, attempts, clock, { gate }));
+    bindFactory(bind, U.revokeBallot, [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.PassphraseAttempts, T.Clock], (catalog, box, sealer, attempts, clock) => new RevokeBallot(catalog, box, sealer, attempts, clock, { gate }));
     bindFactory(bind, U.fileExceptionRequest, [T.ElectionCatalog, T.ExceptionRequests, T.Clock], (c, r, clock) => new FileExceptionRequest(c, r, clock));
     bindFactory(bind, U.listExceptionRequests, [T.ElectionCatalog, T.ExceptionRequests], (c, r) => new ListExceptionRequests(c, r));
     bindFactory(bind, U.showExceptionRequest, [T.ElectionCatalog, T.ExceptionRequests], (c, r) => new ShowExceptionRequest(c, r));

@@ -80,7 +80,7 @@ describe('KdfWorkerPool', () => {
       () => null,
       (e: unknown) => e,
     );
-    expect(isDomainError(refused, 'STORE_UNAVAILABLE')).toBe(true);
+    expect(isDomainError(refused, 'SERVER_BUSY')).toBe(true);
     const keys = await Promise.all(accepted);
     expect(new Set(keys.map(toHex)).size).toBe(1);
     expect(small.waiting).toBe(0);

@@ -6,6 +6,7 @@ import { InMemoryBallotBox } from '../../../src/adapters/persistence/in-memory/i
 import { InMemoryElectionRecords } from '../../../src/adapters/persistence/in-memory/in-memory-election-records.js';
 import { InMemoryPassphraseAttempts } from '../../../src/adapters/persistence/in-memory/in-memory-passphrase-attempts.js';
 import { InMemoryUsers } from '../../../src/adapters/persistence/in-memory/in-memory-users.js';
+import { FixedClock } from '../../../src/adapters/system/system-clock.js';
 
 const KEY = 'e1';
 const entries = [{ candidate: 'a', rank: 1 }];
@@ -80,16 +81,34 @@ describe('InMemoryUsers', () => {
 });
 
 describe('InMemoryPassphraseAttempts', () => {
-  it('allows maxAttempts in a sliding window, then says when the oldest leaves it', async () => {
-    const attempts = new InMemoryPassphraseAttempts();
+  const at = (clock: FixedClock, ms: number) => (clock.set(new Date(ms)), clock);
+
+  it('allows maxAttempts in a sliding window of its clock, then says when the oldest leaves it', async () => {
+    const clock = new FixedClock(new Date(0));
+    const attempts = new InMemoryPassphraseAttempts(clock);
     const key = { electionKey: KEY, userId: 1 };
     const limit = { maxAttempts: 2, windowMs: 1000 };
-    expect(await attempts.take(key, new Date(0), limit)).toEqual({ allowed: true });
-    expect(await attempts.take(key, new Date(500), limit)).toEqual({ allowed: true });
-    expect(await attempts.take(key, new Date(600), limit)).toEqual({ allowed: false, retryAt: new Date(1000) });
-    expect(await attempts.take(key, new Date(1000), limit)).toEqual({ allowed: true });
-    expect(await attempts.take({ electionKey: 'e2', userId: 1 }, new Date(1000), limit)).toEqual({ allowed: true });
+    expect(await attempts.take(key, limit)).toEqual({ allowed: true });
+    at(clock, 500);
+    expect(await attempts.take(key, limit)).toEqual({ allowed: true });
+    at(clock, 600);
+    expect(await attempts.take(key, limit)).toEqual({ allowed: false, retryAt: new Date(1000) });
+    at(clock, 1000);
+    expect(await attempts.take(key, limit)).toEqual({ allowed: true });
+    expect(await attempts.take({ electionKey: 'e2', userId: 1 }, limit)).toEqual({ allowed: true });
     await attempts.forget(key);
-    expect(await attempts.take(key, new Date(1001), limit)).toEqual({ allowed: true });
+    at(clock, 1001);
+    expect(await attempts.take(key, limit)).toEqual({ allowed: true });
+  });
+
+  it('keeps counting attempts stamped after now when the clock is set back', async () => {
+    const clock = new FixedClock(new Date(10_000));
+    const attempts = new InMemoryPassphraseAttempts(clock);
+    const key = { electionKey: KEY, userId: 1 };
+    const limit = { maxAttempts: 2, windowMs: 1000 };
+    await attempts.take(key, limit);
+    await attempts.take(key, limit);
+    at(clock, 9_000);
+    expect((await attempts.take(key, limit)).allowed).toBe(false);
   });
 });

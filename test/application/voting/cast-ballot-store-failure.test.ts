@@ -31,7 +31,7 @@ async function setup(failure: DomainError, landed: boolean, markUnreadable = fal
   const w = inMemoryWorld([anElection().build()]);
   const alice = await w.signIn('alice');
   const box = failingCasts(w.ballotBox, failure, landed);
-  const cast = new CastBallot(w.catalog, box, w.sealer, w.clock, w.random);
+  const cast = new CastBallot(w.catalog, box, w.sealer, w.strength, w.clock, w.random);
   // The early "already voted" check reads the mark before the cast; only later reads fail.
   if (markUnreadable) {
     let reads = 0;

@@ -132,10 +132,12 @@ describe('CastBallot', () => {
     });
   });
 
-  it('refuses a second ballot, and concurrent casts leave exactly one', async () => {
+  it('refuses a second ballot, and concurrent casts on several replicas leave exactly one', async () => {
     const { w, cast, alice } = await setup();
+    // A CastBallot each, as on replicas behind a load balancer: only the ballot box can stop the doubles.
+    const replicas = Array.from({ length: 10 }, () => new CastBallot(w.catalog, w.ballotBox, w.sealer, w.strength, w.clock, w.random));
     const results = await Promise.allSettled(
-      Array.from({ length: 10 }, () => cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE })),
+      replicas.map((replica) => replica.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE })),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results.filter((r) => r.status === 'rejected')) {
@@ -144,6 +146,18 @@ describe('CastBallot', () => {
     }
     expect(await w.ballotBox.countBallots(KEY)).toBe(1);
     expect(await w.ballotBox.countVoters(KEY)).toBe(1);
+    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '' })).rejects.toMatchObject({ code: 'ALREADY_VOTED' });
+  });
+
+  it('takes one cast per voter and election at a time in one process: the others are refused before sealing', async () => {
+    const { w, cast, alice } = await setup();
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE })),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as DomainError).code : 'ok'));
+    expect(codes.filter((c) => c === 'REQUEST_IN_PROGRESS')).toHaveLength(9);
+    expect(w.sealer.seals).toBe(1);
     await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '' })).rejects.toMatchObject({ code: 'ALREADY_VOTED' });
   });
 

@@ -1,3 +1,4 @@
+import { BallotRequestGate } from '../../../src/application/voting/ballot-request-gate.js';
 import { CastBallot } from '../../../src/application/voting/cast-ballot.js';
 import { RevokeBallot } from '../../../src/application/voting/revoke-ballot.js';
 import { ViewBallot } from '../../../src/application/voting/view-ballot.js';
@@ -39,8 +40,8 @@ describe('ViewBallot', () => {
     const { w, view, alice } = await setup();
     const ballotId = w.random.uuid();
     const entries = [{ candidate: 'dims', rank: 5 }, { candidate: 'paris', rank: 5 }, { candidate: 'aaron', rank: 9 }];
-    await w.ballotBox.cast({ electionKey: KEY, userId: alice.id, ballotId, entries, link: await w.sealer.seal('correct horse', ballotId) });
-    const own = await view.execute({ user: alice, electionKey: KEY, passphrase: 'correct horse' });
+    await w.ballotBox.cast({ electionKey: KEY, userId: alice.id, ballotId, entries, link: await w.sealer.seal(STRONG_PASSPHRASE, ballotId) });
+    const own = await view.execute({ user: alice, electionKey: KEY, passphrase: STRONG_PASSPHRASE });
     expect(own.entries.map((e) => [e.candidate, e.rank])).toEqual([['dims', 1], ['paris', 1], ['aaron', 2]]);
     expect(own.ranking).toEqual([['dims', 'paris'], ['aaron']]);
   });
@@ -99,16 +100,44 @@ describe('ViewBallot', () => {
     await expect(view.execute({ user: alice, electionKey: KEY, passphrase: STRONG_PASSPHRASE })).resolves.toBeDefined();
   });
 
-  it('counts concurrent guesses: a burst gets no more than the limit through', async () => {
+  it('takes one request per voter and election at a time: the rest of a burst is refused before any derivation', async () => {
     const { cast, view, alice, w } = await setup();
     await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE });
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) => view.execute({ user: alice, electionKey: KEY, passphrase: `guess ${i}` })),
     );
     const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'ok'));
+    expect(codes.filter((c) => c === 'WRONG_PASSPHRASE')).toHaveLength(1);
+    expect(codes.filter((c) => c === 'REQUEST_IN_PROGRESS')).toHaveLength(19);
+    expect(w.sealer.opens).toBe(1);
+    // Once it is answered, the next one is taken.
+    await expect(view.execute({ user: alice, electionKey: KEY, passphrase: STRONG_PASSPHRASE })).resolves.toBeDefined();
+  });
+
+  it('counts concurrent guesses across replicas (a gate each, one store): no more than the limit get through', async () => {
+    const { cast, alice, w } = await setup();
+    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE });
+    const replicas = Array.from({ length: 20 }, () => new ViewBallot(w.catalog, w.ballotBox, w.sealer, w.attempts, w.clock));
+    const results = await Promise.allSettled(replicas.map((view, i) => view.execute({ user: alice, electionKey: KEY, passphrase: `guess ${i}` })));
+    const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'ok'));
     expect(codes.filter((c) => c === 'WRONG_PASSPHRASE')).toHaveLength(5);
     expect(codes.filter((c) => c === 'TOO_MANY_ATTEMPTS')).toHaveLength(15);
     expect(w.sealer.opens).toBe(5);
+  });
+
+  it('shares one gate between cast, view and revoke when given one', async () => {
+    const { w, alice } = await setup();
+    const gate = new BallotRequestGate();
+    const cast = new CastBallot(w.catalog, w.ballotBox, w.sealer, w.strength, w.clock, w.random, { gate });
+    const view = new ViewBallot(w.catalog, w.ballotBox, w.sealer, w.attempts, w.clock, { gate });
+    const [casting, viewing] = await Promise.allSettled([
+      cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE }),
+      view.execute({ user: alice, electionKey: KEY, passphrase: STRONG_PASSPHRASE }),
+    ]);
+    expect(casting.status).toBe('fulfilled');
+    expect(viewing).toMatchObject({ status: 'rejected', reason: { code: 'REQUEST_IN_PROGRESS' } });
+    // Another election of the same voter is not held up.
+    await expect(cast.execute({ user: alice, electionKey: OTHER, entries: [{ candidate: 'jberkus', rank: 1 }], passphrase: '' })).resolves.toBeDefined();
   });
 
   it('counts attempts per voter: another voter is not locked out, and a success resets the count', async () => {

@@ -21,15 +21,16 @@ export const NOW = new Date('2021-06-08T12:00:00Z');
  */
 export function inMemoryWorld(elections: readonly Election[] = [], now: Date = NOW) {
   const users = new InMemoryUsers();
+  const clock = new FixedClock(now);
   return {
-    clock: new FixedClock(now),
+    clock,
     random: new SeededRandom(42),
     catalog: new FixedCatalog(elections),
     users,
     ballotBox: new InMemoryBallotBox(),
     electionRecords: new InMemoryElectionRecords(),
     exceptionRequests: new InMemoryExceptionRequests(users),
-    attempts: new InMemoryPassphraseAttempts(),
+    attempts: new InMemoryPassphraseAttempts(clock),
     sealer: new FakeBallotSealer(),
     strength: new ZxcvbnPassphraseStrength(),
     /** Signs a user in (so they have a stored id) and returns them. */

@@ -23,6 +23,7 @@ import { ExportBallots } from '../../../src/application/results/export-ballots.j
 import { BallotLinksStatus } from '../../../src/application/results/ballot-links-status.js';
 import { PurgeLinks } from '../../../src/application/results/purge-links.js';
 import { DEFAULT_LINK_PURGE_DELAY_HOURS } from '../../../src/domain/election/link-purge.js';
+import { BallotRequestGate } from '../../../src/application/voting/ballot-request-gate.js';
 import { CastBallot } from '../../../src/application/voting/cast-ballot.js';
 import { RevokeBallot } from '../../../src/application/voting/revoke-ballot.js';
 import { ViewBallot } from '../../../src/application/voting/view-ballot.js';
@@ -45,13 +46,14 @@ export const TEST_CONFIG: HttpConfig = {
 /** The use cases over one world (in memory or SQLite, see web-worlds.ts), as bootstrap wires the real ones. */
 export function webUseCases(w: WebWorld, config: HttpConfig = TEST_CONFIG): WebUseCases {
   const computeResults = new ComputeResults(w.catalog, w.ballotBox, w.clock);
+  const gate = new BallotRequestGate();
   return {
     listElections: new ListElections(w.catalog, w.clock),
     dashboard: new Dashboard(w.catalog, w.ballotBox, w.clock),
     voterStanding: new VoterStanding(w.catalog, w.ballotBox, w.exceptionRequests, w.clock, config.appKey),
-    castBallot: new CastBallot(w.catalog, w.ballotBox, w.sealer, w.strength, w.clock, w.random, { minPassphraseLength: config.minPasscodeLength }),
-    viewBallot: new ViewBallot(w.catalog, w.ballotBox, w.sealer, w.attempts, w.clock),
-    revokeBallot: new RevokeBallot(w.catalog, w.ballotBox, w.sealer, w.attempts, w.clock),
+    castBallot: new CastBallot(w.catalog, w.ballotBox, w.sealer, w.strength, w.clock, w.random, { minPassphraseLength: config.minPasscodeLength, gate }),
+    viewBallot: new ViewBallot(w.catalog, w.ballotBox, w.sealer, w.attempts, w.clock, { gate }),
+    revokeBallot: new RevokeBallot(w.catalog, w.ballotBox, w.sealer, w.attempts, w.clock, { gate }),
     fileExceptionRequest: new FileExceptionRequest(w.catalog, w.exceptionRequests, w.clock),
     listExceptionRequests: new ListExceptionRequests(w.catalog, w.exceptionRequests),
     showExceptionRequest: new ShowExceptionRequest(w.catalog, w.exceptionRequests),

@@ -21,6 +21,8 @@ const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   EXCEPTION_WINDOW_CLOSED: 409,
   ALREADY_ELIGIBLE: 409,
   EXCEPTION_ALREADY_FILED: 409,
+  // Not 429: nothing was attempted too often; this voter's ballot is busy with their earlier request.
+  REQUEST_IN_PROGRESS: 409,
   INVALID_BALLOT: 422,
   PASSPHRASE_TOO_SHORT: 422,
   PASSPHRASE_TOO_WEAK: 422,
@@ -31,6 +33,7 @@ const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   STORE_UNAVAILABLE: 503,
   WRITE_FAILED: 503,
   BALLOT_NOT_RECORDED: 503,
+  SERVER_BUSY: 503,
 };
 
 /** 5xx codes whose message is written for the person who asked (it names no internals): shown as is. */
@@ -78,7 +81,10 @@ export function errorPages(render: Render, logger: HttpLogger): Middleware {
       if (ctx.status >= 400 && ctx.body == null) show(ctx, render, ctx.status, GENERIC[ctx.status] ?? GENERIC[ctx.status >= 500 ? 500 : 400] ?? '');
     } catch (err) {
       const status = statusOf(err);
-      if (status >= 500) logger.error({ err, method: ctx.method, path: ctx.path }, 'request failed');
+      // Overload is expected under a burst and warned about, rate-limited, where it is detected: one
+      // ERROR with a stack trace per refused request would drown the log exactly when it matters.
+      if (err instanceof DomainError && err.code === 'SERVER_BUSY') logger.info({ status, method: ctx.method, path: ctx.path, code: err.code }, 'request refused: busy');
+      else if (status >= 500) logger.error({ err, method: ctx.method, path: ctx.path }, 'request failed');
       else logger.info({ status, method: ctx.method, path: ctx.path, code: (err as DomainError).code }, 'request refused');
       show(ctx, render, status, userMessage(err, status));
     }
