@@ -1,8 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { DomainError } from '../../domain/errors.js';
-import { KDF_WORKER_SOURCE } from './kdf-worker-source.js';
+import { KDF_WORKER_SOURCE, type KdfBackend, kdfWorkerData } from './kdf-worker-source.js';
 import type { SealScheme } from './seal-scheme.js';
 
 export interface KdfRequest {
@@ -18,6 +17,8 @@ export interface KdfPoolOptions {
   readonly maxQueue?: number;
   /** A worker whose wasm heap grew past this is replaced after its job: wasm memory never shrinks. */
   readonly retireAboveBytes?: number;
+  /** Native libsodium when it loads (default `auto`), else WebAssembly; tests pin one to compare. */
+  readonly backend?: KdfBackend;
 }
 
 interface Job extends KdfRequest {
@@ -32,13 +33,13 @@ interface Slot {
 }
 
 const ALG = { argon2i13: 1, argon2id13: 2 } as const;
-const sodiumPath = createRequire(import.meta.url).resolve('libsodium-wrappers-sumo');
 
 /** Argon2 runs here, off the event loop, at most `size` at a time, with a bounded wait list. */
 export class KdfWorkerPool {
   readonly size: number;
   readonly maxQueue: number;
   private readonly retireAbove: number;
+  private readonly workerData: ReturnType<typeof kdfWorkerData>;
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private nextId = 1;
@@ -48,6 +49,7 @@ export class KdfWorkerPool {
     this.size = Math.max(1, options.size ?? availableParallelism());
     this.maxQueue = Math.max(0, options.maxQueue ?? 64 * this.size);
     this.retireAbove = options.retireAboveBytes ?? 128 * 1024 * 1024;
+    this.workerData = kdfWorkerData(options.backend);
   }
 
   derive(request: KdfRequest): Promise<Uint8Array> {
@@ -99,7 +101,7 @@ export class KdfWorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(KDF_WORKER_SOURCE, { eval: true, workerData: { sodiumPath } });
+    const worker = new Worker(KDF_WORKER_SOURCE, { eval: true, workerData: this.workerData });
     const slot: Slot = { worker, job: null };
     worker.unref();
     worker.on('message', (msg: { id: number; key?: Uint8Array; error?: string }) => {
