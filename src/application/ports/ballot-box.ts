@@ -57,5 +57,10 @@ export interface BallotBox {
   countVoters(electionKey: string): Promise<number>;
   /** Destroys every voter-to-ballot link of the election; ballots and marks stay. Returns how many. */
   purgeLinks(electionKey: string): Promise<number>;
+  /**
+   * How many voter links of the election each sealing scheme holds. Some schemes depend on a server
+   * secret: before that secret changes, this says whose links would no longer open.
+   */
+  countLinksByScheme(electionKey: string): Promise<ReadonlyMap<string, number>>;
   votedElectionKeys(userId: number): Promise<string[]>;
 }
