@@ -27,11 +27,11 @@ const APP_KEY = 'bench-app-key-bench-app-key-bench-app-key-0123';
 type Case = 'elekto' | 'default';
 
 async function child(backend: KdfBackend, which: Case): Promise<void> {
+  const baseline = process.resourceUsage().maxRSS / 1024;
   const pool = new KdfWorkerPool({ size: 1, backend });
   const sealer = new SodiumBallotSealer({ pool, scheme: which === 'elekto' ? ELEKTO_SCHEME : DEFAULT_SCHEME, serverSecret: APP_KEY });
   const link = which === 'elekto' ? ELEKTO_LINK : await sealer.seal('correct horse battery staple', UUID);
   const passphrase = which === 'elekto' ? 'correct horse' : 'correct horse battery staple';
-  const baseline = process.resourceUsage().maxRSS / 1024;
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
