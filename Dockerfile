@@ -27,9 +27,10 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=deps /app/dist ./dist
-COPY package.json package-lock.json tsconfig.json ./
+COPY package.json package-lock.json ./
 COPY bin ./bin
-COPY src ./src
+# The meta reader validates with the shipped JSON Schemas; without src/ the CLI runs dist/ (no tsx).
+COPY docs/schemas ./docs/schemas
 COPY examples ./examples
 COPY docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh
 # The image's `node` user (uid 1000) owns only the state directory; the code stays read-only to it.

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npx elekto` needs no build step: it runs the compiled dist/ when that is at least as new as every
 // source file (npm install builds it through `prepare`), and the TypeScript sources through tsx
-// otherwise (a developer's edited checkout). dist/ starts about half a second faster.
+// otherwise (a developer's edited checkout). dist/ starts about half a second faster. An installed
+// package ships dist/ without src/ or tsx: then dist/ it is.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +19,9 @@ function newestSource(dir) {
   return newest;
 }
 
-const compiled = process.env.ELEKTO_FROM_SOURCE !== '1' && existsSync(stamp) && statSync(stamp).mtimeMs >= newestSource(join(root, 'src'));
+const sources = join(root, 'src');
+const compiled =
+  existsSync(stamp) && (!existsSync(sources) || (process.env.ELEKTO_FROM_SOURCE !== '1' && statSync(stamp).mtimeMs >= newestSource(sources)));
 if (compiled) {
   await import('../dist/bootstrap/cli/elekto.js');
 } else {

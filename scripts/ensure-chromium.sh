@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The browser tests drive Debian's Chromium (never a downloaded one). On a fresh machine `npm test`
-# installs it when it can (root with apt-get); otherwise it says exactly what to install.
+# The browser tests drive Debian's Chromium (never a downloaded one). Run once on a fresh machine
+# (README: `sudo bash scripts/ensure-chromium.sh`; .ci/run installs it itself): it installs the
+# package when it can (root with apt-get); otherwise it says exactly what to install.
 set -euo pipefail
 [ -x /usr/bin/chromium ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

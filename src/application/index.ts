@@ -35,6 +35,8 @@ export { ElectionTurnout } from './results/election-turnout.js';
 export { ExportBallots } from './results/export-ballots.js';
 export { DraftResultsMarkdown } from './results/draft-results-markdown.js';
 export { PurgeLinks } from './results/purge-links.js';
+export { PurgeDueLinks } from './results/purge-due-links.js';
+export { BallotLinksStatus } from './results/ballot-links-status.js';
 export { SettleClosedElections } from './results/settle-closed-elections.js';
 export { SyncMeta } from './meta/sync-meta.js';
 export { InProcessSyncLock } from './meta/in-process-sync-lock.js';

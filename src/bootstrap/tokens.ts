@@ -15,6 +15,7 @@ import type { TypeOrmPersistence } from '../adapters/persistence/typeorm/index.j
 import type { SignInMethod } from '../adapters/identity/sign-in-method.js';
 import type { ReadinessReport } from '../adapters/http/routes/public-routes.js';
 import type { PassphraseAttempts } from '../application/ports/passphrase-attempts.js';
+import type { WebhookDeliveries } from '../application/ports/webhook-deliveries.js';
 import type { MetaReader } from '../application/ports/meta-reader.js';
 import type { MetaSource } from '../application/ports/meta-source.js';
 import type { Random } from '../application/ports/random.js';
@@ -46,6 +47,7 @@ export const TOKENS = {
   BallotSealer: token<BallotSealer>('BallotSealer'),
   ExceptionRequests: token<ExceptionRequests>('ExceptionRequests'),
   PassphraseAttempts: token<PassphraseAttempts>('PassphraseAttempts'),
+  WebhookDeliveries: token<WebhookDeliveries>('WebhookDeliveries'),
   SyncLock: token<SyncLock>('SyncLock'),
   // services
   /** The meta sync (one instance: it remembers the last good version of each election). */
@@ -73,6 +75,7 @@ export const PORT_TOKENS = {
   ballotSealer: TOKENS.BallotSealer,
   exceptionRequests: TOKENS.ExceptionRequests,
   passphraseAttempts: TOKENS.PassphraseAttempts,
+  webhookDeliveries: TOKENS.WebhookDeliveries,
 } as const;
 
 export type TokenType<T> = T extends Token<infer U> ? U : never;

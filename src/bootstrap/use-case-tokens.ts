@@ -13,6 +13,8 @@ import type { ElectionTurnout } from '../application/results/election-turnout.js
 import type { DraftResultsMarkdown } from '../application/results/draft-results-markdown.js';
 import type { ExportBallots } from '../application/results/export-ballots.js';
 import type { SettleClosedElections } from '../application/results/settle-closed-elections.js';
+import type { BallotLinksStatus } from '../application/results/ballot-links-status.js';
+import type { PurgeDueLinks } from '../application/results/purge-due-links.js';
 import type { PurgeLinks } from '../application/results/purge-links.js';
 import type { CastBallot } from '../application/voting/cast-ballot.js';
 import type { RevokeBallot } from '../application/voting/revoke-ballot.js';
@@ -44,5 +46,7 @@ export const USE_CASES = {
   exportBallots: token<ExportBallots>('ExportBallots'),
   draftResultsMarkdown: token<DraftResultsMarkdown>('DraftResultsMarkdown'),
   purgeLinks: token<PurgeLinks>('PurgeLinks'),
+  purgeDueLinks: token<PurgeDueLinks>('PurgeDueLinks'),
+  ballotLinksStatus: token<BallotLinksStatus>('BallotLinksStatus'),
   settleClosedElections: token<SettleClosedElections>('SettleClosedElections'),
 } as const;

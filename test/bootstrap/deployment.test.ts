@@ -94,4 +94,9 @@ describe('Dockerfile', () => {
     expect(text).toMatch(/^HEALTHCHECK .*\n.*\/health/m);
     expect(text).toContain('docker-entrypoint.sh');
   });
+
+  it('ships what the runtime reads: dist/, bin/, the JSON Schemas of the meta files', () => {
+    const runtime = text.slice(text.lastIndexOf('\nFROM '));
+    for (const line of ['COPY --from=deps /app/dist ./dist', 'COPY bin ./bin', 'COPY docs/schemas ./docs/schemas']) expect(runtime).toContain(line);
+  });
 });

@@ -84,23 +84,29 @@ describe('elekto results and purge-links on a real database file', () => {
     expect(r.stderr).not.toMatch(/destroyed/);
   });
 
-  it('counts the ballots (Schulze) and, with delete_after, says it destroyed the links', () => {
+  it('counts the ballots (Schulze) and, with delete_after, destroys nothing but says when the links go', () => {
     const r = elekto('results', KEY, '--json');
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { turnout: { ballots: number; eligible: number }; tally: { winners: string[] }; linksPurged: number };
+    const out = JSON.parse(r.stdout) as { turnout: { ballots: number; eligible: number }; tally: { winners: string[] }; links: { remaining: number; purgeDueAt: string } };
     expect(out.turnout.ballots).toBe(3);
     // grace-hopper beats both 2-1 and ada-lovelace beats alan-turing 2-1.
     expect(out.tally.winners).toEqual(['grace-hopper', 'ada-lovelace']);
-    expect(out.linksPurged).toBe(3);
-    expect(r.stderr).toMatch(/3 voter-to-ballot link\(s\) destroyed/);
+    expect(out.links.remaining).toBe(3);
+    expect(r.stderr).toMatch(/3 voter-to-ballot link\(s\) remain; a running `elekto serve` destroys them at \d{4}-/);
+    expect(r.stderr).toContain(`elekto purge-links ${KEY}`);
+    // Reading again finds them all still there: reading results destroys nothing.
+    expect((JSON.parse(elekto('results', KEY, '--json').stdout) as { links: { remaining: number } }).links.remaining).toBe(3);
+    expect(elekto('results', '--help').stdout).toMatch(/Reading results changes nothing/);
   });
 
-  it('purge-links then finds nothing left and keeps the ballots', () => {
+  it('purge-links destroys them and keeps the ballots; a second run finds nothing left', () => {
     const r = elekto('purge-links', KEY, '--json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ purged: 0, ballots: 3 });
+    expect(JSON.parse(r.stdout)).toMatchObject({ purged: 3, ballots: 3 });
+    expect(JSON.parse(elekto('purge-links', KEY, '--json').stdout)).toMatchObject({ purged: 0, ballots: 3 });
     const md = elekto('results', KEY, '--markdown');
     expect(md.code).toBe(0);
     expect(md.stdout).toContain('grace-hopper');
+    expect(md.stderr).not.toMatch(/remain/);
   });
 });

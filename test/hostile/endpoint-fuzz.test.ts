@@ -4,6 +4,8 @@ import type { Middleware } from 'koa';
 import { rawGet } from '../support/http/raw-get.js';
 import { silentLogger } from '../../src/adapters/http/http-logger.js';
 import { metaWebhookRoutes } from '../../src/adapters/http/webhook/index.js';
+import { InMemoryWebhookDeliveries } from '../../src/adapters/persistence/in-memory/index.js';
+import { FixedClock } from '../../src/adapters/system/system-clock.js';
 import { anElection } from '../support/builders/election-builder.js';
 import { NOW } from '../support/builders/in-memory-world.js';
 import { csrfTokenIn, TestClient } from '../support/http/browser-client.js';
@@ -54,6 +56,8 @@ beforeAll(async () => {
             throw new Error('a fuzzed webhook request must never reach the sync');
           },
         },
+        deliveries: new InMemoryWebhookDeliveries(),
+        clock: new FixedClock(NOW),
         secret: 'fuzz-secret-for-the-webhook',
         branch: 'main',
         logger: silentLogger,

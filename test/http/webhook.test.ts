@@ -5,6 +5,7 @@ import Koa from 'koa';
 import { InMemoryElectionCatalog } from '../../src/adapters/catalog/in-memory-election-catalog.js';
 import { metaWebhookRoutes, signBody } from '../../src/adapters/http/webhook/index.js';
 import { FixedClock } from '../../src/adapters/system/system-clock.js';
+import { InMemoryWebhookDeliveries } from '../../src/adapters/persistence/in-memory/index.js';
 import { SyncMeta } from '../../src/application/meta/sync-meta.js';
 import type { SyncReport } from '../../src/application/meta/sync-report.js';
 import { ElectionBuilder } from '../support/builders/election-builder.js';
@@ -33,6 +34,8 @@ async function start(secret: string | undefined, maxBodyBytes?: number): Promise
   const log = (obj: object, msg?: string) => logs.push({ obj, msg });
   const router = metaWebhookRoutes({
     syncMeta: { execute: async (r) => { const report = await sync.execute(r); syncs.push(report); return report; } },
+    deliveries: new InMemoryWebhookDeliveries(),
+    clock: new FixedClock(new Date(0)),
     secret,
     branch: 'main',
     logger: { info: log, warn: log, error: log },
@@ -190,5 +193,53 @@ describe('POST /v1/webhooks/meta/sync body cap', () => {
     } finally {
       await new Promise((r) => h.server.close(r));
     }
+  });
+});
+
+describe('POST /v1/webhooks/meta/sync: replays and bursts', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await start(SECRET);
+  });
+  afterEach(() => new Promise((r) => h.server.close(r)));
+
+  const signedPush = (delivery: string) => {
+    const body = push();
+    return { body, headers: { 'X-GitHub-Event': 'push', 'X-Hub-Signature-256': signBody(SECRET, body), 'X-GitHub-Delivery': delivery } };
+  };
+
+  it('runs one sync for a delivery replayed 50 times; every replay is answered 200 {"duplicate": true}', async () => {
+    const { body, headers } = signedPush('72d3162e-cc78-11e3-81ab-4c9367dc0958');
+    const first = await post(h, body, headers);
+    expect(first.status).toBe(200);
+    const replays = await Promise.all(Array.from({ length: 49 }, () => post(h, body, headers)));
+    for (const r of replays) {
+      expect(r.status).toBe(200);
+      expect(await r.json()).toMatchObject({ duplicate: true });
+    }
+    expect(h.syncs).toHaveLength(1);
+    expect(h.source.fetches).toBe(1);
+  });
+
+  it('lets GitHub redeliver a delivery whose sync failed', async () => {
+    const { body, headers } = signedPush('0f6c1c1e-0000-4000-8000-000000000001');
+    h.source.failure = new Error('network down');
+    expect((await post(h, body, headers)).status).toBe(502);
+    h.source.failure = null;
+    const again = await post(h, body, headers);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ ok: true });
+    expect(h.syncs).toHaveLength(2);
+  });
+
+  it('coalesces a burst of distinct pushes into one running and one queued sync', async () => {
+    h.source.delayMs = 150;
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => post(h, signedPush(`burst-${i}`).body, signedPush(`burst-${i}`).headers)));
+    for (const r of answers) {
+      expect(r.status).toBe(200);
+      expect(await r.json()).toMatchObject({ ok: true });
+    }
+    expect(h.source.fetches).toBeLessThanOrEqual(2);
+    expect(h.source.fetches).toBeGreaterThanOrEqual(1);
   });
 });

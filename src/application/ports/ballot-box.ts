@@ -57,6 +57,8 @@ export interface BallotBox {
   countVoters(electionKey: string): Promise<number>;
   /** Destroys every voter-to-ballot link of the election; ballots and marks stay. Returns how many. */
   purgeLinks(electionKey: string): Promise<number>;
+  /** How many voters can still open their ballot with a passphrase (links not purged). */
+  countLinks(electionKey: string): Promise<number>;
   /**
    * How many voter links of the election each sealing scheme holds. Some schemes depend on a server
    * secret: before that secret changes, this says whose links would no longer open.

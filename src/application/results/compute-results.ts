@@ -1,4 +1,5 @@
 import type { Election } from '../../domain/election/election.js';
+import { DEFAULT_LINK_PURGE_DELAY_HOURS, linkPurgeDueAt } from '../../domain/election/link-purge.js';
 import { type PairStrength, type TallyMethod, type TallyResult, type UnrankedPolicy, tally } from '../../domain/tally/index.js';
 import { requireCompleted, requireElection, requireOfficer } from '../elections/election-access.js';
 import type { BallotBox } from '../ports/ballot-box.js';
@@ -29,20 +30,29 @@ export interface ElectionResults {
   readonly tally: TallyResult;
   readonly turnout: Turnout;
   readonly ignored: IgnoredEntries;
-  /** Voter-to-ballot links destroyed by this computation (delete_after); 0 otherwise. */
-  readonly linksPurged: number;
+  /** Reading results destroys nothing: what is left of the voter-to-ballot links, and when they go. */
+  readonly links: BallotLinks;
+}
+
+export interface BallotLinks {
+  /** Voters who can still open their ballot with their passphrase. */
+  readonly remaining: number;
+  /** `delete_after`: when a running `elekto serve` destroys them; null: kept until an officer does. */
+  readonly purgeDueAt: Date | null;
 }
 
 /**
  * Results of a completed election, for its officers. Ballots are streamed into the pairwise matrix
- * (never held as one array). With `delete_after: true` the first computation also destroys every
- * voter-to-ballot link, as Elekto's documentation promised; the ballots stay.
+ * (never held as one array). Reading results never destroys anything (Elekto purged the links of a
+ * `delete_after` election here, so one GET did it): the links go at `linkPurgeDueAt`, or when an
+ * officer destroys them (PurgeLinks).
  */
 export class ComputeResults {
   constructor(
     private readonly catalog: ElectionCatalog,
     private readonly ballotBox: BallotBox,
     private readonly clock: Clock,
+    private readonly options: { readonly linkPurgeDelayHours: number } = { linkPurgeDelayHours: DEFAULT_LINK_PURGE_DELAY_HOURS },
   ) {}
 
   async execute(input: ComputeResultsInput): Promise<ElectionResults> {
@@ -58,7 +68,7 @@ export class ComputeResults {
       seats: election.noWinners,
       ...(seatCap ? { seatCap } : {}),
     });
-    const linksPurged = election.deleteAfter ? await this.ballotBox.purgeLinks(election.key) : 0;
+    const links = { remaining: await this.ballotBox.countLinks(election.key), purgeDueAt: linkPurgeDueAt(election, this.options.linkPurgeDelayHours) };
     const eligible = election.voters?.size ?? 0;
     const ballots = accumulator.ballots;
     return {
@@ -66,7 +76,7 @@ export class ComputeResults {
       tally: result,
       turnout: { ballots, eligible, ratio: eligible > 0 ? ballots / eligible : null },
       ignored,
-      linksPurged,
+      links,
     };
   }
 }

@@ -1,3 +1,4 @@
+import { denseRanks } from '../../domain/ballot/dense-ranks.js';
 import { NO_OPINION_RANK } from '../../domain/ballot/ranking.js';
 import { candidateIds } from '../../domain/election/election.js';
 import { requireCompleted, requireElection, requireOfficer } from '../elections/election-access.js';
@@ -21,9 +22,10 @@ export const NO_OPINION_CELL = 'No opinion';
 
 /**
  * The officers' export in Elekto's CSV format, byte for byte in its layout (no quoting, "\n"),
- * plus the same data as JSON. Two deliberate differences: candidates in the election's stable
- * order instead of a fresh shuffle, and rows sorted by content instead of storage order, which on
- * some databases follows the order of voting and so could be matched with voting times.
+ * plus the same data as JSON. Three deliberate differences: candidates in the election's stable
+ * order instead of a fresh shuffle; rows sorted by content instead of storage order, which on
+ * some databases follows the order of voting and so could be matched with voting times; and ranks
+ * dense per ballot (5, 5, 9 shows as 1, 1, 2), never the stored numbers.
  */
 export class ExportBallots {
   constructor(
@@ -51,7 +53,7 @@ export class ExportBallots {
         while (ranks.length <= i) ranks.push(null);
         if (ranks[i] == null) ranks[i] = rank === NO_OPINION_RANK ? null : rank;
       }
-      rows.push({ ranks, line: '' });
+      rows.push({ ranks: dense(ranks), line: '' });
     }
     // Lines are written once every column is known (an unknown candidate may appear late).
     const width = columns.length;
@@ -68,6 +70,15 @@ export class ExportBallots {
       json: `${JSON.stringify({ election: electionKey, candidates: columns, ballots: rows.map((r) => r.ranks) })}\n`,
     };
   }
+}
+
+/**
+ * The row's ranks renumbered 1..k, ties kept, over the cells shown: stored ranks, Elekto's above all,
+ * can be any integers, and 271828, 314159, 577215 would be a signature a vote buyer could look for.
+ * Cells the tally does not count (0, negative, text Elekto stored) show as "No opinion", their meaning there.
+ */
+function dense(ranks: ReadonlyArray<number | null>): Array<number | null> {
+  return denseRanks(ranks.map((r) => r ?? NO_OPINION_RANK)).map((r) => (r === NO_OPINION_RANK ? null : r));
 }
 
 function cell(rank: number | null): string {

@@ -1,3 +1,4 @@
+import { denseEntries } from '../../domain/ballot/dense-ranks.js';
 import { NO_OPINION_RANK, type RankEntry, rankingFromEntries } from '../../domain/ballot/ranking.js';
 import { type Election, candidateIds } from '../../domain/election/election.js';
 import { DomainError } from '../../domain/errors.js';
@@ -5,7 +6,8 @@ import { DomainError } from '../../domain/errors.js';
 /**
  * The entries to store for a submitted ranking: validated against this election's candidates, then
  * one entry per candidate in the election's order, unranked ones at NO_OPINION_RANK (Elekto's
- * storage form). Ranks are kept as the voter gave them, so viewing the ballot shows their numbers.
+ * storage form). Ranks are stored dense (1..k, ties kept): the numbers a voter picked could otherwise
+ * identify their ballot in the officers' export to whoever asked for them.
  */
 export function ballotEntries(election: Election, submitted: readonly RankEntry[]): RankEntry[] {
   const ids = candidateIds(election);
@@ -20,5 +22,5 @@ export function ballotEntries(election: Election, submitted: readonly RankEntry[
       });
     }
   }
-  return ids.map((candidate) => ({ candidate, rank: rankOf.get(candidate) ?? NO_OPINION_RANK }));
+  return denseEntries(ids.map((candidate) => ({ candidate, rank: rankOf.get(candidate) ?? NO_OPINION_RANK })));
 }

@@ -1,3 +1,4 @@
+import { denseEntries } from '../../domain/ballot/dense-ranks.js';
 import { NO_OPINION_RANK, type Ranking, rankingFromEntries } from '../../domain/ballot/ranking.js';
 import { candidateIds, electionStatus, findCandidate } from '../../domain/election/election.js';
 import { DomainError } from '../../domain/errors.js';
@@ -58,7 +59,8 @@ export class ViewBallot {
     if (!stored) throw new Error(`Ballot link of election ${electionKey} opens to a missing ballot.`);
 
     const order = new Map(candidateIds(election).map((id, i) => [id, i]));
-    const entries = stored.entries
+    // Dense like every other view of a ballot; a ballot Elekto stored may have any integers.
+    const entries = denseEntries(stored.entries)
       .map((e) => ({
         candidate: e.candidate,
         name: findCandidate(election, e.candidate)?.name ?? e.candidate,

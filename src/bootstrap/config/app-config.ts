@@ -63,7 +63,7 @@ export interface AppConfig {
     readonly workers: number;
   };
   /** The pending ballot pool (docs/ballot-secrecy.md). */
-  readonly ballots: { readonly batchSize: number };
+  readonly ballots: { readonly batchSize: number; /** delete_after: hours after the close before the links go. */ readonly linkPurgeDelayHours: number };
   readonly log: { readonly level: LogLevel; readonly format: 'json' | 'text' };
   /** True for `elekto serve --demo` (npm start). */
   readonly demo: boolean;

@@ -109,7 +109,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
       memoryMiB: num('SEAL_MEMORY_MIB'),
       workers: Math.max(1, num('SEAL_WORKERS')),
     },
-    ballots: { batchSize: Math.max(1, num('BALLOT_BATCH_SIZE')) },
+    ballots: { batchSize: Math.max(1, num('BALLOT_BATCH_SIZE')), linkPurgeDelayHours: num('LINK_PURGE_DELAY_HOURS') },
     log: {
       level: (env.LOG_LEVEL ?? (debug ? 'debug' : 'info')) as LogLevel,
       format: (env.LOG_FORMAT ?? (process.stdout.isTTY ? 'text' : 'json')) as 'json' | 'text',

@@ -7,7 +7,7 @@ import { TOKENS as T, type Token } from '../tokens.js';
 import { USE_CASES as U } from '../use-case-tokens.js';
 import { bindFactory, resolveRecord } from './binding.js';
 
-const { signIn: _s, currentUser: _c, purgeLinks: _p, settleClosedElections: _settle, ...WEB_USE_CASES } = U;
+const { signIn: _s, currentUser: _c, purgeDueLinks: _p, settleClosedElections: _settle, ...WEB_USE_CASES } = U;
 
 /** The Koa application, built from the use cases the routes call; the container stays out of handlers. */
 export function httpModule(config: AppConfig): ContainerModule {
@@ -36,7 +36,7 @@ export function httpModule(config: AppConfig): ContainerModule {
           import('../../adapters/http/webhook/meta-webhook-routes.js'),
         ]);
         const get = <X>(token: Token<X>) => ctx.getAsync<X>(token);
-        const { logger, syncMeta, ...deps } = await resolveRecord(get, {
+        const { logger, syncMeta, deliveries, ...deps } = await resolveRecord(get, {
           logger: T.Logger,
           clock: T.Clock,
           catalog: T.ElectionCatalog,
@@ -44,6 +44,7 @@ export function httpModule(config: AppConfig): ContainerModule {
           signInMethods: T.SignInMethods,
           readiness: T.Readiness,
           syncMeta: T.SyncMeta,
+          deliveries: T.WebhookDeliveries,
         });
         const useCases = await resolveRecord(get, WEB_USE_CASES);
         return createHttpApp({
@@ -59,7 +60,7 @@ export function httpModule(config: AppConfig): ContainerModule {
           ...deps,
           useCases,
           // @koa/router's middleware type and Koa's differ only in their generic defaults.
-          webhook: metaWebhookRoutes({ syncMeta, secret: config.meta.secret, branch: config.meta.branch, logger }).routes() as unknown as Middleware,
+          webhook: metaWebhookRoutes({ syncMeta, deliveries, clock: deps.clock, secret: config.meta.secret, branch: config.meta.branch, logger }).routes() as unknown as Middleware,
         });
       })
       .inSingletonScope();

@@ -7,13 +7,14 @@ import {
   InMemoryExceptionRequests,
   InMemoryPassphraseAttempts,
   InMemoryUsers,
+  InMemoryWebhookDeliveries,
 } from '../../adapters/persistence/in-memory/index.js';
 import type { AppConfig } from '../config/app-config.js';
 import { TOKENS as T } from '../tokens.js';
 import { bindFactory } from './binding.js';
 
 /**
- * Users, ballots, exception requests, election rows and passphrase attempts: in memory
+ * Users, ballots, exception requests, election rows, passphrase attempts and webhook deliveries: in memory
  * (DB_CONNECTION=memory) or in one TypeORM data source (PostgreSQL, MySQL/MariaDB, SQLite), opened
  * on first use. Only the demo migrates by itself; elsewhere `elekto migrate` does, as in Elekto.
  * With a SQL database the meta sync lock lives there too, so replicas sync one at a time.
@@ -27,6 +28,7 @@ export function persistenceModule(config: AppConfig): ContainerModule {
       bindFactory(bind, T.ElectionRecords, [], () => new InMemoryElectionRecords());
       bindFactory(bind, T.ExceptionRequests, [T.Users], (users) => new InMemoryExceptionRequests(users));
       bindFactory(bind, T.PassphraseAttempts, [], () => new InMemoryPassphraseAttempts());
+      bindFactory(bind, T.WebhookDeliveries, [], () => new InMemoryWebhookDeliveries());
       return;
     }
     bindFactory(bind, T.TypeOrm, [T.Lifecycle, T.Logger], async (lifecycle, logger) => {
@@ -53,6 +55,7 @@ export function persistenceModule(config: AppConfig): ContainerModule {
     bindFactory(bind, T.ElectionRecords, [T.TypeOrm], (p) => p.electionRecords);
     bindFactory(bind, T.ExceptionRequests, [T.TypeOrm], (p) => p.exceptionRequests);
     bindFactory(bind, T.PassphraseAttempts, [T.TypeOrm], (p) => p.passphraseAttempts);
+    bindFactory(bind, T.WebhookDeliveries, [T.TypeOrm], (p) => p.webhookDeliveries);
     // Loaded before the meta module, which binds an in-process lock only when none is bound here.
     bindFactory(bind, T.SyncLock, [T.Lifecycle, T.Logger], async (lifecycle, logger) => {
       const { createSyncLock } = await import('../../adapters/persistence/sync-lock/index.js');

@@ -14,6 +14,8 @@ import { ElectionTurnout } from '../../application/results/election-turnout.js';
 import { DraftResultsMarkdown } from '../../application/results/draft-results-markdown.js';
 import { ExportBallots } from '../../application/results/export-ballots.js';
 import { SettleClosedElections } from '../../application/results/settle-closed-elections.js';
+import { BallotLinksStatus } from '../../application/results/ballot-links-status.js';
+import { PurgeDueLinks } from '../../application/results/purge-due-links.js';
 import { PurgeLinks } from '../../application/results/purge-links.js';
 import { CastBallot } from '../../application/voting/cast-ballot.js';
 import { RevokeBallot } from '../../application/voting/revoke-ballot.js';
@@ -44,11 +46,13 @@ export function useCaseModule(config: AppConfig): ContainerModule {
     bindFactory(bind, U.reviewExceptionRequest, [T.ElectionCatalog, T.ExceptionRequests], (c, r) => new ReviewExceptionRequest(c, r));
     bindFactory(bind, U.decideExceptionRequest, [T.ElectionCatalog, T.ExceptionRequests, T.Clock], (c, r, clock) => new DecideExceptionRequest(c, r, clock));
     bindFactory(bind, U.exportExceptionDecisions, [T.ElectionCatalog, T.ExceptionRequests], (c, r) => new ExportExceptionDecisions(c, r));
-    bindFactory(bind, U.computeResults, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new ComputeResults(c, box, clock));
+    bindFactory(bind, U.computeResults, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new ComputeResults(c, box, clock, { linkPurgeDelayHours: config.ballots.linkPurgeDelayHours }));
     bindFactory(bind, U.electionTurnout, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new ElectionTurnout(c, box, clock));
     bindFactory(bind, U.exportBallots, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new ExportBallots(c, box, clock));
     bindFactory(bind, U.draftResultsMarkdown, [U.computeResults], (compute) => new DraftResultsMarkdown(compute));
     bindFactory(bind, U.settleClosedElections, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new SettleClosedElections(c, box, clock));
+    bindFactory(bind, U.ballotLinksStatus, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new BallotLinksStatus(c, box, clock, { linkPurgeDelayHours: config.ballots.linkPurgeDelayHours }));
+    bindFactory(bind, U.purgeDueLinks, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new PurgeDueLinks(c, box, clock, { linkPurgeDelayHours: config.ballots.linkPurgeDelayHours }));
     bindFactory(bind, U.purgeLinks, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new PurgeLinks(c, box, clock));
   });
 }

@@ -3,23 +3,35 @@ import { USE_CASES } from '../use-case-tokens.js';
 
 const EVERY_MS = 60_000;
 
-/** Empties each election's pending pool once it closes: now, then every minute while serving. */
+/**
+ * What a closed election needs from a running server, now and then every minute: its pending pool
+ * emptied at the close, and (`delete_after`) its voters' ballot links destroyed once
+ * LINK_PURGE_DELAY_HOURS have passed.
+ */
 export async function settleOnClose(app: Application): Promise<() => void> {
-  const settle = await app.get(USE_CASES.settleClosedElections);
+  const [settle, purgeDue] = await Promise.all([app.get(USE_CASES.settleClosedElections), app.get(USE_CASES.purgeDueLinks)]);
   let busy = false;
-  const run = (): void => {
+  const run = async (): Promise<void> => {
+    try {
+      const { elections, moved } = await settle.execute();
+      if (moved > 0) app.logger.info({ elections, ballots: moved }, 'closed elections: pending ballots moved into the ballot table');
+    } catch (e) {
+      app.logger.warn({ err: e }, 'could not empty the pending pool of a closed election; results will, later');
+    }
+    try {
+      const { elections, purged } = await purgeDue.execute();
+      if (elections.length > 0) app.logger.info({ elections, links: purged }, 'delete_after: voter-to-ballot links destroyed as scheduled');
+    } catch (e) {
+      app.logger.warn({ err: e }, 'could not destroy the ballot links of a delete_after election; trying again in a minute');
+    }
+  };
+  const tick = (): void => {
     if (busy) return;
     busy = true;
-    settle
-      .execute()
-      .then(({ elections, moved }) => {
-        if (moved > 0) app.logger.info({ elections, ballots: moved }, 'closed elections: pending ballots moved into the ballot table');
-      })
-      .catch((e: unknown) => app.logger.warn({ err: e }, 'could not empty the pending pool of a closed election; results will, later'))
-      .finally(() => (busy = false));
+    void run().finally(() => (busy = false));
   };
-  run();
-  const timer = setInterval(run, EVERY_MS);
+  tick();
+  const timer = setInterval(tick, EVERY_MS);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -131,7 +131,9 @@ describe.each(ADAPTERS)('BallotBox contract: %s', (adapter) => {
     await w.ballotBox.cast(ballotFor(key, userId));
     await w.ballotBox.cast(ballotFor(key, other));
     await w.ballotBox.cast(ballotFor(key, third, null));
+    expect(await w.ballotBox.countLinks(key)).toBe(2);
     expect(await w.ballotBox.purgeLinks(key)).toBe(2);
+    expect(await w.ballotBox.countLinks(key)).toBe(0);
     expect(await w.ballotBox.mark(key, userId)).toMatchObject({ hasLink: false, link: null });
     expect(await w.ballotBox.countBallots(key)).toBe(3);
     expect(await w.ballotBox.countVoters(key)).toBe(3);

@@ -3,12 +3,14 @@ import type { ElectionRecords } from '../../../src/application/ports/election-re
 import type { ExceptionRequests } from '../../../src/application/ports/exception-requests.js';
 import type { PassphraseAttempts } from '../../../src/application/ports/passphrase-attempts.js';
 import type { Users } from '../../../src/application/ports/users.js';
+import type { WebhookDeliveries } from '../../../src/application/ports/webhook-deliveries.js';
 import {
   InMemoryBallotBox,
   InMemoryElectionRecords,
   InMemoryExceptionRequests,
   InMemoryPassphraseAttempts,
   InMemoryUsers,
+  InMemoryWebhookDeliveries,
 } from '../../../src/adapters/persistence/in-memory/index.js';
 import { openTypeOrmPersistence } from '../../../src/adapters/persistence/typeorm/index.js';
 import { createThrowawayDatabase, type DatabaseKind } from '../../support/databases.js';
@@ -20,6 +22,7 @@ export interface PersistenceWorld {
   readonly electionRecords: ElectionRecords;
   readonly exceptionRequests: ExceptionRequests;
   readonly passphraseAttempts: PassphraseAttempts;
+  readonly webhookDeliveries: WebhookDeliveries;
   close(): Promise<void>;
 }
 
@@ -37,6 +40,7 @@ export async function openWorld(adapter: AdapterName): Promise<PersistenceWorld>
       electionRecords,
       exceptionRequests: new InMemoryExceptionRequests(users),
       passphraseAttempts: new InMemoryPassphraseAttempts(),
+      webhookDeliveries: new InMemoryWebhookDeliveries(),
       close: async () => undefined,
     };
   }
@@ -49,6 +53,7 @@ export async function openWorld(adapter: AdapterName): Promise<PersistenceWorld>
       electionRecords: p.electionRecords,
       exceptionRequests: p.exceptionRequests,
       passphraseAttempts: p.passphraseAttempts,
+      webhookDeliveries: p.webhookDeliveries,
       close: async () => {
         await p.close();
         await database.drop();

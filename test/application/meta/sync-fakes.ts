@@ -11,9 +11,12 @@ export class FakeMetaSource implements MetaSource {
   failure: Error | null = null;
   fetches = 0;
   currents = 0;
+  /** A slow remote: each fetch takes this long. */
+  delayMs = 0;
 
   async fetch(): Promise<MetaTree> {
     this.fetches++;
+    if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
     if (this.failure) throw this.failure;
     return { root: '/meta', revision: this.revision };
   }

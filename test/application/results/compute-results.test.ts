@@ -1,6 +1,8 @@
 import { ComputeResults } from '../../../src/application/results/compute-results.js';
 import { ElectionTurnout } from '../../../src/application/results/election-turnout.js';
+import { PurgeDueLinks } from '../../../src/application/results/purge-due-links.js';
 import { PurgeLinks } from '../../../src/application/results/purge-links.js';
+import { DEFAULT_LINK_PURGE_DELAY_HOURS } from '../../../src/domain/election/link-purge.js';
 import { seatCapRule } from '../../../src/application/results/tally-election.js';
 import type { StoredBallot } from '../../../src/application/ports/ballot-box.js';
 import { NO_OPINION_RANK } from '../../../src/domain/ballot/ranking.js';
@@ -28,7 +30,7 @@ describe('ComputeResults', () => {
     expect(res.tally.ranking).toEqual([['dims'], ['paris'], ['aaron']]);
     expect(res.tally.pairwise['dims']?.['paris']).toBe(3);
     expect(res.turnout).toEqual({ ballots: 6, eligible: 8, ratio: 0.75 });
-    expect(res.linksPurged).toBe(0);
+    expect(res.links).toEqual({ remaining: 6, purgeDueAt: null });
   });
 
   it('honours the method and strength asked for, and the election’s number of seats', async () => {
@@ -103,23 +105,41 @@ describe('ComputeResults', () => {
     expect(maxAhead).toBe(1);
   });
 
-  it('with delete_after, the first computation destroys the links and keeps the ballots', async () => {
+  it('with delete_after, reading results destroys nothing and says when the links go', async () => {
     const { w, compute } = await setup(anElection().deleteAfter());
     await castMany(w, KEY, [r(['dims', 1])], 3);
     const first = await compute.execute({ electionKey: KEY, requester: null });
-    expect(first.linksPurged).toBe(3);
-    expect(await w.ballotBox.countBallots(KEY)).toBe(3);
-    expect(await w.ballotBox.countVoters(KEY)).toBe(3);
+    const election = w.catalog.current().elections.get(KEY)!;
+    expect(first.links).toEqual({ remaining: 3, purgeDueAt: new Date(election.endsAt.getTime() + DEFAULT_LINK_PURGE_DELAY_HOURS * 3_600_000) });
     const again = await compute.execute({ electionKey: KEY, requester: null });
-    expect(again.linksPurged).toBe(0);
-    expect(again.tally.ballots).toBe(3);
+    expect(again.links.remaining).toBe(3);
+    expect(await w.ballotBox.purgeLinks(KEY)).toBe(3); // all three were still there to destroy
   });
 
   it('without delete_after the links stay', async () => {
     const { w, compute } = await setup();
     await castMany(w, KEY, [r(['dims', 1])], 2);
-    await compute.execute({ electionKey: KEY, requester: null });
+    expect((await compute.execute({ electionKey: KEY, requester: null })).links).toEqual({ remaining: 2, purgeDueAt: null });
     expect(await w.ballotBox.purgeLinks(KEY)).toBe(2); // both links were still there to destroy
+  });
+});
+
+describe('PurgeDueLinks', () => {
+  it('destroys the links of a delete_after election once the delay after its close has passed, once', async () => {
+    const w = inMemoryWorld([anElection().deleteAfter().status('completed', NOW).build(), anElection().key('keeps').status('completed', NOW).build()]);
+    await castMany(w, KEY, [r(['dims', 1])], 3);
+    await castMany(w, 'keeps', [r(['dims', 1])], 2);
+    const endsAt = w.catalog.current().elections.get(KEY)!.endsAt;
+    const due = new PurgeDueLinks(w.catalog, w.ballotBox, w.clock, { linkPurgeDelayHours: 24 });
+    w.clock.set(new Date(endsAt.getTime() + 24 * 3_600_000 - 1));
+    expect(await due.execute()).toEqual({ elections: [], purged: 0 });
+    expect(await w.ballotBox.countLinks(KEY)).toBe(3);
+    w.clock.set(new Date(endsAt.getTime() + 24 * 3_600_000));
+    expect(await due.execute()).toEqual({ elections: [KEY], purged: 3 });
+    expect(await w.ballotBox.countLinks(KEY)).toBe(0);
+    expect(await w.ballotBox.countBallots(KEY)).toBe(3);
+    expect(await due.execute()).toEqual({ elections: [], purged: 0 });
+    expect(await w.ballotBox.countLinks('keeps')).toBe(2); // no delete_after: kept until an officer acts
   });
 });
 

@@ -62,6 +62,28 @@ describe('ExportBallots', () => {
     );
   });
 
+  it('exports dense ranks per ballot whatever was stored: 271828,314159,577215 -> 1,2,3; 5,5,9 -> 1,1,2 (issue 11)', async () => {
+    const { w, exportBallots } = await setup();
+    await castMany(w, KEY, [
+      r(['delectus', 271828], ['elekto', 314159], ['notcivs', 577215], ['e6n', NO], ['ribemont', NO]),
+      r(['delectus', 5], ['elekto', 5], ['notcivs', 9], ['e6n', NO], ['ribemont', NO]),
+      // What Elekto stored unchecked and the tally does not count reads as "No opinion" there and here.
+      r(['delectus', 0], ['elekto', 12], ['notcivs', Number.NaN], ['e6n', -271828], ['ribemont', 30]),
+    ]);
+    const out = await exportBallots.execute({ electionKey: KEY, requester: null });
+    expect(out.csv.split('\n').slice(1, -1).sort()).toEqual(
+      ['1,2,3,No opinion,No opinion', '1,1,2,No opinion,No opinion', 'No opinion,1,No opinion,No opinion,2'].sort(),
+    );
+    expect(JSON.parse(out.json).ballots.map((b: unknown[]) => b.join(',')).sort()).toEqual([',1,,,2', '1,1,2,,', '1,2,3,,'].sort());
+  });
+
+  it('densifies a ballot over the cells it shows: a candidate stored twice keeps its first rank, no gap', async () => {
+    const { w, exportBallots } = await setup();
+    await castMany(w, KEY, [r(['delectus', 10], ['delectus', 20], ['elekto', 30], ['ghost', 40])]);
+    const out = await exportBallots.execute({ electionKey: KEY, requester: null });
+    expect(out.csv).toBe('delectus,elekto,notcivs,e6n,ribemont,ghost\n1,2,No opinion,No opinion,No opinion,3\n');
+  });
+
   it('is for officers, after the end', async () => {
     const { w, exportBallots } = await setup();
     await expect(exportBallots.execute({ electionKey: KEY, requester: await w.signIn('alice') })).rejects.toMatchObject({ code: 'NOT_AN_OFFICER' });

@@ -37,6 +37,17 @@ describe('CastBallot', () => {
     expect(ballot?.ballotId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
+  it('stores dense ranks, ties kept: the numbers a voter picks are not a signature (issue 11)', async () => {
+    const { w, cast, alice } = await setup();
+    const bob = await w.signIn('bob');
+    const signed = [{ candidate: 'dims', rank: 271828 }, { candidate: 'paris', rank: 314159 }, { candidate: 'aaron', rank: 577215 }];
+    await cast.execute({ user: alice, electionKey: KEY, entries: signed, passphrase: '' });
+    const tied = [{ candidate: 'dims', rank: 1 }, { candidate: 'paris', rank: 1 }, { candidate: 'aaron', rank: 4 }];
+    await cast.execute({ user: bob, electionKey: KEY, entries: tied, passphrase: '' });
+    const stored = (await ballotsOf(w)).map((b) => b.entries.map((e) => e.rank).join(','));
+    expect(stored.sort()).toEqual(['1,1,2', '1,2,3']);
+  });
+
   it('stores no link at all without a passphrase, and says so', async () => {
     const { w, cast, alice } = await setup();
     await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '' })).resolves.toEqual({ linked: false });

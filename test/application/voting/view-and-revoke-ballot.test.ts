@@ -34,6 +34,16 @@ describe('ViewBallot', () => {
     expect(own.ranking).toEqual([['paris'], ['dims']]);
   });
 
+  it('shows dense ranks, also for a ballot stored with gaps (Elekto stored any integer)', async () => {
+    const { w, view, alice } = await setup();
+    const ballotId = w.random.uuid();
+    const entries = [{ candidate: 'dims', rank: 5 }, { candidate: 'paris', rank: 5 }, { candidate: 'aaron', rank: 9 }];
+    await w.ballotBox.cast({ electionKey: KEY, userId: alice.id, ballotId, entries, link: await w.sealer.seal('correct horse', ballotId) });
+    const own = await view.execute({ user: alice, electionKey: KEY, passphrase: 'correct horse' });
+    expect(own.entries.map((e) => [e.candidate, e.rank])).toEqual([['dims', 1], ['paris', 1], ['aaron', 2]]);
+    expect(own.ranking).toEqual([['dims', 'paris'], ['aaron']]);
+  });
+
   it('reveals nothing with a wrong passphrase', async () => {
     const { cast, view, alice } = await setup();
     await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'correct horse' });

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type Koa from 'koa';
 import { createHttpApp, type HttpDeps } from '../../../src/adapters/http/create-http-app.js';
 import type { HttpConfig } from '../../../src/adapters/http/http-config.js';
 import { silentLogger } from '../../../src/adapters/http/http-logger.js';
@@ -18,6 +19,9 @@ import { ComputeResults } from '../../../src/application/results/compute-results
 import { DraftResultsMarkdown } from '../../../src/application/results/draft-results-markdown.js';
 import { ElectionTurnout } from '../../../src/application/results/election-turnout.js';
 import { ExportBallots } from '../../../src/application/results/export-ballots.js';
+import { BallotLinksStatus } from '../../../src/application/results/ballot-links-status.js';
+import { PurgeLinks } from '../../../src/application/results/purge-links.js';
+import { DEFAULT_LINK_PURGE_DELAY_HOURS } from '../../../src/domain/election/link-purge.js';
 import { CastBallot } from '../../../src/application/voting/cast-ballot.js';
 import { RevokeBallot } from '../../../src/application/voting/revoke-ballot.js';
 import { ViewBallot } from '../../../src/application/voting/view-ballot.js';
@@ -54,11 +58,15 @@ export function webUseCases(w: WebWorld, config: HttpConfig = TEST_CONFIG): WebU
     electionTurnout: new ElectionTurnout(w.catalog, w.ballotBox, w.clock),
     exportBallots: new ExportBallots(w.catalog, w.ballotBox, w.clock),
     draftResultsMarkdown: new DraftResultsMarkdown(computeResults),
+    ballotLinksStatus: new BallotLinksStatus(w.catalog, w.ballotBox, w.clock, { linkPurgeDelayHours: DEFAULT_LINK_PURGE_DELAY_HOURS }),
+    purgeLinks: new PurgeLinks(w.catalog, w.ballotBox, w.clock),
   };
 }
 
 export interface RunningWeb {
   readonly world: WebWorld;
+  /** The Koa app itself, for tests that walk its routers. */
+  readonly app: Koa;
   readonly baseUrl: string;
   readonly server: Server;
   close(): Promise<void>;
@@ -95,6 +103,7 @@ export async function startWeb(elections: readonly Election[], options: StartOpt
   server.on('request', app.callback());
   return {
     world,
+    app,
     baseUrl,
     server,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -84,8 +84,33 @@ export function officerRoutes(router: Router, deps: { render: Render; useCases: 
       breadcrumbs: electionCrumbs(result.election, { label: 'Officers', href: `${base(ctx)}/` }, { label: 'Results' }),
       election: result.election,
       turnout: result.turnout,
+      links: result.links,
       view: resultsView(result.election, result.tally),
     });
+  });
+
+  // Destroying the voter-to-ballot links cannot be undone: a page says what it takes away, and only
+  // its POST (CSRF-checked) does it. A GET never changes anything.
+  router.get('/app/elections/:key/admin/purge-links', async (ctx) => {
+    const links = await useCases.ballotLinksStatus.execute({ electionKey: key(ctx), requester: userOf(ctx) });
+    render(ctx, 'officer/purge-links.njk', {
+      title: `Destroy the ballot links: ${links.election.name}`,
+      breadcrumbs: electionCrumbs(links.election, { label: 'Officers', href: `${base(ctx)}/` }, { label: 'Results', href: `${base(ctx)}/results` }, { label: 'Destroy the ballot links' }),
+      election: links.election,
+      links,
+    });
+  });
+
+  router.post('/app/elections/:key/admin/purge-links', async (ctx) => {
+    const result = await useCases.purgeLinks.execute({ electionKey: key(ctx), requester: userOf(ctx) });
+    flash(
+      ctx,
+      result.purged === 0
+        ? 'There were no ballot links left to destroy.'
+        : `${result.purged} ballot link${result.purged === 1 ? '' : 's'} destroyed. The ${result.ballots} ballot${result.ballots === 1 ? '' : 's'} and the results are unchanged.`,
+      'success',
+    );
+    ctx.redirect(`${base(ctx)}/results`);
   });
 
   const download = (ctx: Context, body: string, type: string, filename: string): void => {

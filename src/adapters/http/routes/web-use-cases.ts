@@ -14,6 +14,8 @@ import type { ComputeResults } from '../../../application/results/compute-result
 import type { ElectionTurnout } from '../../../application/results/election-turnout.js';
 import type { DraftResultsMarkdown } from '../../../application/results/draft-results-markdown.js';
 import type { ExportBallots } from '../../../application/results/export-ballots.js';
+import type { BallotLinksStatus } from '../../../application/results/ballot-links-status.js';
+import type { PurgeLinks } from '../../../application/results/purge-links.js';
 
 export type UseCase<T extends { execute: (...args: never[]) => unknown }> = Pick<T, 'execute'>;
 
@@ -35,4 +37,6 @@ export interface WebUseCases {
   readonly electionTurnout: UseCase<ElectionTurnout>;
   readonly exportBallots: UseCase<ExportBallots>;
   readonly draftResultsMarkdown: UseCase<DraftResultsMarkdown>;
+  readonly ballotLinksStatus: UseCase<BallotLinksStatus>;
+  readonly purgeLinks: UseCase<PurgeLinks>;
 }

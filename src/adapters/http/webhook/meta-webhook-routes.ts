@@ -1,15 +1,23 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
+import { CoalescedSync } from '../../../application/meta/coalesced-sync.js';
 import type { SyncReport } from '../../../application/meta/sync-report.js';
+import type { Clock } from '../../../application/ports/clock.js';
+import type { WebhookDeliveries } from '../../../application/ports/webhook-deliveries.js';
 import type { HttpLogger } from '../http-logger.js';
 import { pushRef } from './push-ref.js';
 import { BodyTooLargeError, readRawBody } from './read-raw-body.js';
 import { verifySignature } from './verify-signature.js';
 
 export const META_WEBHOOK_PATH = '/v1/webhooks/meta/sync';
+/** GitHub sends a GUID; anything else is not remembered (and so not refused as a replay either). */
+const DELIVERY_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 export interface MetaWebhookDeps {
   readonly syncMeta: { execute(request: { fetch: boolean }): Promise<SyncReport> };
+  /** Delivery ids already acted on (shared by replicas through the database). */
+  readonly deliveries: WebhookDeliveries;
+  readonly clock: Clock;
   /** META_SECRET. Empty or absent: every request is refused (500), never let through. */
   readonly secret: string | null | undefined;
   /** META_BRANCH: only a push to `refs/heads/<branch>` syncs. */
@@ -24,12 +32,16 @@ export interface MetaWebhookDeps {
  * 500 no secret configured · 413 body too large · 401 signature missing or wrong (nothing happens) ·
  * 200 `ping` · 202 `{ ignored: true }` for other events and other branches (accepted, nothing to do) ·
  * 400 a signed push whose payload cannot be read · 200 sync done / 502 fetch failed / 500 other failure,
- * with the sync summary. The check runs in every mode: there is no debug bypass (Elekto had one).
+ * with the sync summary; 200 `{ duplicate: true }` for a delivery id already acted on (a replay: a
+ * signed delivery stays valid forever, so its id is remembered; one whose sync failed is forgotten
+ * again, so GitHub's "Redeliver" works). Pushes arriving together share syncs: one running, one
+ * waiting. The check runs in every mode: there is no debug bypass (Elekto had one).
  * Mount it before any body parser: the signature is over the raw bytes.
  */
 export function metaWebhookRoutes(deps: MetaWebhookDeps): Router {
   const router = new Router();
   const limit = deps.maxBodyBytes ?? 5 * 1024 * 1024;
+  const sync = new CoalescedSync(deps.syncMeta);
   router.post(META_WEBHOOK_PATH, async (ctx) => {
     const delivery = ctx.get('X-GitHub-Delivery') || undefined;
     if (!deps.secret) {
@@ -57,7 +69,13 @@ export function metaWebhookRoutes(deps: MetaWebhookDeps): Router {
     if (ref !== `refs/heads/${deps.branch}`) {
       return reply(ctx, 202, { ignored: true, reason: `A push to ${ref} does not trigger a sync; only refs/heads/${deps.branch} does.` });
     }
-    const report = await deps.syncMeta.execute({ fetch: true });
+    const claimed = delivery !== undefined && DELIVERY_ID.test(delivery) ? delivery : null;
+    if (claimed !== null && !(await deps.deliveries.claim(claimed, deps.clock.now()))) {
+      deps.logger.info({ delivery }, 'meta webhook: delivery already handled; not syncing again');
+      return reply(ctx, 200, { duplicate: true, delivery: claimed });
+    }
+    const report = await sync.execute({ fetch: true });
+    if (!report.ok && claimed !== null) await deps.deliveries.release(claimed).catch(() => undefined);
     const log = { delivery, revision: report.revision, ok: report.ok, added: report.added.length, updated: report.updated.length, removed: report.removed.length, broken: report.broken.length };
     if (report.ok && report.broken.length > 0) {
       // The sync went through, but some elections keep their last good version (or are missing): say which.

@@ -124,6 +124,11 @@ export class InMemoryBallotBox implements BallotBox {
     return purged;
   }
 
+  async countLinks(electionKey: string): Promise<number> {
+    const box = this.boxes.get(electionKey);
+    return box ? [...box.marks.values()].filter((m) => m.link !== null).length : 0;
+  }
+
   async countLinksByScheme(electionKey: string): Promise<ReadonlyMap<string, number>> {
     const counts = new Map<string, number>();
     for (const mark of this.boxes.get(electionKey)?.marks.values() ?? []) {

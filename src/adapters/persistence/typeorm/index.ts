@@ -8,13 +8,14 @@ import { TypeOrmElectionRecords } from './typeorm-election-records.js';
 import { TypeOrmExceptionRequests } from './typeorm-exception-requests.js';
 import { TypeOrmPassphraseAttempts } from './typeorm-passphrase-attempts.js';
 import { TypeOrmUsers } from './typeorm-users.js';
+import { TypeOrmWebhookDeliveries } from './typeorm-webhook-deliveries.js';
 
 export { createDataSource, openMigrated, type TypeOrmDatabaseConfig } from './create-data-source.js';
 export { DuplicateVotersError, MIGRATIONS, MIGRATIONS_TABLE } from './migrations/index.js';
 export { SqlDatabase } from './sql-database.js';
 export { PendingBallotCipher, PendingBallotUnreadableError } from './pending-ballot-cipher.js';
 export { DEFAULT_BATCH_SIZE } from './typeorm-ballot-box.js';
-export { TypeOrmBallotBox, TypeOrmElectionRecords, TypeOrmExceptionRequests, TypeOrmPassphraseAttempts, TypeOrmUsers };
+export { TypeOrmBallotBox, TypeOrmElectionRecords, TypeOrmExceptionRequests, TypeOrmPassphraseAttempts, TypeOrmUsers, TypeOrmWebhookDeliveries };
 
 export interface TypeOrmPersistence {
   readonly dataSource: DataSource;
@@ -24,6 +25,7 @@ export interface TypeOrmPersistence {
   readonly electionRecords: TypeOrmElectionRecords;
   readonly exceptionRequests: TypeOrmExceptionRequests;
   readonly passphraseAttempts: TypeOrmPassphraseAttempts;
+  readonly webhookDeliveries: TypeOrmWebhookDeliveries;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function persistenceOn(dataSource: DataSource, ballotPool: BallotPo
     electionRecords: new TypeOrmElectionRecords(db),
     exceptionRequests: new TypeOrmExceptionRequests(db),
     passphraseAttempts: new TypeOrmPassphraseAttempts(db),
+    webhookDeliveries: new TypeOrmWebhookDeliveries(db),
     close: () => dataSource.destroy(),
   };
 }

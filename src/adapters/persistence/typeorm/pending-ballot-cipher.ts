@@ -22,8 +22,10 @@ export class PendingBallotUnreadableError extends Error {
 }
 
 const NONCE_BYTES = 24;
-// Sealed payloads are padded to whole blocks so their length says (almost) nothing about the ranking.
+// Padded lengths are whole blocks, so elections with similar candidate lists share payload lengths too.
 const PAD_BLOCK = 256;
+// The widest rank a cast can carry: a safe integer (16 digits; "No opinion" has 9).
+const WIDEST_RANK = Number.MAX_SAFE_INTEGER;
 
 /**
  * Seals ballots while they wait in the pending pool, so a database administrator who reads the pool
@@ -49,9 +51,17 @@ export class PendingBallotCipher {
     return createHmac('sha256', this.lookupKey).update(`${electionId}\n${ballotId}`).digest('hex').slice(0, 32);
   }
 
+  /**
+   * The payload is padded to the length its encoding would have with every rank at its widest, so
+   * its length depends on the election (id, candidate ids: a cast lists every candidate), never on
+   * how many candidates were ranked or with which numbers (issue 11 saw 296 vs 552 bytes).
+   */
   seal(ballot: PendingBallot): Uint8Array {
-    const plain = sodium.from_string(JSON.stringify({ el: ballot.electionId, id: ballot.ballotId, e: ballot.entries.map((x) => [x.candidate, x.rank]) }));
-    const padded = sodium.pad(plain, PAD_BLOCK);
+    const plain = encode(ballot);
+    const widest = encode({ ...ballot, entries: ballot.entries.map((x) => ({ candidate: x.candidate, rank: WIDEST_RANK })) });
+    const size = Math.ceil((widest.length + 1) / PAD_BLOCK) * PAD_BLOCK;
+    // ISO/IEC 7816-4 padding (0x80, then zeros) to `size`; a plaintext wider than `widest` (no cast makes one) to the next block.
+    const padded = sodium.pad(plain, plain.length < size ? size : PAD_BLOCK);
     const nonce = sodium.randombytes_buf(NONCE_BYTES);
     const box = sodium.crypto_secretbox_easy(padded, nonce, this.sealKey);
     const out = new Uint8Array(NONCE_BYTES + box.length);
@@ -69,8 +79,13 @@ export class PendingBallotCipher {
     } catch {
       return null;
     }
-    const parsed = JSON.parse(sodium.to_string(sodium.unpad(padded, PAD_BLOCK))) as { el: number; id: string; e: Array<[string, number]> };
+    // Scanning the whole buffer for the 0x80 marker opens both this padding and the earlier one to 256-byte blocks.
+    const parsed = JSON.parse(sodium.to_string(sodium.unpad(padded, padded.length))) as { el: number; id: string; e: Array<[string, number]> };
     if (parsed.el !== electionId) return null;
     return { electionId, ballotId: parsed.id, entries: parsed.e.map(([candidate, rank]) => ({ candidate, rank })) };
   }
+}
+
+function encode(ballot: PendingBallot): Uint8Array {
+  return sodium.from_string(JSON.stringify({ el: ballot.electionId, id: ballot.ballotId, e: ballot.entries.map((x) => [x.candidate, x.rank]) }));
 }

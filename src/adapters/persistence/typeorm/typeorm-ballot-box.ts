@@ -188,6 +188,10 @@ export class TypeOrmBallotBox implements BallotBox {
     });
   }
 
+  async countLinks(electionKey: string): Promise<number> {
+    return this.count(electionKey, 'SELECT COUNT(*) AS n FROM voter WHERE election_id = ? AND salt IS NOT NULL AND ballot_id IS NOT NULL');
+  }
+
   async countLinksByScheme(electionKey: string): Promise<ReadonlyMap<string, number>> {
     const { db } = this;
     return db.run(async (sql) => {

@@ -19,8 +19,8 @@ interface Opts {
 /**
  * `elekto results <election-key> [--json | --markdown | --csv] [--method …] [--strength …]`:
  * counts the stored ballots of a completed election (read from the configured database, the
- * election from the meta checkout on disk). With `delete_after: true` this is a results
- * computation like the officers' page, so it destroys the voter-to-ballot links (said on stderr).
+ * election from the meta checkout on disk). Reading results destroys nothing; with `delete_after`
+ * it says on stderr when the voter-to-ballot links will be destroyed.
  * Exit 0 counted; 1 unknown, broken or unfinished election; 2 bad usage; 78 bad configuration.
  */
 export async function run(argv: string[]): Promise<number> {
@@ -33,7 +33,14 @@ export async function run(argv: string[]): Promise<number> {
     .addOption(new Option('--json', 'print one JSON object').conflicts(['markdown', 'csv']))
     .addOption(new Option('--markdown', 'print a results.md draft for the meta repository').conflicts(['csv']))
     .option('--csv', "print the ballots in Elekto's ballots.csv format")
-    .addHelpText('after', '\nExit status: 0 counted, 1 unknown/broken/unfinished election, 2 bad usage, 78 bad configuration.')
+    .addHelpText(
+      'after',
+      '\nReading results changes nothing: the voters can still view and revoke their ballots afterwards.\n' +
+        'With `delete_after: true` a running `elekto serve` destroys the voter-to-ballot links\n' +
+        'LINK_PURGE_DELAY_HOURS (default 24) after the close; `elekto purge-links <key>` (or the\n' +
+        "officers' results page) does it at once.\n" +
+        '\nExit status: 0 counted, 1 unknown/broken/unfinished election, 2 bad usage, 78 bad configuration.',
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
   try {
@@ -52,8 +59,12 @@ export async function run(argv: string[]): Promise<number> {
     }
     const compute = await app.get(USE_CASES.computeResults);
     const results = await compute.execute({ electionKey, requester: null, method: opts.method, strength: opts.strength, unranked: opts.unranked });
-    if (results.linksPurged > 0) {
-      process.stderr.write(`delete_after: ${results.linksPurged} voter-to-ballot link(s) destroyed; the ballots stay.\n`);
+    const { remaining, purgeDueAt } = results.links;
+    if (purgeDueAt && remaining > 0) {
+      process.stderr.write(
+        `delete_after: ${remaining} voter-to-ballot link(s) remain; a running \`elekto serve\` destroys them at ${purgeDueAt.toISOString()} ` +
+          `(or now: elekto purge-links ${electionKey}).\n`,
+      );
     }
     if (opts.json) process.stdout.write(`${JSON.stringify(jsonResults(results, opts.unranked), jsonNumbers, 2)}\n`);
     else if (opts.markdown) process.stdout.write(resultsMarkdown(results));
@@ -69,7 +80,7 @@ function jsonResults(r: ElectionResults, unranked: UnrankedPolicy) {
     turnout: r.turnout,
     unranked,
     ignored: r.ignored,
-    linksPurged: r.linksPurged,
+    links: r.links,
     tally: r.tally,
   };
 }

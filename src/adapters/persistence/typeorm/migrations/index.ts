@@ -1,8 +1,9 @@
 import { ElektoSchemaV2_1600000000000 } from './elekto-schema-v2.js';
 import { ElektoTsAdditions_1700000000000 } from './elekto-ts-additions.js';
 import { PendingBallotPool_1764600000000 } from './pending-ballot-pool.js';
+import { WebhookDeliveries_1765200000000 } from './webhook-deliveries.js';
 
 /** Every migration, oldest first. TypeORM records the applied ones in `elekto_ts_migrations`. */
-export const MIGRATIONS = [ElektoSchemaV2_1600000000000, ElektoTsAdditions_1700000000000, PendingBallotPool_1764600000000];
+export const MIGRATIONS = [ElektoSchemaV2_1600000000000, ElektoTsAdditions_1700000000000, PendingBallotPool_1764600000000, WebhookDeliveries_1765200000000];
 export const MIGRATIONS_TABLE = 'elekto_ts_migrations';
 export { DuplicateVotersError } from './elekto-ts-additions.js';
