@@ -11,7 +11,7 @@ import { FixedClock } from '../../src/adapters/system/system-clock.js';
 import { openTypeOrmPersistence } from '../../src/adapters/persistence/typeorm/index.js';
 import { run } from '../../src/bootstrap/cli/commands/generate-key.js';
 import { databaseConfig } from '../../src/bootstrap/config/database-config.js';
-import { embedApplication } from '../../src/bootstrap/embed.js';
+import { type EmbeddedApplication, embedApplication } from '../../src/bootstrap/embed.js';
 import type { Clock } from '../../src/application/ports/clock.js';
 import { DATABASE_KINDS, createThrowawayDatabase, type ThrowawayDatabase } from '../support/databases.js';
 
@@ -42,17 +42,22 @@ async function generateKey(...argv: string[]): Promise<{ code: number; stdout: s
   }
 }
 
-async function vote(lines: string[], electionKey: string, login: string, clock?: Clock): Promise<void> {
+async function openApp(lines: string[], appKey: string, clock?: Clock): Promise<EmbeddedApplication> {
   const env = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
   const app = await embedApplication({
     electionDir: 'elections',
     metaPath: join(root, 'examples/demo-meta'),
-    appKey: APP_KEY,
+    appKey,
     database: databaseConfig(env, root, []),
     ...(clock ? { ports: { clock } } : {}),
   });
+  expect((await app.sync()).ok).toBe(true);
+  return app;
+}
+
+async function vote(lines: string[], electionKey: string, login: string, clock?: Clock): Promise<void> {
+  const app = await openApp(lines, APP_KEY, clock);
   try {
-    expect((await app.sync()).ok).toBe(true);
     const user = await (await app.useCase('signIn')).execute({ login, name: login });
     const candidate = electionKey === 'mascot' ? 'kelp' : 'ada-lovelace';
     await (await app.useCase('castBallot')).execute({ user, electionKey, entries: [{ candidate, rank: 1 }], passphrase: PASSPHRASE });
@@ -66,13 +71,14 @@ describe.each(DATABASE_KINDS)('elekto generate-key with a %s database', (kind) =
   let dir: string;
   let file: string;
   let original: string;
+  let db: string[];
 
   beforeAll(async () => {
     database = await createThrowawayDatabase(kind);
     await (await openTypeOrmPersistence(database.config, { migrate: true })).close();
     dir = mkdtempSync(join(tmpdir(), 'elekto-key-db-'));
     file = join(dir, '.env');
-    const db = databaseLines(database);
+    db = databaseLines(database);
     original = [
       'APP_ENV=development',
       `APP_KEY=${APP_KEY}`,
@@ -114,5 +120,21 @@ describe.each(DATABASE_KINDS)('elekto generate-key with a %s database', (kind) =
     // Under the new key nothing is left to strand: the next rotation goes through without --force.
     const again = await generateKey('--env-file', file);
     expect(again.code).toBe(0);
+  }, 60_000);
+
+  it("tells a voter whose link was sealed under the old key so, not that their passphrase is wrong; the old key opens it", async () => {
+    const newKey = /^APP_KEY=([0-9a-f]{64})$/m.exec(readFileSync(file, 'utf8'))![1]!;
+    const view = async (appKey: string) => {
+      const app = await openApp(db, appKey);
+      try {
+        const user = await (await app.useCase('signIn')).execute({ login: 'alice', name: 'alice' });
+        return await (await app.useCase('viewBallot')).execute({ user, electionKey: 'mascot', passphrase: PASSPHRASE });
+      } finally {
+        await app.close();
+      }
+    };
+    await expect(view(newKey)).rejects.toMatchObject({ code: 'NO_RECOVERABLE_LINK', message: expect.stringMatching(/server key \(APP_KEY\)/) });
+    const ballot = await view(APP_KEY);
+    expect(ballot.entries.find((e) => e.rank === 1)?.candidate).toBe('kelp');
   }, 60_000);
 });
