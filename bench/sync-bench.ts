@@ -6,7 +6,10 @@
  *   2. re-sync of the unchanged revision: fetch + reset + clean, no re-read (target < 1 s)
  *   3. sync after a push that changes one election (full re-read; for information)
  *
- *   npx tsx bench/sync-bench.ts [elections=1000] [candidates=10] [voters=1000]
+ *   npx tsx bench/sync-bench.ts [elections=1000] [candidates=10] [voters=1000] [git|directory]
+ *
+ * `directory` runs the same three steps over the author's folder as a plain META_PATH (no git): the
+ * revision is then a SHA-256 of the election files, computed at every sync ("fetch" in the timings).
  *
  * Exit 1 when a target is missed. Files live under bench/out/ (git-ignored) and are reused.
  */
@@ -16,6 +19,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InMemoryElectionCatalog } from '../src/adapters/catalog/in-memory-election-catalog.js';
 import { FileSystemMetaReader } from '../src/adapters/meta/file-system-meta-reader.js';
+import { DirectoryMetaSource } from '../src/adapters/meta/sources/directory-meta-source.js';
 import { GitCliMetaSource } from '../src/adapters/meta/sources/git-cli-meta-source.js';
 import { InMemoryElectionRecords } from '../src/adapters/persistence/in-memory/in-memory-election-records.js';
 import { SystemClock } from '../src/adapters/system/system-clock.js';
@@ -26,7 +30,8 @@ import { generateMetaRepo } from './meta-parse-bench.js';
 const env = { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'b@example.org', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'b@example.org' };
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
 
-const [elections = 1000, candidates = 10, voters = 1000] = process.argv.slice(2).map(Number);
+const [elections = 1000, candidates = 10, voters = 1000] = process.argv.slice(2, 5).map(Number);
+const mode = process.argv[5] === 'directory' ? 'directory' : 'git';
 const base = join(dirname(fileURLToPath(import.meta.url)), 'out', `sync-${elections}x${candidates}x${voters}`);
 const author = join(base, 'author');
 const remote = join(base, 'remote.git');
@@ -64,20 +69,20 @@ async function timed(label: string, sync: SyncMeta): Promise<{ seconds: number; 
 prepareRemote();
 const catalog = new InMemoryElectionCatalog();
 const sync = new SyncMeta({
-  source: new GitCliMetaSource({ repo: remote, path: checkout, branch: 'main' }),
+  source: mode === 'directory' ? new DirectoryMetaSource(author, { electionDir: 'elections' }) : new GitCliMetaSource({ repo: remote, path: checkout, branch: 'main' }),
   reader: new FileSystemMetaReader({ electionDir: 'elections' }),
   catalog,
   records: new InMemoryElectionRecords(),
   clock: new SystemClock(),
 });
-console.log(`shape: ${elections} elections × ${candidates} candidates × ${voters} voters; node ${process.version}`);
-const full = await timed('full sync (clone + read + swap)', sync);
+console.log(`shape: ${elections} elections × ${candidates} candidates × ${voters} voters; ${mode} source; node ${process.version}`);
+const full = await timed(mode === 'directory' ? 'full sync (hash + read + swap)' : 'full sync (clone + read + swap)', sync);
 let worstUnchanged = 0;
 for (let i = 1; i <= 3; i++) worstUnchanged = Math.max(worstUnchanged, (await timed(`re-sync unchanged #${i}`, sync)).seconds);
 appendFileSync(join(author, 'elections', '2000', 'election-0', 'election_desc.md'), `\nEdited at ${new Date().toISOString()}.\n`);
 git(author, 'commit', '--quiet', '--all', '-m', 'edit one election');
 git(author, 'push', '--quiet', remote, 'HEAD:refs/heads/main');
-const changed = await timed('sync after a one-election push (full re-read)', sync);
+const changed = await timed(mode === 'directory' ? 'sync after a one-election edit (full re-read)' : 'sync after a one-election push (full re-read)', sync);
 console.log(`  updated: ${changed.report.updated.join(', ')}`);
 
 const fullOk = full.seconds < 10;

@@ -98,7 +98,7 @@ async function main(): Promise<number> {
       logins.map(async (login, i): Promise<Cast> => {
         await sleepUntil(start + i * gapMs);
         const { visitor, token } = prepared.get(login)!;
-        const form = new URLSearchParams({ _csrf: token, password: `correct horse ${login}`, password_confirm: `correct horse ${login}` });
+        const form = new URLSearchParams({ _csrf: token, password: `quartz meadow tuba ${login}`, password_confirm: `quartz meadow tuba ${login}` });
         CANDIDATES.forEach((c, j) => form.set(`candidate@${c}`, String(((i + j) % CANDIDATES.length) + 1)));
         const post = async (): Promise<{ status: number; ok: boolean }> => {
           const res = await visitor.request('POST', `/app/elections/${KEY}/vote`, form);

@@ -14,7 +14,9 @@ export type * from './ports/ballot-sealer.js';
 export type * from './ports/exception-requests.js';
 export type * from './ports/identity.js';
 export type * from './ports/passphrase-attempts.js';
+export type * from './ports/passphrase-strength.js';
 export type * from './ports/sync-lock.js';
+export type * from './ports/last-good-catalog.js';
 
 // Use cases
 export { SignIn } from './identity/sign-in.js';

@@ -8,6 +8,7 @@ import type { Clock } from '../application/ports/clock.js';
 import type { ElectionCatalog } from '../application/ports/election-catalog.js';
 import type { ElectionRecords } from '../application/ports/election-records.js';
 import type { ExceptionRequests } from '../application/ports/exception-requests.js';
+import type { LastGoodCatalog } from '../application/ports/last-good-catalog.js';
 import type { SyncLock } from '../application/ports/sync-lock.js';
 import type { SyncMeta } from '../application/meta/sync-meta.js';
 import type Koa from 'koa';
@@ -15,6 +16,7 @@ import type { TypeOrmPersistence } from '../adapters/persistence/typeorm/index.j
 import type { SignInMethod } from '../adapters/identity/sign-in-method.js';
 import type { ReadinessReport } from '../adapters/http/routes/public-routes.js';
 import type { PassphraseAttempts } from '../application/ports/passphrase-attempts.js';
+import type { PassphraseStrength } from '../application/ports/passphrase-strength.js';
 import type { WebhookDeliveries } from '../application/ports/webhook-deliveries.js';
 import type { MetaReader } from '../application/ports/meta-reader.js';
 import type { MetaSource } from '../application/ports/meta-source.js';
@@ -47,8 +49,10 @@ export const TOKENS = {
   BallotSealer: token<BallotSealer>('BallotSealer'),
   ExceptionRequests: token<ExceptionRequests>('ExceptionRequests'),
   PassphraseAttempts: token<PassphraseAttempts>('PassphraseAttempts'),
+  PassphraseStrength: token<PassphraseStrength>('PassphraseStrength'),
   WebhookDeliveries: token<WebhookDeliveries>('WebhookDeliveries'),
   SyncLock: token<SyncLock>('SyncLock'),
+  LastGoodCatalog: token<LastGoodCatalog>('LastGoodCatalog'),
   // services
   /** The meta sync (one instance: it remembers the last good version of each election). */
   SyncMeta: token<SyncMeta>('SyncMeta'),
@@ -56,6 +60,8 @@ export const TOKENS = {
   TypeOrm: token<TypeOrmPersistence>('TypeOrm'),
   /** GitHub OAuth or the development sign-in, as IDENTITY says. */
   SignInMethods: token<readonly SignInMethod[]>('SignInMethods'),
+  /** Whether writes reach their commit (GET /ready's `writes`); always ok in memory. */
+  WriteHealth: token<() => { ok: boolean; detail: string }>('WriteHealth'),
   /** Database reachable, meta synced: what GET /ready reports. */
   Readiness: token<() => Promise<ReadinessReport>>('Readiness'),
   /** The Koa application (not yet listening). */
@@ -75,6 +81,8 @@ export const PORT_TOKENS = {
   ballotSealer: TOKENS.BallotSealer,
   exceptionRequests: TOKENS.ExceptionRequests,
   passphraseAttempts: TOKENS.PassphraseAttempts,
+  lastGoodCatalog: TOKENS.LastGoodCatalog,
+  passphraseStrength: TOKENS.PassphraseStrength,
   webhookDeliveries: TOKENS.WebhookDeliveries,
 } as const;
 

@@ -20,6 +20,7 @@ import type { CastBallot } from '../application/voting/cast-ballot.js';
 import type { RevokeBallot } from '../application/voting/revoke-ballot.js';
 import type { ViewBallot } from '../application/voting/view-ballot.js';
 import type { VoterStanding } from '../application/voting/voter-standing.js';
+import type { ListArchivedWithBallots } from '../application/elections/archived-elections.js';
 import type { Token } from './tokens.js';
 
 function token<T>(name: string): Token<T> {
@@ -43,6 +44,7 @@ export const USE_CASES = {
   exportExceptionDecisions: token<ExportExceptionDecisions>('ExportExceptionDecisions'),
   computeResults: token<ComputeResults>('ComputeResults'),
   electionTurnout: token<ElectionTurnout>('ElectionTurnout'),
+  listArchivedWithBallots: token<ListArchivedWithBallots>('ListArchivedWithBallots'),
   exportBallots: token<ExportBallots>('ExportBallots'),
   draftResultsMarkdown: token<DraftResultsMarkdown>('DraftResultsMarkdown'),
   purgeLinks: token<PurgeLinks>('PurgeLinks'),

@@ -12,6 +12,7 @@ export type DomainErrorCode =
   | 'INVALID_BALLOT'
   | 'WRONG_PASSPHRASE'
   | 'PASSPHRASE_TOO_SHORT'
+  | 'PASSPHRASE_TOO_WEAK'
   | 'NO_RECOVERABLE_LINK'
   | 'TOO_MANY_ATTEMPTS'
   | 'NOT_AN_OFFICER'
@@ -24,7 +25,11 @@ export type DomainErrorCode =
   | 'INVALID_LOGIN'
   | 'USER_NOT_FOUND'
   | 'CANDIDATE_NOT_FOUND'
-  | 'STORE_UNAVAILABLE';
+  | 'STORE_UNAVAILABLE'
+  /** The database refused or could not finish a write (full disk, lock timeout, failed commit); nothing of it was kept. */
+  | 'WRITE_FAILED'
+  /** A cast that did not reach the database: the voter has not voted and may try again. */
+  | 'BALLOT_NOT_RECORDED';
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;

@@ -34,6 +34,16 @@ describe('loadConfig', () => {
     expect(problems.find((p) => p.startsWith('APP_PORT'))).toContain('"eighty"');
   });
 
+  it('refuses MIN_PASSCODE_LENGTH below 6, naming it and why (issue 11: short passphrases are guessed offline)', () => {
+    for (const value of ['0', '4', '5', '05']) {
+      const problems = problemsOf({ ...base, MIN_PASSCODE_LENGTH: value });
+      expect(problems).toEqual([`MIN_PASSCODE_LENGTH: must be a whole number of at least 6 (shorter passphrases are guessed offline) (got "${value}")`]);
+    }
+    for (const [value, length] of [['6', 6], ['12', 12], ['006', 6]] as const) {
+      expect(loadConfig({ env: { ...base, MIN_PASSCODE_LENGTH: value }, envFile: false }).app.minPasscodeLength).toBe(length);
+    }
+  });
+
   it('refuses production with a default key, no webhook secret and the development sign-in', () => {
     const problems = problemsOf({ ...base, APP_ENV: 'production', APP_KEY: 'test' });
     expect(problems.join('\n')).toMatch(/APP_KEY: the default "test" is refused/);
@@ -42,6 +52,16 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...base, APP_ENV: 'production', IDENTITY: 'github', GITHUB_CLIENT_ID: 'a', GITHUB_CLIENT_SECRET: 'b', META_SECRET: 's' })).toEqual([
       expect.stringMatching(/^APP_KEY: missing/),
     ]);
+  });
+
+  it('refuses an APP_KEY shorter than 32 characters in production, without showing it', () => {
+    const prod = { ...base, APP_ENV: 'production', IDENTITY: 'github', GITHUB_CLIENT_ID: 'a', GITHUB_CLIENT_SECRET: 'b', META_SECRET: 's' };
+    const problems = problemsOf({ ...prod, APP_KEY: 'short-but-not-test-0123456789ab' });
+    expect(problems).toEqual([expect.stringMatching(/^APP_KEY: .*31 characters.*at least 32.*elekto generate-key/)]);
+    expect(problems.join('\n')).not.toContain('short-but-not-test');
+    expect(problemsOf({ ...prod, APP_KEY: 'k'.repeat(32) })).toEqual([]);
+    // Outside production a short key still works (tests, local trials).
+    expect(problemsOf({ ...base, APP_KEY: 'short' })).toEqual([]);
   });
 
   it('treats APP_ENV as production when unset (safe default)', () => {
@@ -107,5 +127,21 @@ describe('loadConfig', () => {
     expect(c.meta.path).toMatch(/examples\/demo-meta$/);
     expect(c.app.key).toMatch(/^[0-9a-f]{64}$/);
     expect(loadConfig({ cwd: dir, env: {}, demo: true }).app.key).toBe(c.app.key);
+  });
+});
+
+describe('sessions and cookies from the configuration', () => {
+  it('gives sessions 24 hours from sign-in by default, SESSION_LIFETIME_HOURS otherwise', async () => {
+    expect(loadConfig({ env: base, envFile: false }).app.sessionLifetimeMs).toBe(24 * 3600_000);
+    expect(loadConfig({ env: { ...base, SESSION_LIFETIME_HOURS: '8' }, envFile: false }).app.sessionLifetimeMs).toBe(8 * 3600_000);
+    expect(problemsOf({ ...base, SESSION_LIFETIME_HOURS: '0' })).toEqual([expect.stringMatching(/^SESSION_LIFETIME_HOURS: must be a whole number of hours/)]);
+  });
+
+  it('makes cookies Secure for an https APP_URL even without TRUST_PROXY, and passes the lifetime on', async () => {
+    const { httpConfigOf } = await import('../../src/bootstrap/container/http-module.js');
+    const prod = { ...base, APP_ENV: 'production', IDENTITY: 'github', GITHUB_CLIENT_ID: 'a', GITHUB_CLIENT_SECRET: 'b', META_SECRET: 's', APP_KEY: 'k'.repeat(40) };
+    const https = httpConfigOf(loadConfig({ env: { ...prod, APP_URL: 'https://elections.example.org' }, envFile: false }));
+    expect(https).toMatchObject({ trustProxy: false, secureCookies: true, sessionLifetimeMs: 24 * 3600_000 });
+    expect(httpConfigOf(loadConfig({ env: { ...prod, APP_URL: 'http://localhost:5000' }, envFile: false })).secureCookies).toBe(false);
   });
 });

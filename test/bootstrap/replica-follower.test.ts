@@ -4,7 +4,7 @@ import type { CatalogSnapshot } from '../../src/application/ports/election-catal
 import { replicaFollower } from '../../src/bootstrap/serve/replica-follower.js';
 
 function world(recorded: string | null, serving: string | null) {
-  const state = { recorded, serving, syncs: 0, failWith: null as string | null, logs: [] as string[], dbDown: false };
+  const state = { recorded, serving, syncs: 0, failWith: null as string | null, logs: [] as string[], dbDown: false, sees: null as string | null };
   const follower = replicaFollower({
     records: {
       syncedRevision: async () => {
@@ -17,6 +17,7 @@ function world(recorded: string | null, serving: string | null) {
       execute: async () => {
         state.syncs += 1;
         if (state.failWith) return { ok: false, error: { stage: 'fetch', message: state.failWith } } as unknown as SyncReport;
+        if (state.sees !== null) return { ok: true, unchanged: state.sees === state.serving, revision: state.sees, error: null } as unknown as SyncReport;
         state.serving = state.recorded;
         return { ok: true, error: null } as unknown as SyncReport;
       },
@@ -70,5 +71,14 @@ describe('replicaFollower', () => {
     state.dbDown = false;
     await follower.poll();
     expect(state.syncs).toBe(1);
+  });
+
+  it('backs off, with a warning, when its own source stays at another revision than the recorded one', async () => {
+    // Two plain folders that differ: the other replica recorded r2, this one's folder hashes to r1.
+    const { state, follower } = world('r2', 'r1');
+    state.sees = 'r1';
+    for (let i = 0; i < 6; i++) await follower.poll();
+    expect(state.syncs).toBe(3); // polls 1, 3 and 6, as for a failure
+    expect(state.logs.filter((m) => /does not see: do all replicas read the same META_PATH/.test(m))).toHaveLength(3);
   });
 });

@@ -4,6 +4,7 @@ import { aCandidate, anElection } from '../support/builders/election-builder.js'
 import { NOW } from '../support/builders/in-memory-world.js';
 import { launchChromium, screenshot, seriousA11yViolations } from '../support/http/chromium.js';
 import { type RunningWeb, startWeb } from '../support/http/web-world.js';
+import { STRONG_PASSPHRASE } from '../support/passphrases.js';
 
 import { jest } from '@jest/globals';
 
@@ -129,18 +130,18 @@ describe('a voter, a late applicant and an officer in Chromium', () => {
     expect(await rankOf(page, 'dims')).toBe('1');
     expect(await rankOf(page, 'aaron')).toBe('3');
 
-    await page.getByLabel('Passphrase', { exact: true }).fill('correct horse');
-    await page.getByLabel('Passphrase again').fill('correct horsf');
+    await page.getByLabel('Passphrase', { exact: true }).fill(STRONG_PASSPHRASE);
+    await page.getByLabel('Passphrase again').fill(`${STRONG_PASSPHRASE}!`);
     await page.getByRole('button', { name: 'Submit Vote' }).click();
     expect(await page.locator('#passphrase-problem').textContent()).toContain('differ');
-    await page.getByLabel('Passphrase again').fill('correct horse');
+    await page.getByLabel('Passphrase again').fill(STRONG_PASSPHRASE);
     await page.getByRole('button', { name: 'Submit Vote' }).click();
     await page.waitForURL(`${web.baseUrl}${path}/confirmation`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Thank you for voting in');
     await screenshot(page, 'desktop-confirmation');
 
     await page.getByRole('link', { name: 'Back to the election page' }).click();
-    await page.getByLabel('Your passphrase').fill('correct horse');
+    await page.getByLabel('Your passphrase').fill(STRONG_PASSPHRASE);
     await page.getByRole('button', { name: 'View Ballot' }).click();
     await page.waitForURL(`${web.baseUrl}${path}/vote/view`);
     const rows = await page.locator('.ballot-table tbody tr').allTextContents();
@@ -153,7 +154,7 @@ describe('a voter, a late applicant and an officer in Chromium', () => {
     await screenshot(page, 'desktop-own-ballot');
     await expectAccessible(page, 'own ballot');
 
-    await page.getByLabel('Your passphrase').fill('correct horse');
+    await page.getByLabel('Your passphrase').fill(STRONG_PASSPHRASE);
     await page.getByRole('button', { name: 'Revoke Ballot' }).click();
     await page.waitForURL(`${web.baseUrl}${path}`);
     expect(await page.locator('.flash').textContent()).toContain('Your ballot was deleted');

@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/bootstrap/config/load-config.js';
 import { createLogger } from '../../src/bootstrap/logger.js';
 import { type Application, openApplication } from '../../src/bootstrap/open-application.js';
 import { startServer } from '../../src/bootstrap/serve/start-server.js';
-import { TOKENS } from '../../src/bootstrap/tokens.js';
+import { syncAtStartUp } from '../../src/bootstrap/serve/sync-at-start-up.js';
 
 export interface ElectionShape {
   readonly name: string;
@@ -74,9 +74,10 @@ export interface RunningApp {
 
 /**
  * The real application (container, adapters, Koa) as `elekto serve` assembles it, configured by
- * environment variables, listening on 127.0.0.1 at a free port, after one sync of the meta.
+ * environment variables, listening on 127.0.0.1 at a free port, after one sync of the meta (which
+ * must succeed unless `firstSyncMayFail`: a restart against a broken source).
  */
-export async function startApp(env: Record<string, string>): Promise<RunningApp> {
+export async function startApp(env: Record<string, string>, options: { firstSyncMayFail?: boolean } = {}): Promise<RunningApp> {
   const config = loadConfig({
     env: {
       APP_ENV: 'development',
@@ -94,8 +95,8 @@ export async function startApp(env: Record<string, string>): Promise<RunningApp>
   const log = new CapturedLog();
   const app = await openApplication(config, { logger: createLogger({ level: 'info', format: 'json' }, log) });
   try {
-    const report = await (await app.get(TOKENS.SyncMeta)).execute({ fetch: config.meta.driver !== 'directory' });
-    if (!report.ok) throw new Error(`first sync failed: ${report.error?.message}`);
+    const report = await syncAtStartUp(app, config.meta.driver !== 'directory');
+    if (!report.ok && !options.firstSyncMayFail) throw new Error(`first sync failed: ${report.error?.message}`);
     const server = await startServer(app, { host: '127.0.0.1', port: 0 });
     const port = (server.server.address() as { port: number }).port;
     return {

@@ -161,7 +161,7 @@ const fieldsWithout = (reserved: readonly string[]) =>
 jest.setTimeout(120_000);
 
 describe('fuzzing the endpoints on SQLite (every request must be refused and change nothing)', () => {
-  it('POST vote: unknown candidates, bad ranks or differing passphrases, in any body shape', async () => {
+  it('POST vote: unknown candidates, bad ranks, differing or guessable passphrases, in any body shape', async () => {
     // Each case carries at least one defect that makes the ballot invalid whatever else it holds.
     const poison = fc.oneof(
       unknownCandidateId(CANDIDATES).chain((id) => anyValue.map((v) => ({ reserved: [`candidate@${id}`], fields: [[`candidate@${id}`, typeof v === 'string' ? v : '1']] as Field[] }))),
@@ -172,6 +172,11 @@ describe('fuzzing the endpoints on SQLite (every request must be refused and cha
       fc.tuple(fc.string({ maxLength: 30 }), fc.string({ maxLength: 30 })).filter(([a, b]) => a !== b).map(([a, b]) => ({
         reserved: ['password'],
         fields: [['password', a], ['password_confirm', b]] as Field[],
+      })),
+      // Issue 11: a guessable passphrase typed twice is refused whatever the ranking.
+      fc.constantFrom('123456', 'aaaaaa', '      ', 'password1', 'bob123', 'Fuzzed election').map((weak) => ({
+        reserved: ['password', 'password_confirm'],
+        fields: [['password', weak], ['password_confirm', weak]] as Field[],
       })),
     );
     const kase = poison.chain((p) => fieldsWithout(p.reserved).map((rest) => [...p.fields, ...rest] as Field[]));

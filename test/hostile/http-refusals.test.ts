@@ -58,3 +58,53 @@ describe('refusals that used to be a 500 or a bare status line', () => {
     expect(await res.text()).toContain('There is no page at this address.');
   });
 });
+
+describe('what an error page may echo from the address', () => {
+  // Content injection: a link whose path is a sentence ("call this number…") must not come back as
+  // the site's own words on its 404 page.
+  const sentence = 'Your account is locked. Call +1 555 0100 or visit evil.example to restore your vote';
+  const paths = [
+    `/elections/${encodeURIComponent(sentence)}`,
+    `/app/elections/${encodeURIComponent(sentence)}`,
+    `/app/elections/${encodeURIComponent(sentence)}/exception`,
+    `/app/elections/${encodeURIComponent(`${sentence}<b>bold</b>`)}/exception`,
+  ];
+  it.each(paths)('does not repeat a sentence from the URL on the 404 page (%s)', async (path) => {
+    const res = await alice.get(path);
+    expect(res.status).toBe(404);
+    const html = await res.text();
+    expect(html).not.toContain('Call +1 555');
+    expect(html).not.toContain('evil.example');
+    expect(html).not.toContain('<b>bold');
+  });
+
+  it('still names a short, plausible election key', async () => {
+    const res = await alice.get('/app/elections/2099-steering/exception');
+    expect(res.status).toBe(404);
+    expect(await res.text()).toMatch(/There is no election (with this key|&quot;2099-steering&quot;|"2099-steering")/);
+  });
+});
+
+describe('a body that does not decode', () => {
+  it.each(['gzip', 'deflate', 'br'])('answers a broken Content-Encoding: %s with 400 and words, not 500', async (encoding) => {
+    const res = await fetch(`${web.baseUrl}${vote}`, {
+      method: 'POST',
+      body: Buffer.from('this is not compressed at all, not even a little'),
+      headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded', 'content-encoding': encoding, accept: 'text/html' },
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('could not be decompressed');
+  });
+
+  it('answers an unknown Content-Encoding with 415 and words', async () => {
+    const res = await fetch(`${web.baseUrl}${vote}`, {
+      method: 'POST',
+      body: `_csrf=${token}`,
+      headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded', 'content-encoding': 'rot13', accept: 'text/html' },
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(415);
+    expect(await res.text()).toContain('Content-Encoding');
+  });
+});

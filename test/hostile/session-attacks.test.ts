@@ -165,9 +165,7 @@ describe('sign-out', () => {
   it('ends every session of the account: a cookie copied before signing out is refused afterwards', async () => {
     const alice = new TestClient(web.baseUrl);
     await alice.signInAs('alice');
-    const stolen = `elekto.session=${alice.rawCookie('elekto.session')}; elekto.session.sig=${alice.rawCookie('elekto.session.sig')}`;
-    const phone = new TestClient(web.baseUrl);
-    await phone.signInAs('alice');
+    const stolen = sessionCookieOf(alice);
     expect((await fetch(`${web.baseUrl}/app`, { headers: { cookie: stolen }, redirect: 'manual' })).status).toBe(200);
 
     expect((await alice.submit('/app', '/logout')).status).toBe(302);
@@ -175,12 +173,78 @@ describe('sign-out', () => {
     const replayed = await fetch(`${web.baseUrl}/app`, { headers: { cookie: stolen }, redirect: 'manual' });
     expect(replayed.status).toBe(302);
     expect(replayed.headers.get('location')).toMatch(/^\/login\?r=/);
-    expect((await phone.get('/app')).status).toBe(302);
 
     // Signing in again works, with a new session that the old cookie still does not match.
     await alice.signInAs('alice');
     expect((await alice.get('/app')).status).toBe(200);
     expect((await fetch(`${web.baseUrl}/app`, { headers: { cookie: stolen }, redirect: 'manual' })).status).toBe(302);
+  });
+});
+
+function sessionCookieOf(client: TestClient): string {
+  return `elekto.session=${client.rawCookie('elekto.session')}; elekto.session.sig=${client.rawCookie('elekto.session.sig')}`;
+}
+
+describe('session lifetime and renewal', () => {
+  it('gives each sign-in a new session: a copy of the cookie from before dies when its owner signs in again', async () => {
+    const alice = new TestClient(web.baseUrl);
+    await alice.signInAs('alice');
+    const stolen = sessionCookieOf(alice);
+    expect((await fetch(`${web.baseUrl}/app`, { headers: { cookie: stolen }, redirect: 'manual' })).status).toBe(200);
+    // The owner signs in again (a new browser, a cleared cookie): one account, one live session.
+    const again = new TestClient(web.baseUrl);
+    await again.signInAs('alice');
+    expect((await again.get('/app')).status).toBe(200);
+    expect((await fetch(`${web.baseUrl}/app`, { headers: { cookie: stolen }, redirect: 'manual' })).status).toBe(302);
+    expect((await alice.get('/app')).status).toBe(302);
+  });
+
+  it('lets a browser whose session ended (elsewhere, or by age) sign in again at once', async () => {
+    const first = new TestClient(web.baseUrl);
+    await first.signInAs('alice');
+    await new TestClient(web.baseUrl).signInAs('alice');
+    // The first browser still holds its old cookie: the sign-in form must work with it.
+    expect((await first.signInAs('alice')).headers.get('location')).toBe('/app');
+    expect((await first.get('/app')).status).toBe(200);
+  });
+
+  it('ends a session a fixed time after sign-in, however often it is used meanwhile', async () => {
+    const own = await startWeb([election], { config: { sessionLifetimeMs: 24 * 3600_000 } });
+    try {
+      const clock = own.world.clock;
+      const alice = new TestClient(own.baseUrl);
+      await alice.signInAs('alice');
+      const stolen = sessionCookieOf(alice);
+      // Used every hour for a day: each use would renew a rolling session.
+      for (let hour = 1; hour < 24; hour++) {
+        clock.set(new Date(NOW.getTime() + hour * 3600_000));
+        expect((await alice.get('/app')).status).toBe(200);
+      }
+      clock.set(new Date(NOW.getTime() + 24 * 3600_000 + 60_000));
+      const expired = await alice.get('/app');
+      expect(expired.status).toBe(302);
+      expect(expired.headers.get('location')).toMatch(/^\/login\?r=/);
+      expect((await fetch(`${own.baseUrl}/app`, { headers: { cookie: stolen }, redirect: 'manual' })).status).toBe(302);
+      // Signing in again starts a new lifetime.
+      await alice.signInAs('alice');
+      expect((await alice.get('/app')).status).toBe(200);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('refuses a session cookie that carries no sign-in time (issued before this rule)', async () => {
+    const alice = new TestClient(web.baseUrl);
+    await alice.signInAs('alice');
+    const user = (await web.world.users.byLogin('alice'))!;
+    // Re-sign a cookie body without the time, as an older version issued it.
+    const { createHmac } = await import('node:crypto');
+    const { cookieKeys } = await import('../../src/adapters/http/middleware/sessions.js');
+    const { TEST_CONFIG } = await import('../support/http/web-world.js');
+    const body = Buffer.from(JSON.stringify({ uid: user.id, sv: user.sessionToken, _expire: Date.now() + 3600_000, _maxAge: 3600_000 })).toString('base64');
+    const sig = createHmac('sha1', cookieKeys(TEST_CONFIG.appKey)[0]!).update(`elekto.session=${body}`).digest('base64').replace(/\/|\+|=/g, (c) => ({ '/': '_', '+': '-', '=': '' })[c]!);
+    const res = await fetch(`${web.baseUrl}/app`, { headers: { cookie: `elekto.session=${body}; elekto.session.sig=${sig}` }, redirect: 'manual' });
+    expect(res.status).toBe(302);
   });
 });
 

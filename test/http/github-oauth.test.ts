@@ -8,12 +8,14 @@ import { type RunningWeb, startWeb } from '../support/http/web-world.js';
 const election = anElection().status('running', NOW).voters('carson').build();
 let github: FakeGithub;
 let web: RunningWeb;
+const logged: Array<{ obj: object; msg?: string }> = [];
+const logger = { info: () => undefined, error: () => undefined, warn: (obj: object, msg?: string) => void logged.push({ obj, msg }) };
 
 beforeAll(async () => {
   github = await new FakeGithub().start();
   web = await startWeb([election], {
     signInMethods: (baseUrl, { signIn }) => [
-      githubSignInAgainst(github, baseUrl, signIn),
+      githubSignInAgainst(github, baseUrl, signIn, logger),
     ],
   });
 });
@@ -22,7 +24,7 @@ afterAll(async () => {
   await github.stop();
 });
 beforeEach(() => {
-  github.user = { login: 'Carson', name: 'Carson Weeks' };
+  github.user = { login: 'Carson', name: 'Carson Weeks', id: 1 };
 });
 
 /** Follows the browser's way: our POST → GitHub authorize → our callback. */
@@ -105,5 +107,48 @@ describe('GitHub OAuth through grant', () => {
     expect(done.headers.get('location')).toBe('/app');
     const user = await web.world.users.byLogin('carson');
     expect(user?.name).toBe('Carson W.');
+  });
+
+  it('records GitHub\'s numeric id with the user', async () => {
+    await signInThroughGithub(new TestClient(web.baseUrl));
+    expect(await web.world.users.byLogin('carson')).toMatchObject({ login: 'Carson', githubId: 1 });
+  });
+
+  it('does not sign in when the profile carries no numeric id', async () => {
+    github.user = { login: 'Carson', name: 'Carson Weeks', id: 'missing' };
+    const client = new TestClient(web.baseUrl);
+    const done = await signInThroughGithub(client);
+    expect(done.headers.get('location')).toBe('/login');
+    expect((await client.get('/app')).status).toBe(302);
+  });
+
+  it('treats a recycled login (same login, another GitHub account) as a new user and logs it', async () => {
+    const first = new TestClient(web.baseUrl);
+    await signInThroughGithub(first);
+    const original = (await web.world.users.byLogin('carson'))!;
+    expect(original.githubId).toBe(1);
+
+    github.user = { login: 'carson', name: 'Someone Else', id: 777 };
+    const newcomer = new TestClient(web.baseUrl);
+    const done = await signInThroughGithub(newcomer);
+    expect(done.headers.get('location')).toBe('/app');
+    const now = (await web.world.users.byLogin('carson'))!;
+    expect(now.id).not.toBe(original.id);
+    expect(now).toMatchObject({ githubId: 777, name: 'Someone Else' });
+    const kept = (await web.world.users.byId(original.id))!;
+    expect(kept).toMatchObject({ githubId: 1, name: 'Carson Weeks' });
+    expect(kept.login).not.toBe('Carson');
+    // The old account's cookie no longer opens anything: that row's sessions ended with the move.
+    expect((await first.get('/app')).status).toBe(302);
+    expect(await (await newcomer.get('/app')).text()).toContain('Someone Else');
+    expect(logged).toContainEqual({
+      obj: expect.objectContaining({ login: 'carson', githubId: 777, userId: now.id, displacedUserId: original.id, displacedGithubId: 1 }),
+      msg: expect.stringMatching(/another GitHub account/),
+    });
+
+    // The original account, renamed on GitHub, signs in under its new login and gets its own row back.
+    github.user = { login: 'carson-renamed', name: 'Carson Weeks', id: 1 };
+    await signInThroughGithub(new TestClient(web.baseUrl));
+    expect(await web.world.users.byLogin('carson-renamed')).toMatchObject({ id: original.id, githubId: 1 });
   });
 });

@@ -3,6 +3,7 @@ import { anElection } from '../support/builders/election-builder.js';
 import { NOW } from '../support/builders/in-memory-world.js';
 import { TestClient } from '../support/http/browser-client.js';
 import { type RunningWeb, startWeb } from '../support/http/web-world.js';
+import { STRONG_PASSPHRASE } from '../support/passphrases.js';
 
 const DAY = 24 * 3600 * 1000;
 // delete_after: computing results purges the voters' ballot links, so the dashboard must not compute them.
@@ -35,7 +36,7 @@ describe("the officers' dashboard turnout", () => {
     expect(await (await officer.get(`${path}/admin/`)).text()).toMatch(/<span class="stat-value">0<\/span> <span class="stat-label">ballots cast/);
 
     const alice = await signedIn('alice');
-    const cast = await alice.submit(`${path}/vote`, `${path}/vote`, { 'candidate@dims': '1', 'candidate@paris': '2', password: 'correct horse', password2: 'correct horse' });
+    const cast = await alice.submit(`${path}/vote`, `${path}/vote`, { 'candidate@dims': '1', 'candidate@paris': '2', password: STRONG_PASSPHRASE, password2: STRONG_PASSPHRASE });
     expect(cast.status).toBe(302);
 
     const running = await (await officer.get(`${path}/admin/`)).text();
@@ -46,7 +47,7 @@ describe("the officers' dashboard turnout", () => {
     const closed = await (await officer.get(`${path}/admin/`)).text();
     expect(closed).toContain('50.0%');
     // The link from Alice to her ballot survives the officer's visit: she can still open it.
-    const view = await alice.submit(path, `${path}/vote/view`, { password: 'correct horse' });
+    const view = await alice.submit(path, `${path}/vote/view`, { password: STRONG_PASSPHRASE });
     expect(view.status).toBe(200);
   });
 });

@@ -57,7 +57,7 @@ describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
       expect(res3.headers.get('location')).toBe('/app/elections');
     });
 
-    it('keeps only the user id and our session token in a signed, HttpOnly, SameSite=Lax cookie', async () => {
+    it('keeps only the user id, our session token and the sign-in time in a signed, HttpOnly, SameSite=Lax cookie', async () => {
       const page = await client.get('/login');
       const cookies = page.headers.getSetCookie();
       expect(cookies.length).toBeGreaterThan(0);
@@ -68,7 +68,8 @@ describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
       expect(set).toMatch(/elekto\.session\.sig=/);
       expect(set).not.toMatch(/;\s*secure/i);
       const payload = JSON.parse(Buffer.from(client.rawCookie('elekto.session')!, 'base64').toString('utf8'));
-      expect(Object.keys(payload).filter((k) => !k.startsWith('_')).sort()).toEqual(['sv', 'uid']);
+      expect(Object.keys(payload).filter((k) => !k.startsWith('_')).sort()).toEqual(['at', 'sv', 'uid']);
+      expect(payload.at).toBe(web.world.clock.now().getTime());
       // Our own revocable session token, never a GitHub token.
       expect(payload.sv).toMatch(/^s1\.[A-Za-z0-9_-]{32}$/);
     });
@@ -120,6 +121,22 @@ describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
         expect(res.headers.getSetCookie().join('\n')).toMatch(/;\s*secure/i);
       } finally {
         await behindProxy.close();
+      }
+    });
+
+    it('marks every cookie Secure when APP_URL is https, even without TRUST_PROXY (the proxy ends TLS)', async () => {
+      const secure = await startWebOn(kind, [election], { config: { secureCookies: true } });
+      try {
+        const client = new TestClient(secure.baseUrl);
+        const login = await fetch(`${secure.baseUrl}/login`);
+        const cookies = login.headers.getSetCookie();
+        expect(cookies.length).toBeGreaterThan(0);
+        for (const c of cookies) expect(c).toMatch(/;\s*secure/i);
+        const signedIn = await client.signInAs('alice');
+        expect(signedIn.headers.getSetCookie().filter((c) => c.startsWith('elekto.session')).length).toBeGreaterThan(0);
+        for (const c of signedIn.headers.getSetCookie()) expect(c).toMatch(/;\s*secure/i);
+      } finally {
+        await secure.close();
       }
     });
   });

@@ -3,6 +3,7 @@ import { NOW } from '../support/builders/in-memory-world.js';
 import { TestClient } from '../support/http/browser-client.js';
 import type { RunningWeb } from '../support/http/web-world.js';
 import { startWebOn, WEB_WORLD_KINDS } from '../support/http/web-worlds.js';
+import { OTHER_STRONG_PASSPHRASE, STRONG_PASSPHRASE } from '../support/passphrases.js';
 
 const election = anElection()
   .key('2021---GB')
@@ -109,7 +110,7 @@ describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
       const voter = new TestClient(web.baseUrl);
       const login = 'alice';
       await voter.signInAs(login);
-      const cast = await vote(voter, { 'candidate@dims': '2', 'candidate@paris': '1', 'candidate@aaron': 'none', password: 'correct horse', password_confirm: 'correct horse' });
+      const cast = await vote(voter, { 'candidate@dims': '2', 'candidate@paris': '1', 'candidate@aaron': 'none', password: STRONG_PASSPHRASE, password_confirm: STRONG_PASSPHRASE });
       expect(cast.status).toBe(302);
       expect(cast.headers.get('location')).toBe(`${path}/confirmation`);
       expect(await (await voter.get(`${path}/confirmation`)).text()).toContain('With your passphrase you can view it');
@@ -127,7 +128,7 @@ describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
       expect(wrong.status).toBe(403);
       expect(await wrong.text()).toContain('does not match');
 
-      const view = await voter.submit(path, `${path}/vote/view`, { password: 'correct horse' });
+      const view = await voter.submit(path, `${path}/vote/view`, { password: STRONG_PASSPHRASE });
       expect(view.status).toBe(200);
       const ballot = await view.text();
       expect(ballot).toMatch(/<td>1<\/td><td>Paris Pittman/);
@@ -135,12 +136,12 @@ describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
       expect(ballot).toMatch(/<td>No opinion<\/td><td>Aaron Crickenberger/);
       expect(ballot).not.toContain('100000000');
 
-      const revoke = await voter.submit(path, `${path}/vote/edit`, { password: 'correct horse' });
+      const revoke = await voter.submit(path, `${path}/vote/edit`, { password: STRONG_PASSPHRASE });
       expect(revoke.status).toBe(302);
       expect(await (await voter.get(path)).text()).toContain('Your ballot was deleted');
       expect(await web.world.ballotBox.countBallots(election.key)).toBe(1);
 
-      const recast = await vote(voter, { 'candidate@dims': '1', 'candidate@paris': '2', 'candidate@aaron': '3', password: 'another pass', password_confirm: 'another pass' });
+      const recast = await vote(voter, { 'candidate@dims': '1', 'candidate@paris': '2', 'candidate@aaron': '3', password: OTHER_STRONG_PASSPHRASE, password_confirm: OTHER_STRONG_PASSPHRASE });
       expect(recast.status).toBe(302);
       expect(await web.world.ballotBox.countBallots(election.key)).toBe(2);
     });

@@ -1,17 +1,18 @@
-import { bodyParser } from '@koa/bodyparser';
 import Koa from 'koa';
 import type { Middleware } from 'koa';
 import type { Clock } from '../../application/ports/clock.js';
 import type { ElectionCatalog } from '../../application/ports/election-catalog.js';
 import type { Users } from '../../application/ports/users.js';
 import type { SignInMethod } from '../identity/sign-in-method.js';
+import { zxcvbnBrowserFiles } from '../passphrase/zxcvbn-settings.js';
 import type { HttpConfig } from './http-config.js';
 import type { HttpLogger } from './http-logger.js';
+import { bodyParsing } from './middleware/body-parsing.js';
 import { csrfProtection } from './middleware/csrf.js';
 import { errorPages } from './middleware/error-pages.js';
 import { loadUser } from './middleware/load-user.js';
 import { noStore, securityHeaders } from './middleware/security-headers.js';
-import { cookieKeys, sessions } from './middleware/sessions.js';
+import { cookieKeys, secureCookies, sessions } from './middleware/sessions.js';
 import { staticAssets } from './middleware/static-assets.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { type ReadinessReport, publicRoutes } from './routes/public-routes.js';
@@ -43,13 +44,14 @@ export function createHttpApp(deps: HttpDeps): Koa {
   // Errors are answered by errorPages; Koa's default handler would only log them twice.
   app.silent = true;
 
+  if (config.secureCookies) app.use(secureCookies());
   app.use(securityHeaders(formOrigins, false));
   app.use(noStore);
   app.use(errorPages(render, logger));
   if (deps.webhook) app.use(deps.webhook);
-  app.use(staticAssets({ reload: config.reloadTemplates ?? false }));
-  app.use(sessions(app, config.sessionMaxAgeMs));
-  app.use(bodyParser({ enableTypes: ['form', 'json'], formLimit: '64kb', jsonLimit: '64kb' }));
+  app.use(staticAssets({ reload: config.reloadTemplates ?? false, vendor: zxcvbnBrowserFiles() }));
+  for (const m of sessions(app, deps.clock, config.sessionLifetimeMs)) app.use(m);
+  app.use(bodyParsing());
   app.use(csrfProtection([WEBHOOK_PATH]));
   app.use(loadUser(deps.users));
   for (const method of deps.signInMethods) app.use(method.middleware);

@@ -10,10 +10,12 @@ export interface HttpConfig {
   readonly minPasscodeLength: number;
   /** Trust X-Forwarded-* (behind a TLS-terminating proxy); cookies then become Secure on https. */
   readonly trustProxy: boolean;
-  /** Session lifetime in milliseconds. */
-  readonly sessionMaxAgeMs?: number;
+  /** APP_URL is https: every cookie is Secure, even when the request reaches us as plain http. */
+  readonly secureCookies?: boolean;
+  /** SESSION_LIFETIME_HOURS in milliseconds: how long a session lives from sign-in (never renewed). */
+  readonly sessionLifetimeMs?: number;
   /** Re-read templates on every request (development). */
   readonly reloadTemplates?: boolean;
 }
 
-export const DEFAULT_SESSION_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+export const DEFAULT_SESSION_LIFETIME_MS = 24 * 60 * 60 * 1000;

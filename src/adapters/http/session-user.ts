@@ -1,4 +1,5 @@
-import type { Context } from 'koa';
+import type { Context, Middleware } from 'koa';
+import type { Clock } from '../../application/ports/clock.js';
 import type { User } from '../../application/ports/users.js';
 import { safeLocalPath, siteOrigin } from './redirect-target.js';
 
@@ -7,10 +8,14 @@ import { safeLocalPath, siteOrigin } from './redirect-target.js';
  * GitHub token there). The current user is loaded per request from the Users port.
  */
 const USER_ID = 'uid';
-// The user's session token at sign-in: sign-out replaces it in the database, so this cookie (and any
-// copy of it) stops matching, although its signature stays valid until it expires.
+// The user's session token at sign-in: the next sign-in and sign-out replace it in the database, so
+// this cookie (and any copy of it) stops matching, although its signature stays valid.
 const SESSION_TOKEN = 'sv';
+// When the person signed in (ms since the epoch): the session ends a fixed time after, however used.
+const SIGNED_IN_AT = 'at';
 const RETURN_TO = 'returnTo';
+// The request's time by the app's clock, kept for startUserSession.
+const NOW = 'sessionNow';
 
 export function currentUser(ctx: Context): User | null {
   return (ctx.state['user'] as User | undefined) ?? null;
@@ -27,16 +32,44 @@ export function sessionMatches(ctx: Context, user: User): boolean {
   return typeof token === 'string' && user.sessionToken !== undefined && token === user.sessionToken;
 }
 
+/**
+ * Ends a signed-in session older than `lifetimeMs` (or without a sign-in time: issued before this
+ * rule). Runs right after the cookie is read, before the user is loaded.
+ */
+export function endExpiredSession(clock: Clock, lifetimeMs: number): Middleware {
+  return async (ctx, next) => {
+    const now = clock.now().getTime();
+    ctx.state[NOW] = now;
+    if (sessionUserId(ctx) !== null) {
+      const at = ctx.session?.[SIGNED_IN_AT];
+      // `at` is signed with the cookie; a future one only means the clock was set back.
+      const fresh = typeof at === 'number' && now - at < lifetimeMs;
+      if (!fresh) dropStaleSession(ctx);
+    }
+    await next();
+  };
+}
+
 /** Starts a fresh signed-in session (a new cookie, nothing carried over from before sign-in). */
 export function startUserSession(ctx: Context, user: User): void {
   const returnTo = takeReturnTo(ctx);
-  ctx.session = { [USER_ID]: user.id, [SESSION_TOKEN]: user.sessionToken ?? null };
+  const now = typeof ctx.state[NOW] === 'number' ? (ctx.state[NOW] as number) : Date.now();
+  ctx.session = { [USER_ID]: user.id, [SESSION_TOKEN]: user.sessionToken ?? null, [SIGNED_IN_AT]: now };
   ctx.state['user'] = user;
   ctx.redirect(returnTo ?? '/app');
 }
 
 export function endUserSession(ctx: Context): void {
   ctx.session = null;
+  delete ctx.state['user'];
+}
+
+/**
+ * A session that no longer stands (expired, revoked, its user gone) becomes a fresh anonymous one,
+ * not none: the same request may still render the sign-in form, whose CSRF token needs a session.
+ */
+export function dropStaleSession(ctx: Context): void {
+  ctx.session = {};
   delete ctx.state['user'];
 }
 

@@ -1,6 +1,8 @@
 import type { Context, Middleware, Next } from 'koa';
 import { createRequire } from 'node:module';
+import { normaliseLogin } from '../../domain/identity/github-login.js';
 import { flash } from '../http/flash.js';
+import type { HttpLogger } from '../http/http-logger.js';
 import { decodeReturnTo, siteOrigin } from '../http/redirect-target.js';
 import { rememberReturnTo, startUserSession } from '../http/session-user.js';
 import type { LoginForm, SignInMethod, SignInUseCase } from './sign-in-method.js';
@@ -16,6 +18,8 @@ export interface GithubOAuthConfig {
   readonly authorizeUrl?: string;
   readonly accessUrl?: string;
   readonly profileUrl?: string;
+  /** Where a recycled login (a row that had to step aside) is reported. */
+  readonly logger?: HttpLogger;
 }
 
 // grant is CommonJS and its typings declare an ES default export that Node does not produce.
@@ -28,7 +32,7 @@ const GRANT_PREFIX = '/connect';
 interface GrantResponse {
   error?: unknown;
   access_token?: string;
-  profile?: { login?: unknown; name?: unknown; error?: unknown };
+  profile?: { login?: unknown; id?: unknown; name?: unknown; error?: unknown };
 }
 
 /**
@@ -42,12 +46,14 @@ export class GithubOAuthSignIn implements SignInMethod {
   readonly middleware: Middleware;
   private readonly grant: Middleware;
   private readonly callbackPath: string;
+  private readonly logger: HttpLogger | null;
 
   constructor(
     private readonly signIn: SignInUseCase,
     config: GithubOAuthConfig,
   ) {
     this.callbackPath = config.callbackPath.startsWith('/') ? config.callbackPath : `/${config.callbackPath}`;
+    this.logger = config.logger ?? null;
     const authorizeUrl = config.authorizeUrl ?? 'https://github.com/login/oauth/authorize';
     this.formOrigins = [new URL(authorizeUrl).origin];
     this.grant = grant.koa({
@@ -100,11 +106,19 @@ export class GithubOAuthSignIn implements SignInMethod {
     const response = (ctx.state['grant'] as { response?: GrantResponse } | undefined)?.response;
     delete ctx.state['grant'];
     const login = response?.profile?.login;
-    if (!response || response.error || response.profile?.error || typeof login !== 'string' || login === '') {
+    // The numeric id is who the person is: a login can be renamed and then taken by someone else.
+    const githubId = response?.profile?.id;
+    if (!response || response.error || response.profile?.error || typeof login !== 'string' || login === '' || typeof githubId !== 'number') {
       return this.fail(ctx, 'GitHub did not confirm who you are, so you are not signed in. Please try again.');
     }
     const name = typeof response.profile?.name === 'string' ? response.profile.name : null;
-    const user = await this.signIn.execute({ login, name });
+    const user = await this.signIn.execute({ login, name, githubId });
+    if (user.displaced) {
+      this.logger?.warn(
+        { login: normaliseLogin(login), githubId, userId: user.id, displacedUserId: user.displaced.id, displacedGithubId: user.displaced.githubId },
+        'sign-in: this login belonged to another GitHub account here; that account keeps its row under a tombstone login, the newcomer is a new user',
+      );
+    }
     startUserSession(ctx, user);
   }
 

@@ -1,10 +1,10 @@
 import type { Middleware } from 'koa';
 import type { Identity } from '../../application/ports/identity.js';
-import type { User } from '../../application/ports/users.js';
+import type { SignedInUser } from '../../application/ports/users.js';
 
 /** The SignIn use case as the identity adapters call it. */
 export interface SignInUseCase {
-  execute(identity: Identity): Promise<User>;
+  execute(identity: Identity): Promise<SignedInUser>;
 }
 
 /** What the login page shows for one way of signing in. */

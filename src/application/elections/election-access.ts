@@ -7,9 +7,18 @@ import type { User } from '../ports/users.js';
 export function requireElection(catalog: ElectionCatalog, electionKey: string): Election {
   const election = catalog.current().elections.get(electionKey);
   if (!election) {
-    throw new DomainError('ELECTION_NOT_FOUND', `There is no election "${electionKey}".`, { electionKey });
+    const named = looksLikeKey(electionKey) ? `"${electionKey}"` : 'with this key';
+    throw new DomainError('ELECTION_NOT_FOUND', `There is no election ${named}.`, { electionKey });
   }
   return election;
+}
+
+/**
+ * The key comes from the address, which anyone can write and send as a link: the 404 page repeats
+ * it only when it is short and plain, never a sentence ("Your account is locked. Call …").
+ */
+function looksLikeKey(key: string): boolean {
+  return key.length <= 64 && /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(key);
 }
 
 /**

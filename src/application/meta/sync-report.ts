@@ -1,4 +1,5 @@
 import type { MetaProblem } from '../ports/election-catalog.js';
+import type { BallotsLeftBehind } from './renamed-elections.js';
 
 /** Where a sync stopped. Whatever the stage, the catalog that was serving keeps serving. */
 export type SyncStage = 'fetch' | 'read' | 'database';
@@ -15,7 +16,7 @@ export interface BrokenElection {
   readonly key: string;
   /** True when its last good version stays in the catalog; false when it never parsed here. */
   readonly keptLastGood: boolean;
-  /** The revision the kept version was read at (null for a directory source, or when none was kept). */
+  /** The revision the kept version was read at (null when none was kept). */
   readonly keptRevision: string | null;
 }
 
@@ -26,6 +27,8 @@ export type DatabaseStep =
       readonly renamed: readonly string[];
       readonly archived: readonly string[];
       readonly restored: readonly string[];
+      /** Archived here with ballots while an election of the same name was added: a renamed folder (a warning each in `problems`). */
+      readonly ballotsLeftBehind: readonly BallotsLeftBehind[];
     }
   | { readonly status: 'skipped'; readonly reason: string }
   | { readonly status: 'failed'; readonly message: string };

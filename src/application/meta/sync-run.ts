@@ -1,6 +1,8 @@
 import type { Clock } from '../ports/clock.js';
 import type { CatalogSnapshot } from '../ports/election-catalog.js';
 import type { NextCatalog } from './next-catalog.js';
+import { LEFT_BEHIND_HINT, leftBehindMessage } from './renamed-elections.js';
+import type { RestoredCatalog } from './restore-last-good.js';
 import type { BrokenElection, DatabaseStep, SyncReport, SyncStage } from './sync-report.js';
 
 /** Collects the timings and the fixed parts of one sync's report. */
@@ -14,6 +16,8 @@ export class SyncRun {
     private readonly source: string,
     private readonly fetched: boolean,
     private readonly previous: CatalogSnapshot,
+    /** Set when `previous` is the catalog restored at start-up (no sync has succeeded since). */
+    private readonly restored: RestoredCatalog | null = null,
   ) {
     this.startedAt = clock.now();
     this.lastMark = this.startedAt.getTime();
@@ -48,7 +52,12 @@ export class SyncRun {
 
   /** What keeps serving after a failure, in words for the operator. */
   private kept(): string {
-    const { revision, elections } = this.previous;
+    const { revision, elections, syncedAt } = this.previous;
+    if (this.restored) {
+      const at = revision === null ? '' : `revision ${revision}, `;
+      return `The catalog restored from the database (${at}read at ${this.restored.syncedAt.toISOString()}) keeps serving.`;
+    }
+    if (syncedAt === null) return 'Nothing is served: no catalog has been read yet.';
     if (elections.size === 0 && revision === null) return 'Nothing was changed.';
     return revision === null ? 'The catalog read before keeps serving.' : `The catalog at revision ${revision} keeps serving.`;
   }
@@ -72,7 +81,7 @@ export class SyncRun {
       archived: database.status === 'synced' ? database.archived : [],
       restored: database.status === 'synced' ? database.restored : [],
       broken: next.broken,
-      problems: next.problems,
+      problems: database.status === 'synced' ? [...next.problems, ...leftBehindWarnings(database, next)] : next.problems,
       database,
     };
   }
@@ -102,4 +111,14 @@ export class SyncRun {
       timings: { fetchMs: ms('fetch'), readMs: ms('read'), databaseMs: ms('database'), totalMs: finishedAt.getTime() - this.startedAt.getTime() },
     };
   }
+}
+
+function leftBehindWarnings(database: Extract<DatabaseStep, { status: 'synced' }>, next: NextCatalog) {
+  return database.ballotsLeftBehind.map((left) => ({
+    severity: 'warning' as const,
+    file: next.elections.get(left.to.key)?.path ?? left.to.key,
+    electionKey: left.to.key,
+    message: leftBehindMessage(left),
+    hint: LEFT_BEHIND_HINT,
+  }));
 }

@@ -2,7 +2,7 @@
 export interface MetaTree {
   /** Absolute path of the meta repository's root directory. */
   readonly root: string;
-  /** Commit id, or null when the source has no version control (plain directory). */
+  /** Commit id; for a plain directory, a SHA-256 of its election files; null when a source has neither. */
   readonly revision: string | null;
 }
 

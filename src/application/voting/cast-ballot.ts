@@ -1,15 +1,16 @@
 import type { RankEntry } from '../../domain/ballot/ranking.js';
 import { isEligible } from '../../domain/election/election.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError, isDomainError } from '../../domain/errors.js';
 import { requireElection, requireRunning } from '../elections/election-access.js';
 import type { BallotBox, SealedLink } from '../ports/ballot-box.js';
 import type { BallotSealer } from '../ports/ballot-sealer.js';
 import type { Clock } from '../ports/clock.js';
+import type { PassphraseStrength } from '../ports/passphrase-strength.js';
 import type { ElectionCatalog } from '../ports/election-catalog.js';
 import type { Random } from '../ports/random.js';
 import type { User } from '../ports/users.js';
 import { ballotEntries } from './ballot-entries.js';
-import { DEFAULT_MIN_PASSPHRASE_LENGTH, checkNewPassphrase } from './passphrase-policy.js';
+import { DEFAULT_MIN_PASSPHRASE_LENGTH, checkPassphraseLength, checkPassphraseStrength, guessableWords } from './passphrase-policy.js';
 
 export interface CastBallotInput {
   readonly user: User;
@@ -36,6 +37,7 @@ export class CastBallot {
     private readonly catalog: ElectionCatalog,
     private readonly ballotBox: BallotBox,
     private readonly sealer: BallotSealer,
+    private readonly strength: PassphraseStrength,
     private readonly clock: Clock,
     private readonly random: Random,
     options: CastBallotOptions = {},
@@ -50,14 +52,41 @@ export class CastBallot {
       throw new DomainError('VOTER_NOT_ELIGIBLE', `You are not on the voter roll of "${election.name}".`, { electionKey });
     }
     const stored = ballotEntries(election, entries);
-    checkNewPassphrase(passphrase, this.minPassphraseLength);
+    checkPassphraseLength(passphrase, this.minPassphraseLength);
+    await checkPassphraseStrength(passphrase, this.strength, guessableWords(user, election));
     // A cheap early answer; the BallotBox constraint is what really stops a second ballot.
     if (await this.ballotBox.mark(electionKey, user.id)) throw alreadyVoted(electionKey);
 
     const ballotId = this.random.uuid();
     const link: SealedLink | null = passphrase === '' ? null : await this.sealer.seal(passphrase, ballotId);
-    await this.ballotBox.cast({ electionKey, userId: user.id, ballotId, entries: stored, link });
+    try {
+      await this.ballotBox.cast({ electionKey, userId: user.id, ballotId, entries: stored, link });
+    } catch (e) {
+      if (!isDomainError(e, 'WRITE_FAILED') && !isDomainError(e, 'STORE_UNAVAILABLE')) throw e;
+      await this.refuseUnlessStored(electionKey, user, e);
+    }
     return { linked: link !== null };
+  }
+
+  /**
+   * After a failed cast the voter must hear the truth. The mark and the ballot are one transaction:
+   * a mark now means the commit landed before its connection was cut, and the vote stands. No mark
+   * means nothing was kept. When even that cannot be read, the outcome is unknown and said to be so.
+   */
+  private async refuseUnlessStored(electionKey: string, user: User, failure: DomainError): Promise<void> {
+    let stored: boolean;
+    try {
+      stored = (await this.ballotBox.mark(electionKey, user.id)) !== null;
+    } catch {
+      if (failure.code === 'STORE_UNAVAILABLE') throw failure;
+      stored = false;
+    }
+    if (stored) return;
+    throw new DomainError('BALLOT_NOT_RECORDED', 'Your ballot was not recorded: the database could not store it. Nothing was kept, so please try again in a moment.', {
+      ...failure.details,
+      electionKey,
+      failure: failure.code,
+    });
   }
 }
 

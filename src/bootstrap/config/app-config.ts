@@ -34,6 +34,8 @@ export interface AppConfig {
     readonly connect: 'http' | 'socket';
     readonly minPasscodeLength: number;
     readonly trustProxy: boolean;
+    /** SESSION_LIFETIME_HOURS, in milliseconds: a session ends this long after sign-in. */
+    readonly sessionLifetimeMs: number;
   };
   readonly database: DatabaseConfig;
   readonly meta: {
@@ -49,6 +51,8 @@ export interface AppConfig {
   };
   readonly identity: {
     readonly provider: IdentityProviderName;
+    /** ALLOW_REMOTE_DEVELOPMENT_SIGN_IN: serve the development sign-in on a non-loopback address. */
+    readonly allowRemoteDevelopmentSignIn: boolean;
     readonly github: {
       readonly clientId: string | null;
       readonly clientSecret: string | null;

@@ -22,6 +22,8 @@ export interface LoadConfigOptions {
 }
 
 const DEFAULT_KEYS = new Set(['', 'test']);
+// Every signing and sealing key is derived from APP_KEY: a short one can be guessed offline from a cookie.
+const MIN_PRODUCTION_KEY_LENGTH = 32;
 
 function bool(v: string | undefined, fallback: boolean): boolean {
   return v === undefined ? fallback : BOOLEAN_TRUE.has(v.toLowerCase());
@@ -62,6 +64,9 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     }
     if (production) {
       if (DEFAULT_KEYS.has(key)) problems.push(`APP_KEY: ${key ? 'the default "test" is' : 'missing:'} refused in production; run \`elekto generate-key\``);
+      else if (key.length < MIN_PRODUCTION_KEY_LENGTH) {
+        problems.push(`APP_KEY: ${key.length} characters is too short for production (at least ${MIN_PRODUCTION_KEY_LENGTH}); run \`elekto generate-key\``);
+      }
       if (!env.META_SECRET) problems.push('META_SECRET: missing: refused in production (the webhook would accept nobody); set the secret of the GitHub webhook');
       if (identity === 'development') problems.push('IDENTITY: the development sign-in is refused in production (APP_ENV=production); use IDENTITY=github');
     }
@@ -83,6 +88,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
       connect: get('APP_CONNECT') as 'http' | 'socket',
       minPasscodeLength: num('MIN_PASSCODE_LENGTH'),
       trustProxy: bool(env.TRUST_PROXY, false),
+      sessionLifetimeMs: num('SESSION_LIFETIME_HOURS') * 3600_000,
     },
     database,
     meta: {
@@ -97,6 +103,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     },
     identity: {
       provider: identity,
+      allowRemoteDevelopmentSignIn: bool(env.ALLOW_REMOTE_DEVELOPMENT_SIGN_IN, false),
       github: {
         clientId: env.GITHUB_CLIENT_ID ?? null,
         clientSecret: env.GITHUB_CLIENT_SECRET ?? null,

@@ -1,8 +1,10 @@
 import { ContainerModule } from 'inversify';
 import type { Middleware } from 'koa';
+import type { HttpConfig } from '../../adapters/http/http-config.js';
 import type { ReadinessReport } from '../../adapters/http/routes/public-routes.js';
 import type { SyncReport } from '../../application/meta/sync-report.js';
 import type { AppConfig } from '../config/app-config.js';
+import { describeMetaCheck, describeServedCatalog, staleness } from '../serve/catalog-freshness.js';
 import { TOKENS as T, type Token } from '../tokens.js';
 import { USE_CASES as U } from '../use-case-tokens.js';
 import { bindFactory, resolveRecord } from './binding.js';
@@ -12,11 +14,10 @@ const { signIn: _s, currentUser: _c, purgeDueLinks: _p, settleClosedElections: _
 /** The Koa application, built from the use cases the routes call; the container stays out of handlers. */
 export function httpModule(config: AppConfig): ContainerModule {
   return new ContainerModule(({ bind }) => {
-    bindFactory(bind, T.Readiness, [T.ElectionCatalog, T.ElectionRecords, T.SyncMeta], (catalog, records, syncMeta) => async (): Promise<ReadinessReport> => {
+    bindFactory(bind, T.Readiness, [T.ElectionCatalog, T.ElectionRecords, T.SyncMeta, T.WriteHealth], (catalog, records, syncMeta, writeHealth) => async (): Promise<ReadinessReport> => {
       const snapshot = catalog.current();
-      const meta = snapshot.syncedAt
-        ? { ok: true, detail: `${snapshot.elections.size} elections at ${snapshot.revision ?? 'directory'}` }
-        : { ok: false, detail: 'the meta repository has not been read yet' };
+      const { restored, failure } = syncMeta.restoredCatalog();
+      const meta = describeMetaCheck(snapshot, restored, failure !== null);
       let database: { ok: boolean; detail: string };
       try {
         await records.syncedRevision();
@@ -25,7 +26,14 @@ export function httpModule(config: AppConfig): ContainerModule {
         database = { ok: false, detail: `${config.database.dialect} unreachable` };
       }
       const last = syncMeta.lastReport();
-      return { ready: meta.ok && database.ok, checks: { meta, database }, ...(last ? { lastSync: describeSync(last) } : {}) };
+      const stale = staleness(last, snapshot, restored);
+      return {
+        ready: meta.ok && database.ok,
+        checks: { meta, database },
+        writes: writeHealth(),
+        ...(last ? { lastSync: describeSync(last, describeServedCatalog(snapshot, restored)) } : {}),
+        ...(stale ? { stale } : {}),
+      };
     });
 
     bind(T.HttpApp)
@@ -48,14 +56,7 @@ export function httpModule(config: AppConfig): ContainerModule {
         });
         const useCases = await resolveRecord(get, WEB_USE_CASES);
         return createHttpApp({
-          config: {
-            appName: config.app.name,
-            appKey: config.app.key,
-            appEnv: config.app.env,
-            minPasscodeLength: config.app.minPasscodeLength,
-            trustProxy: config.app.trustProxy,
-            reloadTemplates: config.app.debug,
-          },
+          config: httpConfigOf(config),
           logger,
           ...deps,
           useCases,
@@ -67,16 +68,31 @@ export function httpModule(config: AppConfig): ContainerModule {
   });
 }
 
+/** What the web front is told of the configuration. */
+export function httpConfigOf(config: AppConfig): HttpConfig {
+  return {
+    appName: config.app.name,
+    appKey: config.app.key,
+    appEnv: config.app.env,
+    minPasscodeLength: config.app.minPasscodeLength,
+    trustProxy: config.app.trustProxy,
+    // An https APP_URL means people reach us over TLS, even when the proxy in front is not trusted
+    // (TRUST_PROXY unset) and every request looks like plain http: cookies must be Secure anyway.
+    secureCookies: config.app.url.toLowerCase().startsWith('https://'),
+    sessionLifetimeMs: config.app.sessionLifetimeMs,
+    reloadTemplates: config.app.debug,
+  };
+}
+
 /**
  * The last sync for /ready: a failure or a broken election in words an operator can act on. /ready is
  * public, so a failure names its stage and kind only; the message (source URL, paths) is in the log.
  */
-function describeSync(r: SyncReport): NonNullable<ReadinessReport['lastSync']> {
+function describeSync(r: SyncReport, served: string): NonNullable<ReadinessReport['lastSync']> {
   const at = r.finishedAt.toISOString();
   if (!r.ok && r.error) {
     const kind = r.error.kind ? ` (${r.error.kind})` : '';
-    const kept = r.revision ? `the catalog at revision ${r.revision} keeps serving` : 'the catalog read before keeps serving';
-    return { ok: false, at, revision: r.revision, detail: `the ${r.error.stage} step failed${kind}; ${kept}; the log has the details` };
+    return { ok: false, at, revision: r.revision, detail: `the ${r.error.stage} step failed${kind}; ${served}; the log has the details` };
   }
   if (r.broken.length > 0) {
     const keys = r.broken.map((b) => `${b.key}${b.keptLastGood ? ' (last good version kept)' : ''}`).join(', ');

@@ -8,7 +8,7 @@ import { bindFactory } from './binding.js';
 export function identityModule(config: AppConfig): ContainerModule {
   const { identity, app } = config;
   return new ContainerModule(({ bind }) => {
-    bindFactory(bind, TOKENS.SignInMethods, [USE_CASES.signIn], async (signIn) => {
+    bindFactory(bind, TOKENS.SignInMethods, [USE_CASES.signIn, TOKENS.Logger], async (signIn, logger) => {
       if (identity.provider === 'development') {
         const { DevelopmentSignIn } = await import('../../adapters/identity/development-sign-in.js');
         const hint = config.demo ? 'In the demo: alice votes, erin is not on the voter roll (try the exception form), olivia-officer is the election officer.' : null;
@@ -21,6 +21,7 @@ export function identityModule(config: AppConfig): ContainerModule {
           clientSecret: identity.github.clientSecret ?? '',
           publicUrl: app.url,
           callbackPath: identity.github.redirectPath,
+          logger,
         }),
       ];
     });

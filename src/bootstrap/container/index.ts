@@ -5,6 +5,7 @@ import { PORT_TOKENS, type PortOverrides } from '../tokens.js';
 import { cryptoModule } from './crypto-module.js';
 import type { Lifecycle } from './lifecycle.js';
 import { metaModule } from './meta-module.js';
+import { passphraseModule } from './passphrase-module.js';
 import { persistenceModule } from './persistence-module.js';
 import { systemModule } from './system-module.js';
 import { httpModule } from './http-module.js';
@@ -22,6 +23,7 @@ export function buildContainer(config: AppConfig, logger: Logger, lifecycle: Lif
     persistenceModule(config),
     metaModule(config),
     cryptoModule(config),
+    passphraseModule(),
     useCaseModule(config),
     identityModule(config),
     httpModule(config),

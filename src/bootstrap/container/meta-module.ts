@@ -13,7 +13,7 @@ export function metaModule(config: AppConfig): ContainerModule {
   const meta = config.meta;
   return new ContainerModule(({ bind, isBound }) => {
     bindFactory(bind, T.MetaSource, [], () =>
-      createMetaSource({ driver: meta.driver, repo: meta.repo ?? '', path: meta.path, branch: meta.branch }),
+      createMetaSource({ driver: meta.driver, repo: meta.repo ?? '', path: meta.path, branch: meta.branch, electionDir: meta.electionDir }),
     );
     bindFactory(bind, T.MetaReader, [], () => new FileSystemMetaReader({ electionDir: meta.electionDir }));
     bindFactory(bind, T.ElectionCatalog, [], () => new InMemoryElectionCatalog());
@@ -22,8 +22,8 @@ export function metaModule(config: AppConfig): ContainerModule {
     bindFactory(
       bind,
       T.SyncMeta,
-      [T.MetaSource, T.MetaReader, T.ElectionCatalog, T.ElectionRecords, T.Clock, T.SyncLock],
-      (source, reader, catalog, records, clock, lock) => new SyncMeta({ source, reader, catalog, records, clock, lock }),
+      [T.MetaSource, T.MetaReader, T.ElectionCatalog, T.ElectionRecords, T.BallotBox, T.Clock, T.SyncLock, T.LastGoodCatalog],
+      (source, reader, catalog, records, ballots, clock, lock, lastGood) => new SyncMeta({ source, reader, catalog, records, ballots, clock, lock, lastGood }),
     );
   });
 }

@@ -5,6 +5,7 @@ import {
   InMemoryBallotBox,
   InMemoryElectionRecords,
   InMemoryExceptionRequests,
+  InMemoryLastGoodCatalog,
   InMemoryPassphraseAttempts,
   InMemoryUsers,
   InMemoryWebhookDeliveries,
@@ -14,9 +15,9 @@ import { TOKENS as T } from '../tokens.js';
 import { bindFactory } from './binding.js';
 
 /**
- * Users, ballots, exception requests, election rows, passphrase attempts and webhook deliveries: in memory
- * (DB_CONNECTION=memory) or in one TypeORM data source (PostgreSQL, MySQL/MariaDB, SQLite), opened
- * on first use. Only the demo migrates by itself; elsewhere `elekto migrate` does, as in Elekto.
+ * Users, ballots, exception requests, election rows, passphrase attempts, webhook deliveries and
+ * the last good meta catalog: in memory (DB_CONNECTION=memory) or in one TypeORM data source
+ * (PostgreSQL, MySQL/MariaDB, SQLite), opened on first use. Only the demo migrates by itself; elsewhere `elekto migrate` does, as in Elekto.
  * With a SQL database the meta sync lock lives there too, so replicas sync one at a time.
  */
 export function persistenceModule(config: AppConfig): ContainerModule {
@@ -28,7 +29,9 @@ export function persistenceModule(config: AppConfig): ContainerModule {
       bindFactory(bind, T.ElectionRecords, [], () => new InMemoryElectionRecords());
       bindFactory(bind, T.ExceptionRequests, [T.Users], (users) => new InMemoryExceptionRequests(users));
       bindFactory(bind, T.PassphraseAttempts, [], () => new InMemoryPassphraseAttempts());
+      bindFactory(bind, T.LastGoodCatalog, [], () => new InMemoryLastGoodCatalog());
       bindFactory(bind, T.WebhookDeliveries, [], () => new InMemoryWebhookDeliveries());
+      bindFactory(bind, T.WriteHealth, [], () => () => ({ ok: true, detail: 'in memory' }));
       return;
     }
     bindFactory(bind, T.TypeOrm, [T.Lifecycle, T.Logger], async (lifecycle, logger) => {
@@ -55,7 +58,9 @@ export function persistenceModule(config: AppConfig): ContainerModule {
     bindFactory(bind, T.ElectionRecords, [T.TypeOrm], (p) => p.electionRecords);
     bindFactory(bind, T.ExceptionRequests, [T.TypeOrm], (p) => p.exceptionRequests);
     bindFactory(bind, T.PassphraseAttempts, [T.TypeOrm], (p) => p.passphraseAttempts);
+    bindFactory(bind, T.LastGoodCatalog, [T.TypeOrm], (p) => p.lastGoodCatalog);
     bindFactory(bind, T.WebhookDeliveries, [T.TypeOrm], (p) => p.webhookDeliveries);
+    bindFactory(bind, T.WriteHealth, [T.TypeOrm], (p) => () => p.db.writeHealth());
     // Loaded before the meta module, which binds an in-process lock only when none is bound here.
     bindFactory(bind, T.SyncLock, [T.Lifecycle, T.Logger], async (lifecycle, logger) => {
       const { createSyncLock } = await import('../../adapters/persistence/sync-lock/index.js');

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { ContainerModule } from 'inversify';
+import { ListArchivedWithBallots } from '../../application/elections/archived-elections.js';
 import { Dashboard } from '../../application/elections/dashboard.js';
 import { ListElections } from '../../application/elections/list-elections.js';
 import { DecideExceptionRequest } from '../../application/exceptions/decide-exception-request.js';
@@ -37,7 +38,7 @@ export function useCaseModule(config: AppConfig): ContainerModule {
     bindFactory(bind, U.listElections, [T.ElectionCatalog, T.Clock], (catalog, clock) => new ListElections(catalog, clock));
     bindFactory(bind, U.dashboard, [T.ElectionCatalog, T.BallotBox, T.Clock], (catalog, box, clock) => new Dashboard(catalog, box, clock));
     bindFactory(bind, U.voterStanding, [T.ElectionCatalog, T.BallotBox, T.ExceptionRequests, T.Clock], (catalog, box, requests, clock) => new VoterStanding(catalog, box, requests, clock, orderSecret));
-    bindFactory(bind, U.castBallot, [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.Clock, T.Random], (catalog, box, sealer, clock, random) => new CastBallot(catalog, box, sealer, clock, random, { minPassphraseLength }));
+    bindFactory(bind, U.castBallot, [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.PassphraseStrength, T.Clock, T.Random], (catalog, box, sealer, strength, clock, random) => new CastBallot(catalog, box, sealer, strength, clock, random, { minPassphraseLength }));
     bindFactory(bind, U.viewBallot, [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.PassphraseAttempts, T.Clock], (catalog, box, sealer, attempts, clock) => new ViewBallot(catalog, box, sealer, attempts, clock));
     bindFactory(bind, U.revokeBallot, [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.PassphraseAttempts, T.Clock], (catalog, box, sealer, attempts, clock) => new RevokeBallot(catalog, box, sealer, attempts, clock));
     bindFactory(bind, U.fileExceptionRequest, [T.ElectionCatalog, T.ExceptionRequests, T.Clock], (c, r, clock) => new FileExceptionRequest(c, r, clock));
@@ -47,6 +48,7 @@ export function useCaseModule(config: AppConfig): ContainerModule {
     bindFactory(bind, U.decideExceptionRequest, [T.ElectionCatalog, T.ExceptionRequests, T.Clock], (c, r, clock) => new DecideExceptionRequest(c, r, clock));
     bindFactory(bind, U.exportExceptionDecisions, [T.ElectionCatalog, T.ExceptionRequests], (c, r) => new ExportExceptionDecisions(c, r));
     bindFactory(bind, U.computeResults, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new ComputeResults(c, box, clock, { linkPurgeDelayHours: config.ballots.linkPurgeDelayHours }));
+    bindFactory(bind, U.listArchivedWithBallots, [T.ElectionCatalog, T.ElectionRecords, T.BallotBox], (c, records, box) => new ListArchivedWithBallots(c, records, box));
     bindFactory(bind, U.electionTurnout, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new ElectionTurnout(c, box, clock));
     bindFactory(bind, U.exportBallots, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new ExportBallots(c, box, clock));
     bindFactory(bind, U.draftResultsMarkdown, [U.computeResults], (compute) => new DraftResultsMarkdown(compute));

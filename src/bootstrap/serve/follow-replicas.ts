@@ -5,12 +5,13 @@ import { replicaFollower } from './replica-follower.js';
 /**
  * With several replicas, the one that receives a webhook syncs and records the revision in the
  * database; the others notice here, every SYNC_POLL_SECONDS, and sync too (without a webhook of
- * their own). A directory source has no revision, and memory has no database: nothing to follow.
+ * their own). A plain directory's revision is a hash of its election files, so replicas sharing a
+ * mounted folder follow each other the same way. Memory has no database: nothing to follow.
  * With SQLite there is one process, but `elekto sync` run beside it is followed the same way.
  */
 export async function followReplicas(app: Application): Promise<() => void> {
   const seconds = app.config.meta.pollSeconds;
-  if (seconds <= 0 || app.config.meta.driver === 'directory' || app.config.database.dialect === 'memory') return () => {};
+  if (seconds <= 0 || app.config.database.dialect === 'memory') return () => {};
   const [records, catalog, syncMeta] = await Promise.all([
     app.get(TOKENS.ElectionRecords),
     app.get(TOKENS.ElectionCatalog),

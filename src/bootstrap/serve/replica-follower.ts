@@ -39,13 +39,22 @@ export function replicaFollower(deps: ReplicaFollowerDeps): { poll(): Promise<vo
       }
       deps.logger.info({ revision: recorded }, 'another replica synced the meta repository; following');
       const report = await deps.syncMeta.execute({ fetch: true });
-      if (report.ok) {
+      // Unchanged at another revision than the recorded one: this replica's source is not what the
+      // other one synced (two plain folders that differ, say). Retrying each poll would only hash
+      // the same folder again, so it backs off like a failure.
+      const elsewhere = report.ok && report.unchanged && report.revision !== recorded;
+      if (report.ok && !elsewhere) {
         failing = null;
         return;
       }
       const backoff = failing?.revision === recorded ? Math.min(failing.backoff * 2, MAX_BACKOFF_POLLS) : 1;
       failing = { revision: recorded, skip: backoff, backoff };
-      deps.logger.warn({ revision: recorded, error: report.error, retryInPolls: backoff + 1 }, 'following the synced revision failed');
+      if (elsewhere) {
+        deps.logger.warn(
+          { revision: recorded, serving: report.revision, retryInPolls: backoff + 1 },
+          'another replica synced a revision this replica does not see: do all replicas read the same META_PATH contents (or META_REPO and META_BRANCH)?',
+        );
+      } else deps.logger.warn({ revision: recorded, error: report.error, retryInPolls: backoff + 1 }, 'following the synced revision failed');
     },
   };
 }

@@ -15,10 +15,11 @@ const PREFERENCES = [[2, 0, 1], [2, 1, 0], [0, 2, 1], [2, 0], [1, 2, 0], [0, 2]]
  * window, without a passphrase (so no voter-to-ballot link exists). Only ever called for --demo.
  */
 export async function seedDemoBallots(app: Application): Promise<number> {
-  const [catalog, ballotBox, sealer, random, signIn, clock] = await Promise.all([
+  const [catalog, ballotBox, sealer, strength, random, signIn, clock] = await Promise.all([
     app.get(TOKENS.ElectionCatalog),
     app.get(TOKENS.BallotBox),
     app.get(TOKENS.BallotSealer),
+    app.get(TOKENS.PassphraseStrength),
     app.get(TOKENS.Random),
     app.get(USE_CASES.signIn),
     app.get(TOKENS.Clock),
@@ -28,7 +29,7 @@ export async function seedDemoBallots(app: Application): Promise<number> {
     if (electionStatus(election, clock.now()) !== 'completed' || !election.voters) continue;
     if ((await ballotBox.countBallots(election.key)) > 0) continue;
     const during = new FixedClock(new Date(election.startsAt.getTime() + 60_000));
-    const cast = new CastBallot(catalog, ballotBox, sealer, during, random, { minPassphraseLength: 0 });
+    const cast = new CastBallot(catalog, ballotBox, sealer, strength, during, random);
     const ids = candidateIds(election);
     let i = 0;
     for (const login of election.voters) {

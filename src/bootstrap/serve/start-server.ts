@@ -4,7 +4,7 @@ import { TOKENS } from '../tokens.js';
 
 export interface RunningServer {
   readonly server: Server;
-  /** Where it listens, e.g. http://localhost:5000 (the bound port when 0 was asked for). */
+  /** Where it listens, as bound: e.g. http://127.0.0.1:5000, http://[::]:5000 (the real port when 0 was asked for). */
   readonly url: string;
   close(): Promise<void>;
 }
@@ -31,12 +31,9 @@ export async function startServer(app: Application, listen: { host: string; port
       resolve();
     });
   });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : listen.port;
-  const shownHost = ['127.0.0.1', '::1', '0.0.0.0', '::'].includes(listen.host) ? 'localhost' : listen.host;
   return {
     server,
-    url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`,
+    url: boundUrl(server, listen),
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
@@ -46,4 +43,15 @@ export async function startServer(app: Application, listen: { host: string; port
       await closed;
     },
   };
+}
+
+/**
+ * The address the socket really bound, not a friendlier name for it: "localhost" may resolve to ::1
+ * while the server listens on 127.0.0.1 only, and an operator copying the logged address must reach it.
+ */
+export function boundUrl(server: Server, listen: { host: string; port: number }): string {
+  const address = server.address();
+  const host = typeof address === 'object' && address ? address.address : listen.host;
+  const port = typeof address === 'object' && address ? address.port : listen.port;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }

@@ -25,3 +25,12 @@ export function requireLogin(raw: string): string {
   if (login === '') throw new DomainError('INVALID_LOGIN', 'A GitHub login is required.');
   return login;
 }
+
+/**
+ * What the login of a row that had to step aside becomes (a login renamed away on GitHub and taken
+ * by another account): `~` is never part of a GitHub login, so no sign-in reaches it by name, and the
+ * row id keeps it unique in Elekto's UNIQUE(username).
+ */
+export function tombstoneLogin(login: string, rowId: number): string {
+  return `${login}~${rowId}`;
+}

@@ -70,7 +70,7 @@ describe.each(DATABASE_KINDS)('an Elekto v2 database on %s', (kind) => {
   });
 
   it('keeps its users, elections and requests after our migrations', async () => {
-    expect(await p.users.byLogin('alice')).toEqual({ id: 1, login: 'Alice', name: 'Alice A.' });
+    expect(await p.users.byLogin('alice')).toEqual({ id: 1, login: 'Alice', name: 'Alice A.', githubId: null });
     expect(await p.electionRecords.list()).toEqual([
       { key: '2021---GB', name: 'GB 2021', archived: false },
       { key: 'name_the_app', name: 'Name the app', archived: false },
@@ -91,6 +91,20 @@ describe.each(DATABASE_KINDS)('an Elekto v2 database on %s', (kind) => {
     expect(user.id).toBe(1);
     expect(await tokenOf()).toMatch(/^s1\./);
     expect(await tokenOf()).toBe(user.sessionToken);
+  });
+
+  it("lets Elekto's user rows adopt the first GitHub id seen, keeping their ballots", async () => {
+    // Elekto's own inserts advance the sequence; the rows above were written with explicit ids.
+    if (kind === 'postgres') await p.db.run((sql) => sql.rows(`SELECT setval(pg_get_serial_sequence('"user"', 'id'), (SELECT MAX(id) FROM "user"))`));
+    const bob = await p.users.upsertFromSignIn('bob', null, 424242);
+    expect(bob).toMatchObject({ id: 2, githubId: 424242 });
+    expect(bob.displaced).toBeUndefined();
+    expect(await p.ballotBox.mark('2021---GB', 2)).not.toBeNull();
+    // Then the login is recycled by another account: Bob's row (and his vote) stays his, under a tombstone.
+    const newcomer = await p.users.upsertFromSignIn('bob', 'New Bob', 535353);
+    expect(newcomer.id).not.toBe(2);
+    expect(await p.ballotBox.mark('2021---GB', newcomer.id)).toBeNull();
+    expect(await p.users.byId(2)).toMatchObject({ login: 'bob~2', githubId: 424242 });
   });
 
   it('tallies the ballots Elekto stored', async () => {

@@ -31,7 +31,7 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
     const d = await fresh(kind);
     const p = await openTypeOrmPersistence(d.config, { migrate: true });
     try {
-      expect(await columns(kind, p, 'user')).toEqual(['id', 'username', 'name', 'token', 'token_expires_at', 'created_at', 'updated_at']);
+      expect(await columns(kind, p, 'user')).toEqual(['id', 'username', 'name', 'token', 'token_expires_at', 'created_at', 'updated_at', 'github_id']);
       expect(await columns(kind, p, 'election')).toEqual(['id', 'key', 'name', 'created_at', 'updated_at', 'archived']);
       expect(await columns(kind, p, 'voter')).toEqual(['id', 'user_id', 'election_id', 'created_at', 'updated_at', 'salt', 'ballot_id', 'link_scheme']);
       expect(await columns(kind, p, 'ballot')).toEqual(['id', 'election_id', 'rank', 'candidate', 'voter']);
@@ -40,10 +40,13 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
         'decision', 'decision_note', 'decided_by', 'decided_at',
       ]);
       expect(await columns(kind, p, 'pending_ballot')).toEqual(['id', 'election_id', 'payload']);
+      expect(await columns(kind, p, 'elekto_catalog_snapshot')).toEqual(['id', 'format', 'revision', 'synced_at', 'saved_at', 'elections', 'digest', 'payload']);
       expect(await p.dataSource.showMigrations()).toBe(false);
       // Undo every migration after Elekto's schema and apply them again: the down migrations are real.
       for (let i = 1; i < MIGRATIONS.length; i++) await p.dataSource.undoLastMigration();
       expect(await columns(kind, p, 'pending_ballot')).toEqual([]);
+      expect(await columns(kind, p, 'user')).toEqual(['id', 'username', 'name', 'token', 'token_expires_at', 'created_at', 'updated_at']);
+      expect(await columns(kind, p, 'elekto_catalog_snapshot')).toEqual([]);
       expect(await columns(kind, p, 'voter')).toEqual(['id', 'user_id', 'election_id', 'created_at', 'updated_at', 'salt', 'ballot_id']);
       await p.dataSource.runMigrations();
       expect(await p.dataSource.showMigrations()).toBe(false);

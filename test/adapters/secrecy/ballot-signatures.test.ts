@@ -7,6 +7,7 @@
  *   wrote with 5, 5, 9 stays so in the table but exports as 1, 1, 2.
  */
 import { randomUUID } from 'node:crypto';
+import { ZxcvbnPassphraseStrength } from '../../../src/adapters/passphrase/zxcvbn-passphrase-strength.js';
 import { findElectionId } from '../../../src/adapters/persistence/typeorm/election-id.js';
 import { openTypeOrmPersistence, type TypeOrmPersistence } from '../../../src/adapters/persistence/typeorm/index.js';
 import { ballotRowId } from '../../../src/adapters/persistence/typeorm/sql-values.js';
@@ -20,6 +21,7 @@ import { FixedCatalog } from '../../support/builders/fixed-catalog.js';
 import { NOW } from '../../support/builders/in-memory-world.js';
 import { DATABASE_KINDS, createThrowawayDatabase, type ThrowawayDatabase } from '../../support/databases.js';
 import { FakeBallotSealer } from '../../support/fake-ballot-sealer.js';
+import { STRONG_PASSPHRASE } from '../../support/passphrases.js';
 
 const NO = NO_OPINION_RANK;
 const DAY = 24 * 3_600_000;
@@ -59,7 +61,7 @@ describe.each(DATABASE_KINDS)('ballots that identify their voter: %s', (kind) =>
     // A batch far above the number of ballots: everything cast here stays in the pending pool.
     p = await openTypeOrmPersistence(database.config, { migrate: true, ballotPool: { appKey: 'signature-test-app-key', batchSize: 1000 } });
     await p.electionRecords.syncAll([pool, dense].map((e) => ({ key: e.key, name: e.name })));
-    cast = new CastBallot(catalog, p.ballotBox, new FakeBallotSealer(), clock, new SeededRandom(11), { minPassphraseLength: 6 });
+    cast = new CastBallot(catalog, p.ballotBox, new FakeBallotSealer(), new ZxcvbnPassphraseStrength(), clock, new SeededRandom(11), { minPassphraseLength: 6 });
   }, 60_000);
   afterAll(async () => {
     await p?.close();
@@ -75,7 +77,7 @@ describe.each(DATABASE_KINDS)('ballots that identify their voter: %s', (kind) =>
     }
     for (const entries of [[{ candidate: 'a', rank: 271828 }], rankings(LONG_IDS)[2]!, rankings(LONG_IDS)[7]!]) {
       const user = await p.users.upsertFromSignIn(`pool-voter-${++voter}`, null);
-      await cast.execute({ user, electionKey: pool.key, entries, passphrase: 'correct horse' });
+      await cast.execute({ user, electionKey: pool.key, entries, passphrase: STRONG_PASSPHRASE });
     }
     const id = await electionId(pool.key);
     const rows = await p.db.run((sql) => sql.rows<{ n: unknown }>('SELECT LENGTH(payload) AS n FROM pending_ballot WHERE election_id = ?', [id]));

@@ -40,7 +40,7 @@ describe('Dashboard', () => {
   it("shows every running and upcoming election with the user's standing, and the past ones that concern them", async () => {
     const w = inMemoryWorld(elections());
     const alice = await w.signIn('alice');
-    await new CastBallot(w.catalog, w.ballotBox, w.sealer, w.clock, w.random).execute({
+    await new CastBallot(w.catalog, w.ballotBox, w.sealer, w.strength, w.clock, w.random).execute({
       user: alice, electionKey: 'run-short', entries: [{ candidate: 'dims', rank: 1 }], passphrase: '',
     });
     const view = await new Dashboard(w.catalog, w.ballotBox, w.clock).execute({ user: alice });

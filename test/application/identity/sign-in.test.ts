@@ -19,6 +19,17 @@ describe('SignIn', () => {
     expect(await signIn.execute({ login: 'octocat', name: null })).toMatchObject({ name: null });
   });
 
+  it('passes GitHub\'s numeric id on, and refuses one that is not a positive whole number', async () => {
+    const users = new InMemoryUsers();
+    const signIn = new SignIn(users);
+    expect(await signIn.execute({ login: 'octocat', name: null, githubId: 583231 })).toMatchObject({ githubId: 583231 });
+    const other = await signIn.execute({ login: 'octocat', name: null, githubId: 42 });
+    expect(other.displaced).toMatchObject({ githubId: 583231 });
+    for (const githubId of [0, -1, 1.5, Number.NaN, 2 ** 60]) {
+      await expect(signIn.execute({ login: 'octocat', name: null, githubId })).rejects.toMatchObject({ code: 'INVALID_LOGIN' });
+    }
+  });
+
   it.each(['', '   ', 'not a login', '-leading', 'a'.repeat(40), 'semi;colon'])('refuses %j, which is not a GitHub login', async (login) => {
     await expect(new SignIn(new InMemoryUsers()).execute({ login, name: null })).rejects.toMatchObject({ code: 'INVALID_LOGIN' });
   });

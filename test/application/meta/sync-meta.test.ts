@@ -27,7 +27,7 @@ describe('SyncMeta', () => {
   it('fills the catalog and the database on the first sync and records the revision', async () => {
     const report = await sync.execute({ fetch: true });
     expect(report).toMatchObject({ ok: true, revision: 'r1', previousRevision: null, elections: 3, added: ['a', 'b', 'c'], error: null });
-    expect(report.database).toEqual({ status: 'synced', added: ['a', 'b', 'c'], renamed: [], archived: [], restored: [] });
+    expect(report.database).toEqual({ status: 'synced', added: ['a', 'b', 'c'], renamed: [], archived: [], restored: [], ballotsLeftBehind: [] });
     const snap = catalog.current();
     expect(snap.revision).toBe('r1');
     expect(snap.syncedAt).toEqual(clock.now());

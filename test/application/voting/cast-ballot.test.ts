@@ -1,14 +1,17 @@
+import { FixedPassphraseStrength } from '../../../src/adapters/passphrase/fixed-passphrase-strength.js';
 import { CastBallot } from '../../../src/application/voting/cast-ballot.js';
+import { guessableWords } from '../../../src/application/voting/passphrase-policy.js';
 import { NO_OPINION_RANK } from '../../../src/domain/ballot/ranking.js';
 import { DomainError } from '../../../src/domain/errors.js';
 import { anElection } from '../../support/builders/election-builder.js';
 import { NOW, inMemoryWorld } from '../../support/builders/in-memory-world.js';
+import { STRONG_PASSPHRASE } from '../../support/passphrases.js';
 
 const KEY = '2021---GB';
 
 async function setup(build = anElection()) {
   const w = inMemoryWorld([build.build()]);
-  const cast = new CastBallot(w.catalog, w.ballotBox, w.sealer, w.clock, w.random);
+  const cast = new CastBallot(w.catalog, w.ballotBox, w.sealer, w.strength, w.clock, w.random);
   const alice = await w.signIn('alice');
   return { w, cast, alice };
 }
@@ -24,7 +27,7 @@ const vote = [{ candidate: 'paris', rank: 1 }, { candidate: 'dims', rank: 2 }];
 describe('CastBallot', () => {
   it('stores one entry per candidate in election order, unranked ones at NO_OPINION_RANK, and a sealed link', async () => {
     const { w, cast, alice } = await setup();
-    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'correct horse' })).resolves.toEqual({ linked: true });
+    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE })).resolves.toEqual({ linked: true });
     const [ballot] = await ballotsOf(w);
     expect(ballot?.entries).toEqual([
       { candidate: 'dims', rank: 2 },
@@ -33,7 +36,7 @@ describe('CastBallot', () => {
     ]);
     const mark = await w.ballotBox.mark(KEY, alice.id);
     expect(mark?.hasLink).toBe(true);
-    expect(await w.sealer.open('correct horse', mark!.link!)).toBe(ballot?.ballotId);
+    expect(await w.sealer.open(STRONG_PASSPHRASE, mark!.link!)).toBe(ballot?.ballotId);
     expect(ballot?.ballotId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
@@ -62,14 +65,19 @@ describe('CastBallot', () => {
     await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '12345' })).rejects.toMatchObject({
       code: 'PASSPHRASE_TOO_SHORT',
     });
-    const strict = new CastBallot(w.catalog, w.ballotBox, w.sealer, w.clock, w.random, { minPassphraseLength: 3 });
-    await expect(strict.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'ééé' })).resolves.toEqual({ linked: true });
+    // Length alone, with an estimator that finds everything strong: 7 characters are 14 UTF-8 bytes.
+    const lengthOnly = (min: number) => new CastBallot(w.catalog, w.ballotBox, w.sealer, new FixedPassphraseStrength(), w.clock, w.random, { minPassphraseLength: min });
+    await expect(lengthOnly(8).execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'ééééééé' })).rejects.toMatchObject({
+      code: 'PASSPHRASE_TOO_SHORT',
+    });
+    await expect(lengthOnly(7).execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'ééééééé' })).resolves.toEqual({ linked: true });
     expect(await w.ballotBox.countBallots(KEY)).toBe(1);
   });
 
-  it('lets whitespace count in a passphrase, as Elekto did', async () => {
-    const { cast, alice } = await setup();
-    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '      ' })).resolves.toEqual({ linked: true });
+  it('lets whitespace count in the length, as Elekto did (six spaces are then refused as guessable)', async () => {
+    const { w, alice } = await setup();
+    const lengthOnly = new CastBallot(w.catalog, w.ballotBox, w.sealer, new FixedPassphraseStrength(), w.clock, w.random);
+    await expect(lengthOnly.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '      ' })).resolves.toEqual({ linked: true });
   });
 
   it('finds the voter on the roll whatever the case of the login', async () => {
@@ -127,7 +135,7 @@ describe('CastBallot', () => {
   it('refuses a second ballot, and concurrent casts leave exactly one', async () => {
     const { w, cast, alice } = await setup();
     const results = await Promise.allSettled(
-      Array.from({ length: 10 }, () => cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'passphrase' })),
+      Array.from({ length: 10 }, () => cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE })),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results.filter((r) => r.status === 'rejected')) {
@@ -152,11 +160,51 @@ describe('CastBallot', () => {
 
   it('keeps the ballot separate from the voter: the mark holds no ballot id in the clear', async () => {
     const { w, cast, alice } = await setup();
-    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'correct horse' });
+    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE });
     const [ballot] = await ballotsOf(w);
     const mark = await w.ballotBox.mark(KEY, alice.id);
     const sealedText = Buffer.from(mark!.link!.sealed).toString('latin1');
     expect(sealedText).not.toContain(ballot!.ballotId);
     expect(JSON.stringify(ballot)).not.toContain('alice');
+  });
+});
+
+// Issue 11: with a copy of the database alone, guesses are tested offline against the voter's salt
+// and sealed link. A guessable passphrase would give that voter's ballot away.
+describe('CastBallot refuses guessable passphrases', () => {
+  it.each([['123456'], ['aaaaaa'], ['      '], ['password1'], ['alice2021']])('refuses %j, says why and how, and stores nothing', async (weak) => {
+    const { w, cast, alice } = await setup();
+    const refused = cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: weak });
+    await expect(refused).rejects.toMatchObject({ code: 'PASSPHRASE_TOO_WEAK', message: expect.stringContaining('too easy to guess') });
+    await expect(refused).rejects.toMatchObject({ message: expect.stringContaining('several words') });
+    expect(await w.ballotBox.countBallots(KEY)).toBe(0);
+    expect(await w.ballotBox.mark(KEY, alice.id)).toBeNull();
+    expect(w.sealer.seals).toBe(0);
+  });
+
+  it('accepts several unrelated words', async () => {
+    const { cast, alice } = await setup();
+    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE })).resolves.toEqual({ linked: true });
+  });
+
+  it('counts what the page shows as guessed: the login, the name, the election and the candidates', async () => {
+    const { w, alice } = await setup();
+    const strength = new FixedPassphraseStrength();
+    const cast = new CastBallot(w.catalog, w.ballotBox, w.sealer, strength, w.clock, w.random);
+    const bob = await w.signIn('bob', 'Robert Tables');
+    for (const [user, passphrase] of [[alice, 'I am alice, hi'], [bob, 'little robert tables'], [alice, 'general board forever'], [alice, 'vote paris now']] as const) {
+      await expect(cast.execute({ user, electionKey: KEY, entries: vote, passphrase })).rejects.toMatchObject({ code: 'PASSPHRASE_TOO_WEAK' });
+    }
+    expect(await w.ballotBox.countBallots(KEY)).toBe(0);
+    expect(guessableWords(bob, anElection().build())).toEqual(
+      expect.arrayContaining(['bob', 'robert tables', 'robert', 'tables', '2021---gb', 'select our 2021 general board rep', 'general', 'board', 'elekto test', 'dims', 'paris', 'aaron']),
+    );
+  });
+
+  it('does not judge an empty passphrase: it stores no link to guess', async () => {
+    const { w, alice } = await setup();
+    const everythingWeak = { estimate: async () => ({ guessesLog10: 0, warning: 'weak', suggestions: [] }) };
+    const cast = new CastBallot(w.catalog, w.ballotBox, w.sealer, everythingWeak, w.clock, w.random);
+    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '' })).resolves.toEqual({ linked: false });
   });
 });

@@ -3,6 +3,7 @@ import { RevokeBallot } from '../../../src/application/voting/revoke-ballot.js';
 import { ViewBallot } from '../../../src/application/voting/view-ballot.js';
 import { anElection } from '../../support/builders/election-builder.js';
 import { NOW, inMemoryWorld } from '../../support/builders/in-memory-world.js';
+import { OTHER_STRONG_PASSPHRASE, STRONG_PASSPHRASE } from '../../support/passphrases.js';
 
 const KEY = '2021---GB';
 const OTHER = '2021---TOC';
@@ -14,7 +15,7 @@ async function setup() {
     anElection().build(),
     anElection().key(OTHER).named('TOC').candidates('jberkus', 'lachie83').build(),
   ]);
-  const cast = new CastBallot(w.catalog, w.ballotBox, w.sealer, w.clock, w.random);
+  const cast = new CastBallot(w.catalog, w.ballotBox, w.sealer, w.strength, w.clock, w.random);
   const view = new ViewBallot(w.catalog, w.ballotBox, w.sealer, w.attempts, w.clock);
   const revoke = new RevokeBallot(w.catalog, w.ballotBox, w.sealer, w.attempts, w.clock);
   const alice = await w.signIn('alice');
@@ -24,8 +25,8 @@ async function setup() {
 describe('ViewBallot', () => {
   it('shows the own ballot with the passphrase, best rank first, names resolved, "No opinion" as null', async () => {
     const { cast, view, alice } = await setup();
-    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'correct horse' });
-    const own = await view.execute({ user: alice, electionKey: KEY, passphrase: 'correct horse' });
+    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE });
+    const own = await view.execute({ user: alice, electionKey: KEY, passphrase: STRONG_PASSPHRASE });
     expect(own.entries).toEqual([
       { candidate: 'paris', name: 'Paris', rank: 1 },
       { candidate: 'dims', name: 'Dims', rank: 2 },
@@ -46,7 +47,7 @@ describe('ViewBallot', () => {
 
   it('reveals nothing with a wrong passphrase', async () => {
     const { cast, view, alice } = await setup();
-    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'correct horse' });
+    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE });
     const err = await view.execute({ user: alice, electionKey: KEY, passphrase: 'wrong horse' }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'WRONG_PASSPHRASE' });
     expect(JSON.stringify(err)).not.toMatch(/paris|dims|[0-9a-f]{8}-[0-9a-f]{4}/);
@@ -55,11 +56,11 @@ describe('ViewBallot', () => {
 
   it('is scoped to the election: a voter who voted elsewhere has nothing to see here (Elekto #90)', async () => {
     const { w, cast, view, alice } = await setup();
-    await cast.execute({ user: alice, electionKey: OTHER, entries: [{ candidate: 'jberkus', rank: 1 }], passphrase: 'correct horse' });
-    await expect(view.execute({ user: alice, electionKey: KEY, passphrase: 'correct horse' })).rejects.toMatchObject({ code: 'NOT_VOTED' });
+    await cast.execute({ user: alice, electionKey: OTHER, entries: [{ candidate: 'jberkus', rank: 1 }], passphrase: STRONG_PASSPHRASE });
+    await expect(view.execute({ user: alice, electionKey: KEY, passphrase: STRONG_PASSPHRASE })).rejects.toMatchObject({ code: 'NOT_VOTED' });
     const bob = await w.signIn('bob');
-    await cast.execute({ user: bob, electionKey: KEY, entries: vote, passphrase: 'correct horse' });
-    const own = await view.execute({ user: alice, electionKey: OTHER, passphrase: 'correct horse' });
+    await cast.execute({ user: bob, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE });
+    const own = await view.execute({ user: alice, electionKey: OTHER, passphrase: STRONG_PASSPHRASE });
     expect(own.entries.map((e) => e.candidate)).toEqual(['jberkus', 'lachie83']);
   });
 
@@ -73,34 +74,34 @@ describe('ViewBallot', () => {
 
   it('still works after the election ended, until the links are purged', async () => {
     const { w, cast, view, alice } = await setup();
-    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'correct horse' });
+    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE });
     w.clock.set(new Date('2021-07-01T00:00:00Z'));
-    await expect(view.execute({ user: alice, electionKey: KEY, passphrase: 'correct horse' })).resolves.toMatchObject({ electionKey: KEY });
+    await expect(view.execute({ user: alice, electionKey: KEY, passphrase: STRONG_PASSPHRASE })).resolves.toMatchObject({ electionKey: KEY });
     await w.ballotBox.purgeLinks(KEY);
-    await expect(view.execute({ user: alice, electionKey: KEY, passphrase: 'correct horse' })).rejects.toMatchObject({
+    await expect(view.execute({ user: alice, electionKey: KEY, passphrase: STRONG_PASSPHRASE })).rejects.toMatchObject({
       code: 'NO_RECOVERABLE_LINK',
     });
   });
 
   it('limits wrong guesses to 5 per 15 minutes per voter and election, and says when to retry', async () => {
     const { w, cast, view, alice } = await setup();
-    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'correct horse' });
+    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE });
     const firstGuessAt = w.clock.now().getTime();
     for (let i = 0; i < 5; i++) {
       await expect(view.execute({ user: alice, electionKey: KEY, passphrase: `guess ${i}` })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
       w.clock.set(new Date(w.clock.now().getTime() + MINUTE));
     }
     const opensBefore = w.sealer.opens;
-    const err = await view.execute({ user: alice, electionKey: KEY, passphrase: 'correct horse' }).catch((e: unknown) => e);
+    const err = await view.execute({ user: alice, electionKey: KEY, passphrase: STRONG_PASSPHRASE }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', details: { retryAt: new Date(firstGuessAt + 15 * MINUTE).toISOString() } });
     expect(w.sealer.opens).toBe(opensBefore); // no key derivation spent on a throttled attempt
     w.clock.set(new Date(firstGuessAt + 15 * MINUTE + 1));
-    await expect(view.execute({ user: alice, electionKey: KEY, passphrase: 'correct horse' })).resolves.toBeDefined();
+    await expect(view.execute({ user: alice, electionKey: KEY, passphrase: STRONG_PASSPHRASE })).resolves.toBeDefined();
   });
 
   it('counts concurrent guesses: a burst gets no more than the limit through', async () => {
     const { cast, view, alice, w } = await setup();
-    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'correct horse' });
+    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE });
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) => view.execute({ user: alice, electionKey: KEY, passphrase: `guess ${i}` })),
     );
@@ -113,13 +114,13 @@ describe('ViewBallot', () => {
   it('counts attempts per voter: another voter is not locked out, and a success resets the count', async () => {
     const { w, cast, view, alice } = await setup();
     const bob = await w.signIn('bob');
-    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'correct horse' });
-    await cast.execute({ user: bob, electionKey: KEY, entries: vote, passphrase: 'battery staple' });
+    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE });
+    await cast.execute({ user: bob, electionKey: KEY, entries: vote, passphrase: OTHER_STRONG_PASSPHRASE });
     for (let i = 0; i < 4; i++) await view.execute({ user: alice, electionKey: KEY, passphrase: 'nope' }).catch(() => undefined);
-    await view.execute({ user: alice, electionKey: KEY, passphrase: 'correct horse' });
+    await view.execute({ user: alice, electionKey: KEY, passphrase: STRONG_PASSPHRASE });
     for (let i = 0; i < 4; i++) await view.execute({ user: alice, electionKey: KEY, passphrase: 'nope' }).catch(() => undefined);
-    await expect(view.execute({ user: alice, electionKey: KEY, passphrase: 'correct horse' })).resolves.toBeDefined();
-    await expect(view.execute({ user: bob, electionKey: KEY, passphrase: 'battery staple' })).resolves.toBeDefined();
+    await expect(view.execute({ user: alice, electionKey: KEY, passphrase: STRONG_PASSPHRASE })).resolves.toBeDefined();
+    await expect(view.execute({ user: bob, electionKey: KEY, passphrase: OTHER_STRONG_PASSPHRASE })).resolves.toBeDefined();
   });
 
   it('has nothing to show before the election starts', async () => {
@@ -132,27 +133,27 @@ describe('ViewBallot', () => {
 describe('RevokeBallot', () => {
   it('deletes the ballot and the mark together; the voter may then vote again', async () => {
     const { w, cast, revoke, view, alice } = await setup();
-    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'correct horse' });
-    await revoke.execute({ user: alice, electionKey: KEY, passphrase: 'correct horse' });
+    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE });
+    await revoke.execute({ user: alice, electionKey: KEY, passphrase: STRONG_PASSPHRASE });
     expect(await w.ballotBox.countBallots(KEY)).toBe(0);
     expect(await w.ballotBox.mark(KEY, alice.id)).toBeNull();
-    await cast.execute({ user: alice, electionKey: KEY, entries: [{ candidate: 'aaron', rank: 1 }], passphrase: 'new passphrase' });
-    const own = await view.execute({ user: alice, electionKey: KEY, passphrase: 'new passphrase' });
+    await cast.execute({ user: alice, electionKey: KEY, entries: [{ candidate: 'aaron', rank: 1 }], passphrase: OTHER_STRONG_PASSPHRASE });
+    const own = await view.execute({ user: alice, electionKey: KEY, passphrase: OTHER_STRONG_PASSPHRASE });
     expect(own.ranking).toEqual([['aaron']]);
   });
 
   it('keeps the ballot on a wrong passphrase', async () => {
     const { w, cast, revoke, alice } = await setup();
-    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'correct horse' });
+    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE });
     await expect(revoke.execute({ user: alice, electionKey: KEY, passphrase: 'wrong horse' })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
     expect(await w.ballotBox.countBallots(KEY)).toBe(1);
   });
 
   it('is refused once the election has ended (Elekto allowed it)', async () => {
     const { w, cast, revoke, alice } = await setup();
-    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'correct horse' });
+    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE });
     w.clock.set(new Date(NOW.getTime() + 30 * 24 * 60 * MINUTE));
-    await expect(revoke.execute({ user: alice, electionKey: KEY, passphrase: 'correct horse' })).rejects.toMatchObject({
+    await expect(revoke.execute({ user: alice, electionKey: KEY, passphrase: STRONG_PASSPHRASE })).rejects.toMatchObject({
       code: 'ELECTION_NOT_RUNNING',
     });
     expect(await w.ballotBox.countBallots(KEY)).toBe(1);
@@ -168,10 +169,10 @@ describe('RevokeBallot', () => {
 
   it('two concurrent revokes delete once; the second finds nothing', async () => {
     const { w, cast, revoke, alice } = await setup();
-    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'correct horse' });
+    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE });
     const results = await Promise.allSettled([
-      revoke.execute({ user: alice, electionKey: KEY, passphrase: 'correct horse' }),
-      revoke.execute({ user: alice, electionKey: KEY, passphrase: 'correct horse' }),
+      revoke.execute({ user: alice, electionKey: KEY, passphrase: STRONG_PASSPHRASE }),
+      revoke.execute({ user: alice, electionKey: KEY, passphrase: STRONG_PASSPHRASE }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(await w.ballotBox.countVoters(KEY)).toBe(0);

@@ -3,6 +3,7 @@ import { CastBallot } from '../../../src/application/voting/cast-ballot.js';
 import { VoterStanding } from '../../../src/application/voting/voter-standing.js';
 import { anElection } from '../../support/builders/election-builder.js';
 import { NOW, inMemoryWorld } from '../../support/builders/in-memory-world.js';
+import { STRONG_PASSPHRASE } from '../../support/passphrases.js';
 
 const KEY = '2021---GB';
 const vote = [{ candidate: 'dims', rank: 1 }];
@@ -11,7 +12,7 @@ const form = { name: 'M', email: 'm@example.org', chat: 'm', description: 'docs'
 async function setup(build = anElection()) {
   const w = inMemoryWorld([build.build()]);
   const standing = new VoterStanding(w.catalog, w.ballotBox, w.exceptionRequests, w.clock, 'secret');
-  const cast = new CastBallot(w.catalog, w.ballotBox, w.sealer, w.clock, w.random);
+  const cast = new CastBallot(w.catalog, w.ballotBox, w.sealer, w.strength, w.clock, w.random);
   return { w, standing, cast };
 }
 
@@ -33,7 +34,7 @@ describe('VoterStanding', () => {
     const { w, standing, cast } = await setup();
     const alice = await w.signIn('alice');
     const bob = await w.signIn('bob');
-    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'correct horse' });
+    await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE });
     await cast.execute({ user: bob, electionKey: KEY, entries: vote, passphrase: '' });
     expect(await standing.execute({ user: alice, electionKey: KEY })).toMatchObject({ voted: true, canVote: false, canViewBallot: true, canRevoke: true });
     expect(await standing.execute({ user: bob, electionKey: KEY })).toMatchObject({ voted: true, canViewBallot: false, canRevoke: false });

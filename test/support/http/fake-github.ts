@@ -1,11 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GithubOAuthSignIn } from '../../../src/adapters/identity/github-oauth-sign-in.js';
+import type { HttpLogger } from '../../../src/adapters/http/http-logger.js';
 import type { SignInUseCase } from '../../../src/adapters/identity/sign-in-method.js';
 
 export interface FakeGithubUser {
   readonly login: string;
   readonly name: string | null;
+  /** GitHub's numeric user id (default 1); `'missing'` leaves it out of the profile. */
+  readonly id?: number | 'missing';
 }
 
 /**
@@ -44,7 +47,8 @@ export class FakeGithub {
         } else if (url.pathname === '/user') {
           const ok = this.user !== null && /^Bearer token-\d+$/.test(req.headers.authorization ?? '');
           res.writeHead(ok ? 200 : 404, { 'content-type': 'application/json' });
-          res.end(JSON.stringify(ok ? { login: this.user!.login, name: this.user!.name, id: 1 } : { message: 'Not Found' }));
+          const id = this.user?.id ?? 1;
+          res.end(JSON.stringify(ok ? { login: this.user!.login, name: this.user!.name, ...(id === 'missing' ? {} : { id }) } : { message: 'Not Found' }));
         } else {
           res.writeHead(404).end();
         }
@@ -61,8 +65,9 @@ export class FakeGithub {
 }
 
 /** The GitHub sign-in of an app at `baseUrl`, with grant's three endpoints pointed at `github`. */
-export function githubSignInAgainst(github: FakeGithub, baseUrl: string, signIn: SignInUseCase): GithubOAuthSignIn {
+export function githubSignInAgainst(github: FakeGithub, baseUrl: string, signIn: SignInUseCase, logger?: HttpLogger): GithubOAuthSignIn {
   return new GithubOAuthSignIn(signIn, {
+    ...(logger ? { logger } : {}),
     clientId: 'client-123',
     clientSecret: 'shh-secret',
     publicUrl: baseUrl,

@@ -7,6 +7,7 @@ import { silentLogger } from '../../../src/adapters/http/http-logger.js';
 import type { WebUseCases } from '../../../src/adapters/http/routes/web-use-cases.js';
 import { DevelopmentSignIn } from '../../../src/adapters/identity/development-sign-in.js';
 import type { SignInMethod } from '../../../src/adapters/identity/sign-in-method.js';
+import { ListArchivedWithBallots } from '../../../src/application/elections/archived-elections.js';
 import { Dashboard } from '../../../src/application/elections/dashboard.js';
 import { ListElections } from '../../../src/application/elections/list-elections.js';
 import { DecideExceptionRequest } from '../../../src/application/exceptions/decide-exception-request.js';
@@ -36,6 +37,9 @@ export const TEST_CONFIG: HttpConfig = {
   appEnv: 'testing',
   minPasscodeLength: 6,
   trustProxy: false,
+  // Tests move the clock days ahead to close elections; sessions outliving that keep them about
+  // elections. The 24-hour default and its expiry are tested on their own (session-attacks.test.ts).
+  sessionLifetimeMs: 30 * 24 * 3600_000,
 };
 
 /** The use cases over one world (in memory or SQLite, see web-worlds.ts), as bootstrap wires the real ones. */
@@ -45,7 +49,7 @@ export function webUseCases(w: WebWorld, config: HttpConfig = TEST_CONFIG): WebU
     listElections: new ListElections(w.catalog, w.clock),
     dashboard: new Dashboard(w.catalog, w.ballotBox, w.clock),
     voterStanding: new VoterStanding(w.catalog, w.ballotBox, w.exceptionRequests, w.clock, config.appKey),
-    castBallot: new CastBallot(w.catalog, w.ballotBox, w.sealer, w.clock, w.random, { minPassphraseLength: config.minPasscodeLength }),
+    castBallot: new CastBallot(w.catalog, w.ballotBox, w.sealer, w.strength, w.clock, w.random, { minPassphraseLength: config.minPasscodeLength }),
     viewBallot: new ViewBallot(w.catalog, w.ballotBox, w.sealer, w.attempts, w.clock),
     revokeBallot: new RevokeBallot(w.catalog, w.ballotBox, w.sealer, w.attempts, w.clock),
     fileExceptionRequest: new FileExceptionRequest(w.catalog, w.exceptionRequests, w.clock),
@@ -56,6 +60,7 @@ export function webUseCases(w: WebWorld, config: HttpConfig = TEST_CONFIG): WebU
     exportExceptionDecisions: new ExportExceptionDecisions(w.catalog, w.exceptionRequests),
     computeResults,
     electionTurnout: new ElectionTurnout(w.catalog, w.ballotBox, w.clock),
+    listArchivedWithBallots: new ListArchivedWithBallots(w.catalog, w.electionRecords, w.ballotBox),
     exportBallots: new ExportBallots(w.catalog, w.ballotBox, w.clock),
     draftResultsMarkdown: new DraftResultsMarkdown(computeResults),
     ballotLinksStatus: new BallotLinksStatus(w.catalog, w.ballotBox, w.clock, { linkPurgeDelayHours: DEFAULT_LINK_PURGE_DELAY_HOURS }),

@@ -2,14 +2,17 @@ import { openTypeOrmPersistence, type TypeOrmPersistence } from '../../../src/ad
 import { SeededRandom } from '../../../src/adapters/system/seeded-random.js';
 import { FixedClock } from '../../../src/adapters/system/system-clock.js';
 import type { BallotBox } from '../../../src/application/ports/ballot-box.js';
+import type { ElectionRecords } from '../../../src/application/ports/election-records.js';
 import type { ExceptionRequests } from '../../../src/application/ports/exception-requests.js';
 import type { PassphraseAttempts } from '../../../src/application/ports/passphrase-attempts.js';
+import type { PassphraseStrength } from '../../../src/application/ports/passphrase-strength.js';
 import type { User, Users } from '../../../src/application/ports/users.js';
 import type { Election } from '../../../src/domain/election/election.js';
 import { FixedCatalog } from '../builders/fixed-catalog.js';
 import { inMemoryWorld, NOW } from '../builders/in-memory-world.js';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../databases.js';
 import { FakeBallotSealer } from '../fake-ballot-sealer.js';
+import { ZxcvbnPassphraseStrength } from '../../../src/adapters/passphrase/zxcvbn-passphrase-strength.js';
 import { type RunningWeb, type StartOptions, startWeb } from './web-world.js';
 
 /** The persistence a web test runs on: in memory, or SQLite through TypeORM with the real migrations. */
@@ -23,9 +26,12 @@ export interface WebWorld {
   readonly catalog: FixedCatalog;
   readonly users: Users;
   readonly ballotBox: BallotBox;
+  /** The election table (archived elections and their ballots are shown to officers). */
+  readonly electionRecords: ElectionRecords;
   readonly exceptionRequests: ExceptionRequests;
   readonly attempts: PassphraseAttempts;
   readonly sealer: FakeBallotSealer;
+  readonly strength: PassphraseStrength;
   signIn(login: string, name?: string | null): Promise<User>;
 }
 
@@ -59,9 +65,11 @@ export async function openWebWorld(kind: WebWorldKind, elections: readonly Elect
     catalog: new FixedCatalog(elections),
     users,
     ballotBox: persistence.ballotBox,
+    electionRecords: persistence.electionRecords,
     exceptionRequests: persistence.exceptionRequests,
     attempts: persistence.passphraseAttempts,
     sealer: new FakeBallotSealer(),
+    strength: new ZxcvbnPassphraseStrength(),
     signIn: (login, name = null) => users.upsertFromSignIn(login, name),
   };
   return {

@@ -23,12 +23,18 @@ const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   EXCEPTION_ALREADY_FILED: 409,
   INVALID_BALLOT: 422,
   PASSPHRASE_TOO_SHORT: 422,
+  PASSPHRASE_TOO_WEAK: 422,
   INVALID_EXCEPTION_REQUEST: 422,
   INVALID_LOGIN: 422,
   INVALID_TALLY_INPUT: 422,
   TOO_MANY_ATTEMPTS: 429,
   STORE_UNAVAILABLE: 503,
+  WRITE_FAILED: 503,
+  BALLOT_NOT_RECORDED: 503,
 };
+
+/** 5xx codes whose message is written for the person who asked (it names no internals): shown as is. */
+const SPOKEN_5XX: ReadonlySet<DomainErrorCode> = new Set(['WRITE_FAILED', 'BALLOT_NOT_RECORDED']);
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
@@ -80,6 +86,7 @@ export function errorPages(render: Render, logger: HttpLogger): Middleware {
 }
 
 function userMessage(err: unknown, status: number): string {
+  if (err instanceof DomainError && SPOKEN_5XX.has(err.code)) return err.message;
   if (status >= 500) return GENERIC[status] ?? GENERIC[500] ?? '';
   if (err instanceof DomainError) return err.message;
   const e = err as { expose?: boolean; message?: string; type?: unknown };

@@ -1,6 +1,6 @@
 import type { Middleware } from 'koa';
 import type { Users } from '../../../application/ports/users.js';
-import { endUserSession, sessionMatches, sessionUserId } from '../session-user.js';
+import { dropStaleSession, sessionMatches, sessionUserId } from '../session-user.js';
 
 /**
  * Turns the session's user id into `ctx.state.user`; a session naming an unknown user, or one
@@ -12,7 +12,7 @@ export function loadUser(users: Pick<Users, 'byId'>): Middleware {
     if (id !== null) {
       const user = await users.byId(id);
       if (user && sessionMatches(ctx, user)) ctx.state['user'] = user;
-      else endUserSession(ctx);
+      else dropStaleSession(ctx);
     }
     await next();
   };

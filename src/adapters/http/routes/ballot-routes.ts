@@ -1,11 +1,14 @@
 import type Router from '@koa/router';
 import type { Context } from 'koa';
+import { MIN_GUESSES_LOG10, guessableWords } from '../../../application/voting/passphrase-policy.js';
 import type { Standing } from '../../../application/voting/voter-standing.js';
 import { NO_OPINION_RANK, expressesNoPreference, type RankEntry } from '../../../domain/ballot/ranking.js';
 import { DomainError, isDomainError } from '../../../domain/errors.js';
 import { readBallotForm } from '../ballot-form.js';
 import { flash } from '../flash.js';
+import { statusOf } from '../middleware/error-pages.js';
 import { param, userOf } from '../middleware/guards.js';
+import { ZXCVBN_BROWSER_SCRIPTS, ZXCVBN_SETTINGS } from '../../passphrase/zxcvbn-settings.js';
 import type { Render } from '../views.js';
 import { electionCrumbs, renderElectionPage } from './election-page.js';
 import type { WebUseCases } from './web-use-cases.js';
@@ -15,6 +18,9 @@ export interface BallotRouteDeps {
   readonly useCases: WebUseCases;
   readonly minPasscodeLength: number;
 }
+
+/** Refusals that re-show the ballot with the voter's ranking kept, rather than an error page. */
+const FORM_PROBLEMS = ['INVALID_BALLOT', 'PASSPHRASE_TOO_SHORT', 'PASSPHRASE_TOO_WEAK'] as const;
 
 interface BallotFormState {
   readonly ranks?: ReadonlyMap<string, number>;
@@ -51,6 +57,13 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
         rows,
         positions: s.candidates.map((_, i) => i + 1),
         minLength: deps.minPasscodeLength,
+        // The page runs the server's estimator while the voter types; the words are on the page already.
+        strength: {
+          ...ZXCVBN_SETTINGS,
+          minGuessesLog10: MIN_GUESSES_LOG10,
+          guessable: guessableWords(userOf(ctx), s.election),
+          scripts: ZXCVBN_BROWSER_SCRIPTS,
+        },
         error: state.error ?? null,
         noPreferenceWarning: state.noPreferenceWarning ?? false,
       },
@@ -95,8 +108,8 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
       ctx.session!['cast'] = { key: s.election.key, linked: result.linked };
       ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}/confirmation`);
     } catch (e) {
-      if (isDomainError(e, 'INVALID_BALLOT') || isDomainError(e, 'PASSPHRASE_TOO_SHORT')) {
-        return showBallot(ctx, s, { ranks: new Map(entries.map((x) => [x.candidate, x.rank])), error: e.message }, 422);
+      if (FORM_PROBLEMS.some((code) => isDomainError(e, code))) {
+        return showBallot(ctx, s, { ranks: new Map(entries.map((x) => [x.candidate, x.rank])), error: (e as DomainError).message }, statusOf(e));
       }
       throw e;
     }

@@ -29,6 +29,7 @@ export function officerRoutes(router: Router, deps: { render: Render; useCases: 
     const standing = await useCases.voterStanding.execute({ user, electionKey: key(ctx) });
     // Counting ballots only: computing results here would trigger delete_after on a completed election.
     const turnout = standing.status === 'upcoming' ? null : await useCases.electionTurnout.execute({ electionKey: key(ctx), requester: user });
+    const archived = await useCases.listArchivedWithBallots.execute({ electionKey: key(ctx), requester: user });
     render(ctx, 'officer/dashboard.njk', {
       title: `Officers: ${list.election.name}`,
       breadcrumbs: electionCrumbs(list.election, { label: 'Officers' }),
@@ -36,6 +37,7 @@ export function officerRoutes(router: Router, deps: { render: Render; useCases: 
       status: standing.status,
       list,
       turnout,
+      archived,
       voters: list.election.voters?.size ?? 0,
     });
   });

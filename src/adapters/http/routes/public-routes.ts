@@ -20,6 +20,16 @@ export interface ReadinessReport {
    * keeps serving, and taking every replica out of rotation because the remote is down would be worse.
    */
   readonly lastSync?: { ok: boolean; at: string; revision: string | null; detail: string };
+  /**
+   * Present when the catalog that serves is stale (the last sync failed): since when it was read,
+   * whether it was restored from the database at start-up, and why the source could not replace it.
+   */
+  readonly stale?: { since: string | null; restored: boolean; reason: string };
+  /**
+   * Whether writes reach their commit (a full disk, a lock timeout, a refused commit say no). Not
+   * part of `ready` either: reads still work, and out of rotation no write could show it healed.
+   */
+  readonly writes?: { ok: boolean; detail: string };
 }
 
 export interface PublicRouteDeps {

@@ -8,6 +8,7 @@ import type { CastBallot } from '../../../application/voting/cast-ballot.js';
 import type { RevokeBallot } from '../../../application/voting/revoke-ballot.js';
 import type { ViewBallot } from '../../../application/voting/view-ballot.js';
 import type { VoterStanding } from '../../../application/voting/voter-standing.js';
+import type { ListArchivedWithBallots } from '../../../application/elections/archived-elections.js';
 import type { Dashboard } from '../../../application/elections/dashboard.js';
 import type { ListElections } from '../../../application/elections/list-elections.js';
 import type { ComputeResults } from '../../../application/results/compute-results.js';
@@ -35,6 +36,7 @@ export interface WebUseCases {
   readonly exportExceptionDecisions: UseCase<ExportExceptionDecisions>;
   readonly computeResults: UseCase<ComputeResults>;
   readonly electionTurnout: UseCase<ElectionTurnout>;
+  readonly listArchivedWithBallots: UseCase<ListArchivedWithBallots>;
   readonly exportBallots: UseCase<ExportBallots>;
   readonly draftResultsMarkdown: UseCase<DraftResultsMarkdown>;
   readonly ballotLinksStatus: UseCase<BallotLinksStatus>;

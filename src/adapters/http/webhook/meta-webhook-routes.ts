@@ -82,6 +82,8 @@ export function metaWebhookRoutes(deps: MetaWebhookDeps): Router {
       deps.logger.warn({ ...log, brokenKeys: report.broken.map((b) => b.key) }, 'meta synced by webhook; some elections could not be read');
     } else if (report.ok) deps.logger.info(log, 'meta synced by webhook');
     else deps.logger.error({ ...log, error: report.error }, 'meta sync by webhook failed');
+    const left = report.database.status === 'synced' ? report.database.ballotsLeftBehind : [];
+    if (left.length > 0) deps.logger.warn({ delivery, ballotsLeftBehind: left }, 'meta sync archived elections that hold ballots while adding ones of the same name (renamed folders?)');
     return reply(ctx, report.ok ? 200 : report.error?.stage === 'fetch' ? 502 : 500, summarise(report));
   });
   return router;
@@ -107,6 +109,7 @@ function summarise(r: SyncReport): object {
     removed: r.removed,
     archived: r.archived,
     restored: r.restored,
+    ballotsLeftBehind: r.database.status === 'synced' ? r.database.ballotsLeftBehind : [],
     broken: r.broken,
     problems: { errors, warnings: r.problems.length - errors },
     database: r.database.status,

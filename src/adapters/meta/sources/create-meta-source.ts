@@ -14,6 +14,8 @@ export interface MetaSourceConfig {
   readonly branch: string;
   readonly driver: MetaDriver;
   readonly timeoutMs?: number;
+  /** ELECTION_DIR: a plain directory's revision hashes the files below it. */
+  readonly electionDir?: string;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface MetaSourceConfig {
  */
 export function createMetaSource(config: MetaSourceConfig): MetaSource {
   const repo = config.repo?.trim() ?? '';
-  if (config.driver === 'directory' || repo === '') return new DirectoryMetaSource(config.path);
+  if (config.driver === 'directory' || repo === '') return new DirectoryMetaSource(config.path, config.electionDir ? { electionDir: config.electionDir } : {});
   const options = { repo, path: config.path, branch: config.branch, ...(config.timeoutMs ? { timeoutMs: config.timeoutMs } : {}) };
   if (config.driver === 'nodegit') return new NodeGitMetaSource(options);
   return new GitCliMetaSource(options);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { User, Users } from '../../../application/ports/users.js';
-import { normaliseLogin } from '../../../domain/identity/github-login.js';
+import type { SignedInUser, User, Users } from '../../../application/ports/users.js';
+import { normaliseLogin, tombstoneLogin } from '../../../domain/identity/github-login.js';
 
 /** Users in a Map; logins matched case-insensitively, like the unique index of the database adapters. */
 export class InMemoryUsers implements Users {
@@ -8,15 +8,31 @@ export class InMemoryUsers implements Users {
   private readonly idByLogin = new Map<string, number>();
   private nextId = 1;
 
-  async upsertFromSignIn(login: string, name: string | null): Promise<User> {
+  async upsertFromSignIn(login: string, name: string | null, githubId: number | null = null): Promise<SignedInUser> {
     // No await before the write: two concurrent sign-ins of a new login create one user.
-    const key = normaliseLogin(login);
-    const id = this.idByLogin.get(key) ?? this.nextId++;
-    const sessionToken = this.byId_.get(id)?.sessionToken ?? newSessionToken();
-    const user: User = { id, login: login.trim(), name, sessionToken };
+    const spelled = login.trim().replace(/^@+/, '');
+    const key = normaliseLogin(spelled);
+    const holder = this.userOf(this.idByLogin.get(key));
+    const owner = githubId === null ? undefined : [...this.byId_.values()].find((u) => u.githubId === githubId);
+    let displaced: SignedInUser['displaced'];
+    let id: number;
+    if (owner) {
+      id = owner.id;
+    } else if (holder && (githubId === null || holder.githubId == null || holder.githubId === githubId)) {
+      id = holder.id;
+    } else {
+      id = this.nextId++;
+    }
+    if (holder && holder.id !== id) {
+      this.rename(holder, tombstoneLogin(holder.login, holder.id));
+      displaced = { id: holder.id, githubId: holder.githubId ?? null };
+    }
+    const before = this.byId_.get(id);
+    if (before) this.idByLogin.delete(normaliseLogin(before.login));
+    const user: User = { id, login: spelled, name, sessionToken: newSessionToken(), githubId: githubId ?? before?.githubId ?? null };
     this.byId_.set(id, user);
     this.idByLogin.set(key, id);
-    return { ...user };
+    return { ...user, ...(displaced ? { displaced } : {}) };
   }
 
   async byId(id: number): Promise<User | null> {
@@ -32,6 +48,17 @@ export class InMemoryUsers implements Users {
   async revokeSessions(id: number): Promise<void> {
     const user = this.byId_.get(id);
     if (user) this.byId_.set(id, { ...user, sessionToken: newSessionToken() });
+  }
+
+  private userOf(id: number | undefined): User | undefined {
+    return id === undefined ? undefined : this.byId_.get(id);
+  }
+
+  /** Moving aside also ends its sessions: nobody holding this login now may keep the old cookie. */
+  private rename(user: User, login: string): void {
+    this.idByLogin.delete(normaliseLogin(user.login));
+    this.idByLogin.set(normaliseLogin(login), user.id);
+    this.byId_.set(user.id, { ...user, login, sessionToken: newSessionToken() });
   }
 }
 

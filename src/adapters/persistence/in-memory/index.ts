@@ -4,4 +4,5 @@ export { InMemoryElectionRecords } from './in-memory-election-records.js';
 export { InMemoryExceptionRequests } from './in-memory-exception-requests.js';
 export { InMemoryPassphraseAttempts } from './in-memory-passphrase-attempts.js';
 export { InMemoryUsers } from './in-memory-users.js';
+export { InMemoryLastGoodCatalog } from './in-memory-last-good-catalog.js';
 export { InMemoryWebhookDeliveries } from './in-memory-webhook-deliveries.js';

@@ -37,6 +37,7 @@ export function entitySchemas(dialect: Dialect): EntitySchema[] {
         token_expires_at: date(),
         created_at: date(),
         updated_at: date(),
+        github_id: { type: 'bigint', nullable: true, unique: true },
       },
     }),
     new EntitySchema<Row>({

@@ -6,6 +6,7 @@ import { SqlDatabase } from './sql-database.js';
 import { TypeOrmBallotBox, type TypeOrmBallotBoxOptions } from './typeorm-ballot-box.js';
 import { TypeOrmElectionRecords } from './typeorm-election-records.js';
 import { TypeOrmExceptionRequests } from './typeorm-exception-requests.js';
+import { TypeOrmLastGoodCatalog } from './typeorm-last-good-catalog.js';
 import { TypeOrmPassphraseAttempts } from './typeorm-passphrase-attempts.js';
 import { TypeOrmUsers } from './typeorm-users.js';
 import { TypeOrmWebhookDeliveries } from './typeorm-webhook-deliveries.js';
@@ -15,7 +16,7 @@ export { DuplicateVotersError, MIGRATIONS, MIGRATIONS_TABLE } from './migrations
 export { SqlDatabase } from './sql-database.js';
 export { PendingBallotCipher, PendingBallotUnreadableError } from './pending-ballot-cipher.js';
 export { DEFAULT_BATCH_SIZE } from './typeorm-ballot-box.js';
-export { TypeOrmBallotBox, TypeOrmElectionRecords, TypeOrmExceptionRequests, TypeOrmPassphraseAttempts, TypeOrmUsers, TypeOrmWebhookDeliveries };
+export { TypeOrmBallotBox, TypeOrmElectionRecords, TypeOrmExceptionRequests, TypeOrmLastGoodCatalog, TypeOrmPassphraseAttempts, TypeOrmUsers, TypeOrmWebhookDeliveries };
 
 export interface TypeOrmPersistence {
   readonly dataSource: DataSource;
@@ -25,6 +26,7 @@ export interface TypeOrmPersistence {
   readonly electionRecords: TypeOrmElectionRecords;
   readonly exceptionRequests: TypeOrmExceptionRequests;
   readonly passphraseAttempts: TypeOrmPassphraseAttempts;
+  readonly lastGoodCatalog: TypeOrmLastGoodCatalog;
   readonly webhookDeliveries: TypeOrmWebhookDeliveries;
   close(): Promise<void>;
 }
@@ -56,6 +58,7 @@ export async function persistenceOn(dataSource: DataSource, ballotPool: BallotPo
     electionRecords: new TypeOrmElectionRecords(db),
     exceptionRequests: new TypeOrmExceptionRequests(db),
     passphraseAttempts: new TypeOrmPassphraseAttempts(db),
+    lastGoodCatalog: new TypeOrmLastGoodCatalog(db),
     webhookDeliveries: new TypeOrmWebhookDeliveries(db),
     close: () => dataSource.destroy(),
   };

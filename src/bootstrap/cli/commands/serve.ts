@@ -43,7 +43,7 @@ export async function run(argv: string[]): Promise<number> {
   }
 
   // Imported after argument parsing so `--help` and usage errors answer at once.
-  const [{ ConfigError }, { loadConfig }, { openApplication }, { describeAdapters }, { followReplicas }, { startServer }, { TOKENS }] =
+  const [{ ConfigError }, { loadConfig }, { openApplication }, { describeAdapters }, { followReplicas }, { startServer }, { syncAtStartUp }] =
     await Promise.all([
       import('../../config/app-config.js'),
       import('../../config/load-config.js'),
@@ -51,7 +51,7 @@ export async function run(argv: string[]): Promise<number> {
       import('../../serve/describe.js'),
       import('../../serve/follow-replicas.js'),
       import('../../serve/start-server.js'),
-      import('../../tokens.js'),
+      import('../../serve/sync-at-start-up.js'),
     ]);
   let config: AppConfig;
   try {
@@ -63,20 +63,20 @@ export async function run(argv: string[]): Promise<number> {
   }
   const host = values.host ?? config.app.host;
   const port = values.port !== undefined ? Number(values.port) : config.app.port;
+  const { developmentSignInListenProblem } = await import('../../serve/listen-guard.js');
+  const listenProblem = developmentSignInListenProblem(config, host);
+  if (listenProblem) {
+    process.stderr.write(`elekto serve: ${listenProblem}\n`);
+    return 78;
+  }
   const started = Date.now();
   const app = await openApplication(config);
   const log = app.logger;
   if (config.app.connect === 'socket') log.warn('APP_CONNECT=socket is ignored: elekto serves HTTP (put a proxy in front for anything else)');
 
   try {
-    const syncMeta = await app.get(TOKENS.SyncMeta);
     const checkoutMissing = config.meta.driver !== 'directory' && !existsSync(join(config.meta.path, '.git'));
-    const report = await syncMeta.execute({ fetch: (values.sync ?? false) || checkoutMissing });
-    if (report.ok) {
-      log.info({ elections: report.elections, revision: report.revision, broken: report.broken.length }, 'meta repository read');
-    } else {
-      log.error({ error: report.error }, 'meta repository could not be read; serving what is available (GET /ready reports it)');
-    }
+    const report = await syncAtStartUp(app, (values.sync ?? false) || checkoutMissing);
     if (config.demo && report.ok) {
       const { seedDemoBallots } = await import('../../serve/seed-demo-ballots.js');
       const seeded = await seedDemoBallots(app);

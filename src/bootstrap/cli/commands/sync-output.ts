@@ -29,6 +29,9 @@ export function formatSyncReport(r: SyncReport): string {
   const db = r.database;
   if (db.status === 'synced') {
     lines.push(`  database: synced (${db.added.length} added, ${db.renamed.length} renamed, ${db.archived.length} archived${list(db.archived)}, ${db.restored.length} restored${list(db.restored)})`);
+    for (const left of db.ballotsLeftBehind) {
+      lines.push(`  WARNING: ${left.from.key} (${left.ballots} ballot${left.ballots === 1 ? '' : 's'}) was archived as ${left.to.key}, of the same name, was added: a renamed folder starts an empty roll of who has voted`);
+    }
   } else if (db.status === 'skipped') {
     lines.push(`  database: SKIPPED: ${db.reason}`);
   } else {

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { SyncMeta } from '../../../application/meta/sync-meta.js';
+import type { BallotBox } from '../../../application/ports/ballot-box.js';
 import type { ElectionRecords } from '../../../application/ports/election-records.js';
+import type { LastGoodCatalog } from '../../../application/ports/last-good-catalog.js';
 import { ConfigError } from '../../config/app-config.js';
 import { loadConfig } from '../../config/load-config.js';
 import { openApplication } from '../../open-application.js';
@@ -58,18 +60,23 @@ export async function run(argv: string[]): Promise<number> {
       app.get(TOKENS.SyncLock),
     ]);
     let records: ElectionRecords | null = null;
+    let ballots: BallotBox | undefined;
+    let lastGood: LastGoodCatalog | null = null;
     let noDatabaseReason: string | undefined;
     if (config.database.dialect === 'memory') {
       noDatabaseReason = 'the database is "memory" (nothing would be kept), so the database step was skipped';
     } else {
       try {
         records = await app.get(TOKENS.ElectionRecords);
+        ballots = await app.get(TOKENS.BallotBox);
+        // The catalog the server saved is where this sync starts from, and what it replaces.
+        lastGood = await app.get(TOKENS.LastGoodCatalog);
       } catch (e) {
         noDatabaseReason = `the ${config.database.dialect} database adapter is not available (${(e as Error).message}), so the database step was skipped`;
       }
     }
     const staged = withStageProgress({ source, reader }, say);
-    const sync = new SyncMeta({ ...staged, catalog, clock, lock, records, ...(noDatabaseReason ? { noDatabaseReason } : {}) });
+    const sync = new SyncMeta({ ...staged, catalog, clock, lock, records, lastGood, ...(ballots ? { ballots } : {}), ...(noDatabaseReason ? { noDatabaseReason } : {}) });
     const report = await sync.execute({ fetch: !values['no-fetch'] });
     process.stdout.write(values.json ? `${JSON.stringify(jsonSyncReport(report), null, 2)}\n` : formatSyncReport(report));
     return report.ok ? 0 : 1;

@@ -1,6 +1,7 @@
 /** `elekto sync` as an operator runs it: a child process, configuration from the environment. */
 import { spawnSync } from 'node:child_process';
-import { cpSync } from 'node:fs';
+import { cpSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { GitFixture } from './git-fixture.js';
 
@@ -8,8 +9,8 @@ const BIN = join(process.cwd(), 'bin/elekto.js');
 /** Each case starts the CLI (through tsx) up to three times. */
 const SLOW = 120_000;
 
-function elekto(fx: GitFixture, args: string[], env: Record<string, string>) {
-  const r = spawnSync(process.execPath, [BIN, 'sync', ...args], {
+function elekto(fx: GitFixture, args: string[], env: Record<string, string>, command = 'sync') {
+  const r = spawnSync(process.execPath, [BIN, command, ...args], {
     cwd: fx.dir,
     encoding: 'utf8',
     env: { PATH: process.env['PATH'] ?? '', HOME: fx.dir, ...env },
@@ -54,7 +55,31 @@ describe('elekto sync', () => {
   it('reads META_PATH as a plain directory when META_REPO is empty', () => {
     const r = elekto(fx, ['--json'], { ...env(), META_REPO: '', META_PATH: fx.work });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, revision: null, elections: 3 });
+    const report = JSON.parse(r.stdout) as { ok: boolean; revision: string; elections: number };
+    expect(report).toMatchObject({ ok: true, elections: 3 });
+    expect(report.revision).toMatch(/^[0-9a-f]{64}$/);
+  }, SLOW);
+
+  it('refuses a meta directory without its elections folder, even as a new process, and archives nothing', () => {
+    const db = { DB_CONNECTION: 'sqlite', DB_PATH: join(fx.dir, 'sync.sqlite') };
+    expect(elekto(fx, [], { ...env(), ...db }, 'migrate').code).toBe(0);
+    expect(elekto(fx, ['--json'], { ...env(), ...db, META_REPO: '', META_PATH: fx.work }).code).toBe(0);
+    const empty = join(fx.dir, 'no-elections-folder');
+    mkdirSync(empty, { recursive: true });
+    const r = elekto(fx, ['--json'], { ...env(), ...db, META_REPO: '', META_PATH: empty });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { stage: 'read', message: expect.stringMatching(/elections folder does not exist.*restored from the database/) } });
+    const Sqlite = createRequire(import.meta.url)('better-sqlite3') as new (f: string) => { prepare(s: string): { all(): Array<{ key: string; archived: number }> }; close(): void };
+    const sqlite = new Sqlite(db.DB_PATH);
+    try {
+      expect(sqlite.prepare('SELECT key, archived FROM election ORDER BY key').all()).toEqual([
+        { key: '2021---GB', archived: 0 },
+        { key: '2021---TOC', archived: 0 },
+        { key: 'name_the_app', archived: 0 },
+      ]);
+    } finally {
+      sqlite.close();
+    }
   }, SLOW);
 
   it('exits 78 on bad configuration and 2 on bad usage', () => {

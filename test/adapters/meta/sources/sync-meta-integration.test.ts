@@ -2,7 +2,8 @@
  * SyncMeta end to end over real parts: a bare git remote holding Elekto's sample meta repository,
  * the git binary, the real parser (FileSystemMetaReader), the in-memory catalog and election table.
  */
-import { cpSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InMemoryElectionCatalog } from '../../../../src/adapters/catalog/in-memory-election-catalog.js';
 import { FileSystemMetaReader } from '../../../../src/adapters/meta/file-system-meta-reader.js';
@@ -75,18 +76,29 @@ describe('SyncMeta over git and the real meta parser', () => {
 });
 
 describe('SyncMeta over a plain directory and the real meta parser', () => {
-  it('reads the directory every time (no revision to compare)', async () => {
-    const catalog = new InMemoryElectionCatalog();
-    const sync = new SyncMeta({
-      source: new DirectoryMetaSource(SAMPLE),
-      reader: new FileSystemMetaReader({ electionDir: 'elections' }),
-      catalog,
-      records: null,
-      clock: new SystemClock(),
-    });
-    const first = await sync.execute({ fetch: true });
-    expect(first).toMatchObject({ ok: true, revision: null, elections: 3, database: { status: 'skipped' } });
-    const second = await sync.execute({ fetch: false });
-    expect(second).toMatchObject({ ok: true, unchanged: false, added: [], updated: [], removed: [] });
+  it('re-reads the directory only when its files changed (the revision is a hash of them)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'elekto-dir-sync-'));
+    try {
+      cpSync(SAMPLE, dir, { recursive: true });
+      const catalog = new InMemoryElectionCatalog();
+      const sync = new SyncMeta({
+        source: new DirectoryMetaSource(dir, { electionDir: 'elections' }),
+        reader: new FileSystemMetaReader({ electionDir: 'elections' }),
+        catalog,
+        records: null,
+        clock: new SystemClock(),
+      });
+      const first = await sync.execute({ fetch: true });
+      expect(first).toMatchObject({ ok: true, elections: 3, database: { status: 'skipped' } });
+      expect(first.revision).toMatch(/^[0-9a-f]{64}$/);
+      const second = await sync.execute({ fetch: false });
+      expect(second).toMatchObject({ ok: true, unchanged: true, revision: first.revision });
+      writeFileSync(join(dir, 'elections', 'name_the_app', 'election_desc.md'), 'A new description.\n');
+      const third = await sync.execute({ fetch: true });
+      expect(third).toMatchObject({ ok: true, unchanged: false, updated: ['name_the_app'] });
+      expect(third.revision).not.toBe(first.revision);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -235,6 +235,23 @@
       passProblem('The passphrase is too short: use at least ' + minLength + ' characters (or leave both fields empty). Your ranking is kept.', pass);
       return;
     }
+    var strength = window.elektoPassphraseStrength;
+    if (length > 0 && strength) {
+      var verdict = strength.verdictNow(pass.value);
+      if (verdict === undefined) {
+        // The estimator is still loading: wait for it, then submit again (null: it failed; the server decides).
+        e.preventDefault();
+        passProblem('Checking how hard the passphrase is to guess…');
+        strength.ready().then(function () { passProblem(''); form.requestSubmit(e.submitter || undefined); });
+        return;
+      }
+      if (verdict && !verdict.strong) {
+        e.preventDefault();
+        passProblem('This passphrase is too easy to guess. ' + (verdict.warning ? verdict.warning + ' ' : '') +
+          'Use several words that do not belong together (four or five random words), not your login, the election\'s name or a candidate\'s. Your ranking is kept.', pass);
+        return;
+      }
+    }
     if (pass.value !== again.value) {
       e.preventDefault();
       passProblem('The two passphrases differ. Type the same passphrase in both fields.', again);
