@@ -34,4 +34,27 @@ describe('elekto generate-key', () => {
       process.stderr.write = err;
     }
   });
+
+  it('refuses, unless --force, when the configured database cannot be reached to check for links', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'elekto-key-'));
+    const file = join(dir, '.env');
+    const text = `APP_KEY=${'ab'.repeat(32)}\nDB_CONNECTION=postgresql\nDB_HOST=127.0.0.1\nDB_PORT=1\nDB_DATABASE=elekto\nELECTION_DIR=elections\nMETA_PATH=${dir}\nLOG_LEVEL=error\n`;
+    writeFileSync(file, text);
+    let stderr = '';
+    const out = process.stdout.write;
+    const err = process.stderr.write;
+    process.stdout.write = (() => true) as typeof process.stdout.write;
+    process.stderr.write = ((s: string) => ((stderr += s), true)) as typeof process.stderr.write;
+    try {
+      expect(await run(['--env-file', file], { env: {} })).toBe(1);
+      expect(readFileSync(file, 'utf8')).toBe(text);
+      expect(stderr).toMatch(/cannot check the database/);
+      expect(stderr).not.toContain('ab'.repeat(32));
+      expect(await run(['--env-file', file, '--force'], { env: {} })).toBe(0);
+      expect(readFileSync(file, 'utf8')).not.toBe(text);
+    } finally {
+      process.stdout.write = out;
+      process.stderr.write = err;
+    }
+  });
 });

@@ -1,10 +1,9 @@
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { DomainError } from '../../domain/errors.js';
 import { RateLimitedWarning, type WarningLogger } from '../system/rate-limited-warning.js';
 import { FairQueue } from './fair-queue.js';
-import { KDF_WORKER_SOURCE } from './kdf-worker-source.js';
+import { KDF_WORKER_SOURCE, type KdfBackend, kdfWorkerData } from './kdf-worker-source.js';
 import type { SealScheme } from './seal-scheme.js';
 
 export interface KdfRequest {
@@ -25,6 +24,8 @@ export interface KdfPoolOptions {
   /** Told when requests are refused for a full queue: at most one warning per `overloadWarningEveryMs`. */
   readonly logger?: WarningLogger;
   readonly overloadWarningEveryMs?: number;
+  /** Native libsodium when it loads (default `auto`), else WebAssembly; tests pin one to compare. */
+  readonly backend?: KdfBackend;
 }
 
 interface Job extends KdfRequest {
@@ -39,7 +40,6 @@ interface Slot {
 }
 
 const ALG = { argon2i13: 1, argon2id13: 2 } as const;
-const sodiumPath = createRequire(import.meta.url).resolve('libsodium-wrappers-sumo');
 
 /**
  * Argon2 runs here, off the event loop, at most `size` at a time, with a bounded wait list that
@@ -49,6 +49,7 @@ export class KdfWorkerPool {
   readonly size: number;
   readonly maxQueue: number;
   private readonly retireAbove: number;
+  private readonly workerData: ReturnType<typeof kdfWorkerData>;
   private readonly slots: Slot[] = [];
   private readonly queue = new FairQueue<Job>();
   private readonly overload: RateLimitedWarning | null;
@@ -62,6 +63,7 @@ export class KdfWorkerPool {
     this.overload = options.logger
       ? new RateLimitedWarning(options.logger, 'key-derivation queue full: refusing ballot requests with 503', options.overloadWarningEveryMs)
       : null;
+    this.workerData = kdfWorkerData(options.backend);
   }
 
   derive(request: KdfRequest): Promise<Uint8Array> {
@@ -114,7 +116,7 @@ export class KdfWorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(KDF_WORKER_SOURCE, { eval: true, workerData: { sodiumPath } });
+    const worker = new Worker(KDF_WORKER_SOURCE, { eval: true, workerData: this.workerData });
     const slot: Slot = { worker, job: null };
     worker.unref();
     worker.on('message', (msg: { id: number; key?: Uint8Array; error?: string }) => {

@@ -2,6 +2,8 @@
  * A sealing scheme names the key-derivation parameters of one voter link, stored beside it
  * (`voter.link_scheme`), so links sealed under different parameters keep opening. NULL in the
  * database means Elekto's parameters: rows written by Elekto itself never fill the column.
+ * A `;pepper=<key id>` suffix marks a link whose key also mixes in a secret derived from APP_KEY
+ * (./server-pepper.ts); links without it open from the passphrase alone, as Elekto's do.
  */
 export type KdfAlgorithm = 'argon2i13' | 'argon2id13';
 
@@ -9,6 +11,8 @@ export interface SealScheme {
   readonly algorithm: KdfAlgorithm;
   readonly opsLimit: number;
   readonly memLimitBytes: number;
+  /** Key id of the server pepper mixed into the key; absent for links that need only the passphrase. */
+  readonly pepperId?: string;
 }
 
 /** PyNaCl `argon2i.kdf` defaults (SENSITIVE), spec §7.5: 8 passes over 512 MiB. */
@@ -22,7 +26,7 @@ const MAX_MEM = 1024 * 1024 * 1024;
 const MAX_OPS = 64;
 
 export function formatScheme(s: SealScheme): string {
-  return `${s.algorithm};ops=${s.opsLimit};mem=${s.memLimitBytes}`;
+  return `${s.algorithm};ops=${s.opsLimit};mem=${s.memLimitBytes}${s.pepperId ? `;pepper=${s.pepperId}` : ''}`;
 }
 
 export const ELEKTO_SCHEME_NAME = formatScheme(ELEKTO_SCHEME);
@@ -30,11 +34,16 @@ export const ELEKTO_SCHEME_NAME = formatScheme(ELEKTO_SCHEME);
 /** Parses a stored scheme name; `null` (Elekto rows) gives Elekto's scheme. Throws on anything else. */
 export function parseScheme(name: string | null): SealScheme {
   if (name === null || name === '' || name === 'elekto') return ELEKTO_SCHEME;
-  const m = /^(argon2i13|argon2id13);ops=(\d{1,3});mem=(\d{1,12})$/.exec(name);
+  const m = /^(argon2i13|argon2id13);ops=(\d{1,3});mem=(\d{1,12})(?:;pepper=([0-9a-f]{8}))?$/.exec(name);
   if (!m) throw new Error(`Unknown sealing scheme "${name}"`);
-  const scheme: SealScheme = { algorithm: m[1] as KdfAlgorithm, opsLimit: Number(m[2]), memLimitBytes: Number(m[3]) };
+  const scheme: SealScheme = { algorithm: m[1] as KdfAlgorithm, opsLimit: Number(m[2]), memLimitBytes: Number(m[3]), ...(m[4] ? { pepperId: m[4] } : {}) };
   checkScheme(scheme);
   return scheme;
+}
+
+/** The key id a stored scheme name needs, or null when the link opens from the passphrase alone. */
+export function pepperIdOf(name: string | null): string | null {
+  return /;pepper=([0-9a-f]{8})$/.exec(name ?? '')?.[1] ?? null;
 }
 
 export function checkScheme(s: SealScheme): void {

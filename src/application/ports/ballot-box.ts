@@ -59,5 +59,10 @@ export interface BallotBox {
   purgeLinks(electionKey: string): Promise<number>;
   /** How many voters can still open their ballot with a passphrase (links not purged). */
   countLinks(electionKey: string): Promise<number>;
+  /**
+   * How many voter links of the election each sealing scheme holds. Some schemes depend on a server
+   * secret: before that secret changes, this says whose links would no longer open.
+   */
+  countLinksByScheme(electionKey: string): Promise<ReadonlyMap<string, number>>;
   votedElectionKeys(userId: number): Promise<string[]>;
 }

@@ -5,7 +5,11 @@ import { TOKENS } from '../tokens.js';
 import { bindToken } from './binding.js';
 import type { Lifecycle } from './lifecycle.js';
 
-/** Ballot-link sealing (libsodium): new links use the configured scheme, old ones their own. */
+/**
+ * Ballot-link sealing (libsodium): new links use the configured scheme, old ones their own. APP_KEY
+ * peppers new links (a database copy alone cannot test passphrase guesses), except under
+ * SEAL_SCHEME=elekto, whose links Elekto must be able to open.
+ */
 export function cryptoModule(config: AppConfig): ContainerModule {
   return new ContainerModule(({ bind }) => {
     bindToken(bind, TOKENS.BallotSealer)
@@ -16,7 +20,12 @@ export function cryptoModule(config: AppConfig): ContainerModule {
             import('../../adapters/crypto/seal-scheme.js'),
             import('../../adapters/crypto/sodium-ballot-sealer.js'),
           ]);
-          const sealer = new SodiumBallotSealer({ scheme: schemeFromConfig(config.sealing), size: config.sealing.workers, logger });
+          const sealer = new SodiumBallotSealer({
+            scheme: schemeFromConfig(config.sealing),
+            serverSecret: config.app.key,
+            size: config.sealing.workers,
+            logger,
+          });
           lifecycle.onClose('ballot sealer workers', () => sealer.close());
           return sealer;
         },

@@ -1,3 +1,4 @@
+import { availableKdfBackend } from '../../adapters/crypto/kdf-worker-source.js';
 import type { AppConfig } from '../config/app-config.js';
 import { describeDatabase } from '../config/database-config.js';
 
@@ -10,9 +11,14 @@ export function describeAdapters(config: AppConfig): Record<string, string> {
     database: describeDatabase(config.database),
     meta: `${source} (elections in ${meta.electionDir}/)`,
     identity: identity.provider === 'github' ? `GitHub OAuth (callback ${identity.github.redirectPath})` : 'development sign-in (any login; never in production)',
-    sealing: sealing.scheme === 'elekto' ? `Elekto's argon2i parameters, ${sealing.workers} workers` : `argon2id ops=${sealing.opsLimit} mem=${sealing.memoryMiB}MiB, ${sealing.workers} workers`,
+    sealing: `${describeSealing(config)}, ${availableKdfBackend() === 'native' ? 'native libsodium' : 'libsodium in WebAssembly (sodium-native did not load)'}, ${sealing.workers} workers`,
     environment: `${config.app.env}${config.app.debug ? ' (debug)' : ''}`,
   };
+}
+
+function describeSealing({ sealing, app }: AppConfig): string {
+  if (sealing.scheme === 'elekto') return "Elekto's argon2i parameters (new links not peppered)";
+  return `argon2id ops=${sealing.opsLimit} mem=${sealing.memoryMiB}MiB, ${app.key ? 'new links peppered with APP_KEY' : 'no APP_KEY: new links not peppered'}`;
 }
 
 /** https://user:token@host/x -> https://***@host/x */

@@ -141,6 +141,22 @@ describe.each(ADAPTERS)('BallotBox contract: %s', (adapter) => {
     await expect(w.ballotBox.cast(ballotFor(key, userId))).rejects.toMatchObject({ code: 'ALREADY_VOTED' });
   });
 
+  it('counts the stored links of an election by sealing scheme (what a new APP_KEY would strand)', async () => {
+    const key = freshKey();
+    await addElections(w, key);
+    const peppered = { ...LINK, scheme: 'argon2id13;ops=3;mem=67108864;pepper=0a1b2c3d' };
+    const users = await Promise.all(['a', 'b', 'c', 'd'].map(async (n) => (await w.users.upsertFromSignIn(`schemes-${n}-${key}`, null)).id));
+    expect(await w.ballotBox.countLinksByScheme(key)).toEqual(new Map());
+    await w.ballotBox.cast(ballotFor(key, users[0]!, peppered));
+    await w.ballotBox.cast(ballotFor(key, users[1]!, peppered));
+    await w.ballotBox.cast(ballotFor(key, users[2]!));
+    await w.ballotBox.cast(ballotFor(key, users[3]!, null));
+    expect(await w.ballotBox.countLinksByScheme(key)).toEqual(new Map([[peppered.scheme, 2], [LINK.scheme, 1]]));
+    await w.ballotBox.purgeLinks(key);
+    expect(await w.ballotBox.countLinksByScheme(key)).toEqual(new Map());
+    expect(await w.ballotBox.countLinksByScheme(freshKey('never-synced'))).toEqual(new Map());
+  });
+
   // Casts wait in a pending pool and move into the ballot table in batches (docs/ballot-secrecy.md):
   // from the outside nothing may change, wherever a ballot is at the moment it is read.
   it('keeps every ballot readable, revocable and counted while ballots move out of the pending pool', async () => {

@@ -80,6 +80,8 @@ describe.each(DATABASE_KINDS)('an Elekto v2 database on %s', (kind) => {
     expect(request!.createdAt.toISOString()).toBe('2021-06-01T09:00:00.000Z');
     expect(await p.ballotBox.countVoters('2021---GB')).toBe(3);
     expect(await p.ballotBox.countBallots('2021---GB')).toBe(3);
+    // Elekto leaves link_scheme NULL: its links read as Elekto's scheme, which needs no APP_KEY.
+    expect(await p.ballotBox.countLinksByScheme('2021---GB')).toEqual(new Map([[ELEKTO_SCHEME_NAME, 3]]));
   });
 
   it("overwrites the plaintext GitHub token Elekto kept, at the user's first sign-in here", async () => {

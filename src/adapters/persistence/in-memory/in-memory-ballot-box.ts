@@ -129,6 +129,14 @@ export class InMemoryBallotBox implements BallotBox {
     return box ? [...box.marks.values()].filter((m) => m.link !== null).length : 0;
   }
 
+  async countLinksByScheme(electionKey: string): Promise<ReadonlyMap<string, number>> {
+    const counts = new Map<string, number>();
+    for (const mark of this.boxes.get(electionKey)?.marks.values() ?? []) {
+      if (mark.link) counts.set(mark.link.scheme, (counts.get(mark.link.scheme) ?? 0) + 1);
+    }
+    return counts;
+  }
+
   async votedElectionKeys(userId: number): Promise<string[]> {
     return [...this.boxes].filter(([, box]) => box.marks.has(userId)).map(([key]) => key).sort();
   }

@@ -192,6 +192,20 @@ export class TypeOrmBallotBox implements BallotBox {
     return this.count(electionKey, 'SELECT COUNT(*) AS n FROM voter WHERE election_id = ? AND salt IS NOT NULL AND ballot_id IS NOT NULL');
   }
 
+  async countLinksByScheme(electionKey: string): Promise<ReadonlyMap<string, number>> {
+    const { db } = this;
+    return db.run(async (sql) => {
+      const electionId = await findElectionId(db, sql, electionKey);
+      if (electionId === null) return new Map();
+      const rows = await sql.rows<{ scheme: string | null; n: number | string }>(
+        'SELECT link_scheme AS scheme, COUNT(*) AS n FROM voter WHERE election_id = ? AND salt IS NOT NULL AND ballot_id IS NOT NULL GROUP BY link_scheme',
+        [electionId],
+      );
+      // NULL is how Elekto's own rows read (see mark()).
+      return new Map(rows.map((r) => [r.scheme ?? ELEKTO_SCHEME_NAME, Number(r.n)]));
+    });
+  }
+
   async votedElectionKeys(userId: number): Promise<string[]> {
     const { db } = this;
     return db.run(async (sql) => {

@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Env } from '../../config/read-env.js';
+import { type LinksUnderKey, type RotationCheck, checkKeyRotation } from './key-rotation-check.js';
 
 export const summary = 'Write a fresh APP_KEY into .env';
 
-const HELP = `Usage: elekto generate-key [--env-file <path>] [--print]
+const HELP = `Usage: elekto generate-key [--env-file <path>] [--print] [--force]
 
 Writes APP_KEY=<64 hex characters> (32 random bytes, like Elekto's \`console --generate\`) into the
 dotenv file, replacing an existing APP_KEY line or appending one; every other line is kept as is.
@@ -14,10 +16,17 @@ The file is created (mode 600) when missing.
 Options:
   --env-file <path>  dotenv file to write (default: .env in the current directory)
   --print            print a new key on stdout instead of writing a file
+  --force            write the key even though links of running elections would no longer open
   -h, --help         show this help
 
-Changing APP_KEY signs everyone out, and ballots still waiting in the pending pool open only with
-the old key: change it between elections, once results are computed (docs/ballot-secrecy.md).
+Changing APP_KEY signs everyone out; ballots still waiting in the pending pool open only with the old
+key; and ballot links sealed with it (the default since links are peppered) no longer open, so their
+voters cannot view or revoke their ballots. Before writing, the command reads the database and the
+meta repository of that dotenv file and refuses while an election still running holds such links.
+Change the key between elections, once results are computed (docs/ballot-secrecy.md).
+
+Exit status: 0 written, 1 refused (links of a running election, or the database could not be
+checked) or not written, 2 bad usage.
 `;
 
 /** Replaces the APP_KEY line (commented-out ones too) or appends one; other lines stay byte for byte. */
@@ -32,10 +41,14 @@ export function withAppKey(text: string, key: string): string {
   return `${text}${sep}APP_KEY=${key}\n`;
 }
 
-export async function run(argv: string[]): Promise<number> {
-  let values: { 'env-file'?: string; print?: boolean; help?: boolean };
+/** `env` and `cwd` default to the process's (tests pass their own). */
+export async function run(argv: string[], io: { env?: Env; cwd?: string } = {}): Promise<number> {
+  let values: { 'env-file'?: string; print?: boolean; force?: boolean; help?: boolean };
   try {
-    ({ values } = parseArgs({ args: argv, options: { 'env-file': { type: 'string' }, print: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: { 'env-file': { type: 'string' }, print: { type: 'boolean' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    }));
   } catch (e) {
     process.stderr.write(`elekto generate-key: ${(e as Error).message}\n\n${HELP}`);
     return 2;
@@ -49,7 +62,10 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${key}\n`);
     return 0;
   }
-  const file = resolve(values['env-file'] ?? '.env');
+  const cwd = io.cwd ?? process.cwd();
+  const file = resolve(cwd, values['env-file'] ?? '.env');
+  const check = await checkKeyRotation({ envFile: file, env: io.env, cwd });
+  if (!reportCheck(check, values.force === true)) return 1;
   const existed = existsSync(file);
   try {
     const text = existed ? readFileSync(file, 'utf8') : '';
@@ -60,4 +76,33 @@ export async function run(argv: string[]): Promise<number> {
   }
   process.stdout.write(`${existed ? 'Updated' : 'Created'} ${file} with a new APP_KEY (the key itself is not shown).\n`);
   return 0;
+}
+
+const list = (elections: readonly LinksUnderKey[]) => elections.map((e) => `  ${e.electionKey}: ${e.links} ballot link(s)`).join('\n');
+
+/** Tells the operator what the new key would strand; false when the key must not be written. */
+function reportCheck(check: RotationCheck, force: boolean): boolean {
+  const say = (s: string) => process.stderr.write(`elekto generate-key: ${s}\n`);
+  if (check.kind === 'nothing') {
+    if (check.note) say(`note: ${check.note}.`);
+    return true;
+  }
+  if (check.kind === 'unknown') {
+    say(`cannot check the database for ballot links sealed with the current APP_KEY (${check.reason}).`);
+    if (force) return true;
+    say('APP_KEY was not changed. Fix the database settings, or run again with --force to write a key anyway.');
+    return false;
+  }
+  if (check.metaProblem) say(`note: ${check.metaProblem}; every election with links is treated as still running.`);
+  if (check.closed.length > 0) {
+    say(`note: links of closed elections sealed with the current APP_KEY will no longer open (their voters cannot view their ballots; results are not affected):\n${list(check.closed)}`);
+  }
+  if (check.running.length === 0) return true;
+  const stranded = `these elections are still running, and their voters could no longer view or revoke their ballots under a new APP_KEY:\n${list(check.running)}`;
+  if (force) {
+    say(`warning (--force): ${stranded}`);
+    return true;
+  }
+  say(`${stranded}\nAPP_KEY was not changed. Wait until they close (then compute their results), or run again with --force to strand these links.`);
+  return false;
 }
