@@ -18,10 +18,20 @@ export interface KdfPoolOptions {
   readonly maxQueue?: number;
   /** A worker whose wasm heap grew past this is replaced after its job: wasm memory never shrinks. */
   readonly retireAboveBytes?: number;
+  /** Told how the wait list changes (metrics); it must not throw. */
+  readonly observer?: KdfQueueObserver;
+}
+
+export interface KdfQueueObserver {
+  /** The wait list's length, after each change. */
+  depth(waiting: number): void;
+  /** A derivation left the wait list for a worker after this many milliseconds. */
+  waited(ms: number): void;
 }
 
 interface Job extends KdfRequest {
   readonly id: number;
+  readonly queuedAt: number;
   resolve(key: Uint8Array): void;
   reject(e: Error): void;
 }
@@ -43,11 +53,13 @@ export class KdfWorkerPool {
   private readonly queue: Job[] = [];
   private nextId = 1;
   private closed = false;
+  private readonly observer: KdfQueueObserver | undefined;
 
   constructor(options: KdfPoolOptions = {}) {
     this.size = Math.max(1, options.size ?? availableParallelism());
     this.maxQueue = Math.max(0, options.maxQueue ?? 64 * this.size);
     this.retireAbove = options.retireAboveBytes ?? 128 * 1024 * 1024;
+    this.observer = options.observer;
   }
 
   derive(request: KdfRequest): Promise<Uint8Array> {
@@ -58,8 +70,9 @@ export class KdfWorkerPool {
       );
     }
     return new Promise<Uint8Array>((resolve, reject) => {
-      this.queue.push({ ...request, id: this.nextId++, resolve, reject });
+      this.queue.push({ ...request, id: this.nextId++, queuedAt: performance.now(), resolve, reject });
       this.pump();
+      this.observer?.depth(this.queue.length);
     });
   }
 
@@ -71,6 +84,7 @@ export class KdfWorkerPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.reject(new Error('The key-derivation pool was closed'));
+    this.observer?.depth(0);
     await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
   }
 
@@ -85,6 +99,8 @@ export class KdfWorkerPool {
 
   private start(slot: Slot, job: Job): void {
     slot.job = job;
+    this.observer?.waited(performance.now() - job.queuedAt);
+    this.observer?.depth(this.queue.length);
     slot.worker.ref(); // a pending derivation keeps a CLI process alive; an idle worker does not
     const { id, password, salt, scheme } = job;
     slot.worker.postMessage({

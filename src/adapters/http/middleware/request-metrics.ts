@@ -1,0 +1,54 @@
+import type { Context, Middleware } from 'koa';
+import type { BallotAction, BallotOutcome, Metrics } from '../../metrics/metrics.js';
+
+/** The voter's ballot actions, by method and route template (ballot-routes.ts). */
+const BALLOT_ACTIONS: Readonly<Record<string, BallotAction>> = {
+  'POST /app/elections/:key/vote': 'cast',
+  'POST /app/elections/:key/vote/view': 'view',
+  'POST /app/elections/:key/vote/edit': 'revoke',
+};
+
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+/** A route's answer in one word: the statuses ballot-routes and errorPages give (docs/operator-guide.md). */
+export function outcomeOf(status: number): BallotOutcome {
+  if (status < 400) return 'ok';
+  if (status >= 500) return 'error';
+  switch (status) {
+    case 401: return 'signed_out';
+    case 403: return 'forbidden';
+    case 409: return 'conflict';
+    case 400: case 413: case 415: case 422: return 'invalid';
+    case 429: return 'throttled';
+    default: return 'refused';
+  }
+}
+
+/** The matched route's template (`/app/elections/:key`), never the path itself; `(unmatched)` for the rest. */
+export function routeOf(ctx: Context): string {
+  const matched = (ctx as Context & { _matchedRoute?: string | RegExp })._matchedRoute;
+  return typeof matched === 'string' ? matched : '(unmatched)';
+}
+
+/**
+ * Outermost, so it sees the status errorPages settled on. Counted at the edge by the response: the
+ * routes already turn every outcome of a ballot action into a status, and the core stays unaware.
+ */
+export function requestMetrics(metrics: Metrics): Middleware {
+  return async (ctx, next) => {
+    const started = performance.now();
+    let failed = false;
+    try {
+      await next();
+    } catch (e) {
+      failed = true;
+      throw e;
+    } finally {
+      const status = failed ? 500 : ctx.status;
+      const route = routeOf(ctx);
+      metrics.httpRequest({ method: METHODS.has(ctx.method) ? ctx.method : 'OTHER', route, status, seconds: (performance.now() - started) / 1000 });
+      const action = BALLOT_ACTIONS[`${ctx.method} ${route}`];
+      if (action) metrics.ballotAction(action, outcomeOf(status));
+    }
+  };
+}
