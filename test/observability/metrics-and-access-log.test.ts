@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { requestIdFor } from '../../src/adapters/http/middleware/access-log.js';
+import { TOKENS } from '../../src/bootstrap/tokens.js';
 import { startMetrics, type RunningMetrics } from '../../src/bootstrap/serve/start-metrics.js';
 import { type RunningApp, startApp, writeElection } from '../faults/fault-app.js';
 import { csrfTokenIn, TestClient } from '../support/http/browser-client.js';
@@ -38,6 +39,7 @@ describe('operators see what runs: the metrics listener and the access log', () 
   let running: RunningApp;
   let metrics: RunningMetrics;
   let scraped: string;
+  let failedOutcome: string;
   const secrets: string[] = [];
   const responses: Response[] = [];
 
@@ -76,6 +78,12 @@ describe('operators see what runs: the metrics listener and the access log', () 
     // The public port does not serve the metrics, however asked.
     for (const p of ['/metrics', '/metrics/', '/metrics?format=text']) expect((await keep(stranger.get(p))).status).toBe(404);
 
+    // A sync that fails: the meta folder is gone.
+    renameSync(join(dir, 'meta'), join(dir, 'meta-gone'));
+    const failed = await (await running.app.get(TOKENS.SyncMeta)).execute({ fetch: false });
+    expect(failed.ok).toBe(false);
+    failedOutcome = `${failed.error!.stage}_failed`;
+
     scraped = await (await fetch(metrics.url)).text();
     await new Promise((r) => setTimeout(r, 50)); // the last access-log lines are written on 'finish'
   }, 120_000);
@@ -106,6 +114,7 @@ describe('operators see what runs: the metrics listener and the access log', () 
     expect(sample(scraped, 'elekto_kdf_queue_depth')).toBe(0);
     expect(sample(scraped, 'elekto_meta_syncs_total', { outcome: 'ok' })).toBe(1);
     expect(sample(scraped, 'elekto_meta_sync_duration_seconds_count', { outcome: 'ok' })).toBe(1);
+    expect(sample(scraped, 'elekto_meta_syncs_total', { outcome: failedOutcome })).toBe(1);
     const last = sample(scraped, 'elekto_meta_sync_last_success_timestamp_seconds')!;
     expect(Math.abs(last - Date.now() / 1000)).toBeLessThan(300);
     expect(sample(scraped, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);

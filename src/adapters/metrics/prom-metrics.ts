@@ -59,32 +59,23 @@ export class PromMetrics implements Metrics {
     });
     this.lastSuccess = new Gauge({
       name: 'elekto_meta_sync_last_success_timestamp_seconds',
-      help: 'When the last meta sync that read every election finished (Unix time); absent before one.',
+      help: 'When the last meta sync that read every election finished (Unix time); 0 before the first.',
       registers,
     });
-    const pool = this;
+    const readPool = (): PoolUse | null => this.readPool();
     new Gauge({
       name: 'elekto_db_pool_connections',
-      help: 'Database pool connections by state (open, idle) and requests waiting for one; absent for SQLite.',
+      help: 'Database pool: connections open and idle, requests waiting for one, and the most it opens (max); absent for SQLite.',
       labelNames: ['state'],
       registers,
       collect() {
         this.reset();
-        const use = pool.readPool();
+        const use = readPool();
         if (!use) return;
         this.set({ state: 'open' }, use.open);
         this.set({ state: 'idle' }, use.idle);
         this.set({ state: 'waiting' }, use.waiting);
-      },
-    });
-    new Gauge({
-      name: 'elekto_db_pool_max_connections',
-      help: 'Largest number of connections the pool opens (DB_POOL_SIZE).',
-      registers,
-      collect() {
-        this.reset();
-        const use = pool.readPool();
-        if (use) this.set(use.max);
+        this.set({ state: 'max' }, use.max);
       },
     });
   }
