@@ -52,7 +52,7 @@ describe('operators see what runs: the metrics listener and the access log', () 
     const alice = new CountingClient(running.baseUrl);
     const keep = async (r: Promise<Response>) => {
       const res = await r;
-      await res.arrayBuffer();
+      await res.clone().arrayBuffer();
       responses.push(res);
       return res;
     };
@@ -68,7 +68,12 @@ describe('operators see what runs: the metrics listener and the access log', () 
     expect((await keep(alice.request('POST', `${path}/vote/view`, new URLSearchParams({ _csrf: token, password: OTHER_STRONG_PASSPHRASE })))).status).toBe(403);
     expect((await keep(alice.request('POST', `${path}/vote/view`, new URLSearchParams({ _csrf: token, password: STRONG_PASSPHRASE })))).status).toBe(200);
     expect((await keep(alice.request('POST', `${path}/vote/edit`, new URLSearchParams({ _csrf: token, password: STRONG_PASSPHRASE })))).status).toBe(302);
-    // A signed-out cast, an OAuth callback with a code, a webhook with a signature, a stray path.
+    // Signed out, with a good form token: the sign-in guard answers 401 before the route runs.
+    const anonymous = new CountingClient(running.baseUrl);
+    const anonymousToken = csrfTokenIn(await (await keep(anonymous.get('/login'))).text());
+    secrets.push(anonymousToken, ...anonymous.cookieNames().map((n) => anonymous.rawCookie(n)!));
+    expect((await keep(anonymous.request('POST', `${path}/vote`, new URLSearchParams({ ...ballot, _csrf: anonymousToken })))).status).toBe(401);
+    // A cast without a form token, an OAuth callback with a code, a webhook with a signature, a stray path.
     const stranger = new CountingClient(running.baseUrl);
     expect((await keep(stranger.request('POST', `${path}/vote`, new URLSearchParams(ballot)))).status).toBe(403);
     await keep(stranger.get('/oauth/github/callback?code=oauth-code-7f3a9c&state=oauth-state-51d2'));
@@ -100,6 +105,9 @@ describe('operators see what runs: the metrics listener and the access log', () 
     expect(sample(scraped, 'elekto_ballots_viewed_total', { outcome: 'forbidden' })).toBe(1);
     expect(sample(scraped, 'elekto_ballots_viewed_total', { outcome: 'ok' })).toBe(1);
     expect(sample(scraped, 'elekto_ballots_revoked_total', { outcome: 'ok' })).toBe(1);
+    expect(sample(scraped, 'elekto_ballots_cast_total', { outcome: 'signed_out' })).toBe(1);
+    // Refused by the CSRF check before any route: not a cast.
+    expect(sample(scraped, 'elekto_ballots_cast_total', { outcome: 'forbidden' })).toBeUndefined();
   });
 
   it('times requests by route template and status, never by path', () => {

@@ -24,10 +24,23 @@ export function outcomeOf(status: number): BallotOutcome {
   }
 }
 
-/** The matched route's template (`/app/elections/:key`), never the path itself; `(unmatched)` for the rest. */
+interface MatchedLayer {
+  readonly path: unknown;
+  readonly methods: readonly string[];
+}
+
+/**
+ * The matched route's template (`/app/elections/:key`), never the path itself; `(unmatched)` for the
+ * rest. Read from @koa/router's public `ctx.matched` (every layer whose path matched): its
+ * `_matchedRoute` is overwritten by each `router.use()` layer on the way, so a 401 from the
+ * sign-in guard would carry the guard's pattern instead of the route's.
+ */
 export function routeOf(ctx: Context): string {
-  const matched = (ctx as Context & { _matchedRoute?: string | RegExp })._matchedRoute;
-  return typeof matched === 'string' ? matched : '(unmatched)';
+  const layers = ((ctx as Context & { matched?: readonly MatchedLayer[] }).matched ?? []).filter(
+    (l) => l.methods.length > 0 && typeof l.path === 'string',
+  );
+  const route = layers.findLast((l) => l.methods.includes(ctx.method)) ?? layers.at(-1);
+  return route ? (route.path as string) : '(unmatched)';
 }
 
 /**
