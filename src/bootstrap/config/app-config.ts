@@ -69,6 +69,8 @@ export interface AppConfig {
   /** The pending ballot pool (docs/ballot-secrecy.md). */
   readonly ballots: { readonly batchSize: number; /** delete_after: hours after the close before the links go. */ readonly linkPurgeDelayHours: number };
   readonly log: { readonly level: LogLevel; readonly format: 'json' | 'text' };
+  /** The Prometheus listener; `port` null: none. */
+  readonly metrics: { readonly host: string; readonly port: number | null };
   /** True for `elekto serve --demo` (npm start). */
   readonly demo: boolean;
 }

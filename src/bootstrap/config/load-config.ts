@@ -71,6 +71,9 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
       if (identity === 'development') problems.push('IDENTITY: the development sign-in is refused in production (APP_ENV=production); use IDENTITY=github');
     }
   }
+  if (env.METRICS_PORT && !bad.has('METRICS_PORT') && num('METRICS_PORT') === num('APP_PORT')) {
+    problems.push('METRICS_PORT: must differ from APP_PORT (metrics are never served on the public port)');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const metaPath = get('META_PATH');
@@ -121,6 +124,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
       level: (env.LOG_LEVEL ?? (debug ? 'debug' : 'info')) as LogLevel,
       format: (env.LOG_FORMAT ?? (process.stdout.isTTY ? 'text' : 'json')) as 'json' | 'text',
     },
+    metrics: { host: get('METRICS_HOST'), port: env.METRICS_PORT ? num('METRICS_PORT') : null },
     demo: options.demo ?? false,
   };
 }

@@ -69,6 +69,8 @@ export const VARIABLES: readonly VariableSpec[] = [
   { name: 'SEAL_WORKERS', group: 'sealing', default: '2', pattern: INT, expect: 'a whole number', description: 'Worker threads deriving keys; bounds CPU and memory under a burst of votes.' },
   { name: 'LOG_LEVEL', group: 'log', default: 'info', oneOf: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], expect: 'fatal, error, warn, info, debug, trace or silent', description: 'Least severe level written to the log.' },
   { name: 'LOG_FORMAT', group: 'log', oneOf: ['json', 'text'], expect: 'json or text', description: 'json (one object a line, for log collectors) or text (readable). Default: text on a terminal, json otherwise.' },
+  { name: 'METRICS_PORT', group: 'log', pattern: PORT, expect: 'a port number between 1 and 65535', description: 'Port of the Prometheus metrics listener (GET /metrics), apart from the public port. Unset: no metrics listener.' },
+  { name: 'METRICS_HOST', group: 'log', default: '127.0.0.1', description: 'Address the metrics listener binds. In Kubernetes the pod IP (the Deployment sets it from status.podIP), so the scraper reaches it and the Service of the public port does not.' },
 ];
 
 export const SECRET_VARIABLES: readonly string[] = VARIABLES.filter((v) => v.secret).map((v) => v.name);

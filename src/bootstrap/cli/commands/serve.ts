@@ -83,6 +83,9 @@ export async function run(argv: string[]): Promise<number> {
       if (seeded > 0) log.info({ ballots: seeded }, 'demo: ballots cast in the completed elections so their results have something to show');
     }
     const server = await startServer(app, { host, port });
+    const { startMetrics } = await import('../../serve/start-metrics.js');
+    const metrics = await startMetrics(app);
+    if (metrics) log.info(`metrics on ${metrics.url}`);
     const stopFollowing = await followReplicas(app);
     const { settleOnClose } = await import('../../serve/settle-on-close.js');
     const stopSettling = await settleOnClose(app);
@@ -95,6 +98,7 @@ export async function run(argv: string[]): Promise<number> {
     stopFollowing();
     stopSettling();
     await server.close();
+    await metrics?.close();
     return 0;
   } catch (e) {
     log.error({ err: e }, `elekto serve failed: ${e instanceof Error ? e.message : String(e)}`);
