@@ -12,7 +12,7 @@ dotenv file, replacing an existing APP_KEY line or appending one; every other li
 The file is created (mode 600) when missing.
 
 Options:
-  --env-file <path>  dotenv file to write (default: .env in the current directory)
+  --env-file <path>  dotenv file to write (default: ENV_FILE, else .env in the current directory)
   --print            print a new key on stdout instead of writing a file
   -h, --help         show this help
 
@@ -49,7 +49,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${key}\n`);
     return 0;
   }
-  const file = resolve(values['env-file'] ?? '.env');
+  const file = resolve(values['env-file'] ?? (process.env.ENV_FILE?.trim() || '.env'));
   const existed = existsSync(file);
   try {
     const text = existed ? readFileSync(file, 'utf8') : '';
