@@ -20,7 +20,7 @@ describe('MySQL/MariaDB through its Unix socket', () => {
 
   beforeAll(async () => {
     db = await createThrowawayDatabase('mariadb');
-    const c = db.config as Extract<TypeOrmDatabaseConfig, { dialect: 'mysql' }>;
+    const c = db.config as Extract<TypeOrmDatabaseConfig, { host: string }>;
     root = await mysql.createConnection({ host: c.host, port: c.port, user: c.username, password: c.password });
     const [rows] = await root.query<mysql.RowDataPacket[]>('SELECT @@socket AS socket, @@skip_name_resolve AS skip');
     socket = String(rows[0]!.socket);
