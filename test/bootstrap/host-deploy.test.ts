@@ -1,8 +1,11 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, request as httpRequest, type Server } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { APP_CONNECT_SOCKET_NOTE } from '../../src/bootstrap/cli/commands/serve.js';
+import { freePort } from '../support/free-port.js';
 
 /**
  * Issue 13: an Elekto operator ran it under uWSGI behind nginx on a host. deploy/nginx/elekto.conf and
@@ -37,25 +40,94 @@ describe('deploy/nginx/elekto.conf', () => {
     expect(text).not.toContain('$proxy_add_x_forwarded_for;');
   });
 
-  it('is accepted by `nginx -t` with a throwaway self-signed certificate', () => {
-    const nginx = which('nginx', ['/usr/sbin/nginx', '/usr/local/sbin/nginx']);
-    const openssl = which('openssl', ['/usr/bin/openssl']);
-    if (!nginx || !openssl) {
-      // .ci/run installs both; elsewhere the checks above still run.
-      if (process.env.CI === 'true') throw new Error(`nginx and openssl are expected here (CI=true; .ci/run installs them) but ${!nginx ? 'nginx' : 'openssl'} was not found`);
-      return;
-    }
+  const nginx = which('nginx', ['/usr/sbin/nginx', '/usr/local/sbin/nginx']);
+  const openssl = which('openssl', ['/usr/bin/openssl']);
+  /** nginx and openssl, or a clear failure where they must be (CI); null elsewhere without them. */
+  function tools(): { nginx: string; openssl: string } | null {
+    if (nginx && openssl) return { nginx, openssl };
+    // .ci/run installs both; elsewhere the checks above still run.
+    if (process.env.CI === 'true') throw new Error(`nginx and openssl are expected here (CI=true; .ci/run installs them) but ${!nginx ? 'nginx' : 'openssl'} was not found`);
+    return null;
+  }
+
+  /** The sample with a throwaway certificate, inside the http context /etc/nginx/nginx.conf gives a site. */
+  function siteDir(t: { openssl: string }, edit: (site: string) => string = (x) => x): string {
     const dir = mkdtempSync(join(tmpdir(), 'elekto-nginx-'));
     const cert = join(dir, 'fullchain.pem');
     const key = join(dir, 'privkey.pem');
-    execFileSync(openssl, ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=elections.example.org', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+    execFileSync(t.openssl, ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=elections.example.org', '-keyout', key, '-out', cert], { stdio: 'ignore' });
     const site = text.replace('/etc/letsencrypt/live/elections.example.org/fullchain.pem', cert).replace('/etc/letsencrypt/live/elections.example.org/privkey.pem', key);
     expect(site).not.toContain('/etc/letsencrypt');
-    writeFileSync(join(dir, 'elekto.conf'), site);
-    // What /etc/nginx/nginx.conf gives a site file: the http context (and mime types, not needed here).
-    writeFileSync(join(dir, 'nginx.conf'), `pid ${dir}/nginx.pid;\nerror_log ${dir}/error.log;\nevents {}\nhttp {\n  access_log off;\n  include ${dir}/elekto.conf;\n}\n`);
-    const r = spawnSync(nginx, ['-t', '-p', `${dir}/`, '-e', join(dir, 'error.log'), '-c', join(dir, 'nginx.conf')], { encoding: 'utf8' });
+    writeFileSync(join(dir, 'elekto.conf'), edit(site));
+    writeFileSync(join(dir, 'nginx.conf'), `pid ${dir}/nginx.pid;\nerror_log ${dir}/error.log;\ndaemon off;\nmaster_process off;\nevents {}\nhttp {\n  access_log off;\n  include ${dir}/elekto.conf;\n}\n`);
+    return dir;
+  }
+  const nginxArgs = (dir: string) => ['-p', `${dir}/`, '-e', join(dir, 'error.log'), '-c', join(dir, 'nginx.conf')];
+
+  it('is accepted by `nginx -t` with a throwaway self-signed certificate', () => {
+    const t = tools();
+    if (!t) return;
+    const r = spawnSync(t.nginx, ['-t', ...nginxArgs(siteDir(t))], { encoding: 'utf8' });
     expect(`${r.status} ${r.stderr}`).toMatch(/^0 .*test is successful/s);
+  });
+
+  describe('running, in front of an application', () => {
+    let app: Server;
+    let proc: ChildProcess | null = null;
+    let https = 0;
+    let http = 0;
+    const seen: IncomingHttpHeaders[] = [];
+
+    beforeAll(async () => {
+      const t = tools();
+      if (!t) return;
+      app = createServer((req, res) => {
+        seen.push(req.headers);
+        res.end('ok');
+      });
+      await new Promise<void>((done) => app.listen(0, '127.0.0.1', done));
+      const upstream = (app.address() as { port: number }).port;
+      [https, http] = [await freePort(), await freePort()];
+      const dir = siteDir(t, (site) =>
+        site
+          .replace(/listen 443 ssl;/, `listen 127.0.0.1:${https} ssl;`)
+          .replace(/listen 80;/, `listen 127.0.0.1:${http};`)
+          .replace(/^\s*listen \[::\]:\d+( ssl)?;$/gm, '')
+          .replace('server 127.0.0.1:5000;', `server 127.0.0.1:${upstream};`),
+      );
+      proc = spawn(t.nginx, nginxArgs(dir), { stdio: 'ignore' });
+      for (let i = 0; i < 100 && !existsSync(join(dir, 'nginx.pid')); i++) await new Promise((r) => setTimeout(r, 50));
+    });
+    afterAll(async () => {
+      proc?.kill('SIGQUIT');
+      if (app) await new Promise((done) => app.close(done));
+    });
+
+    const get = (port: number, tls: boolean, headers: Record<string, string>) =>
+      new Promise<{ status: number; location?: string }>((done, fail) => {
+        const options = { host: '127.0.0.1', port, path: '/elections?x=1', headers: { host: 'elections.example.org', ...headers }, rejectUnauthorized: false };
+        (tls ? httpsRequest : httpRequest)(options, (res) => {
+          res.resume();
+          res.on('end', () => done({ status: res.statusCode ?? 0, location: res.headers.location }));
+        })
+          .on('error', fail)
+          .end();
+      });
+
+    it('sends HTTPS requests on with X-Forwarded-Proto https, and the real client address however the client lies', async () => {
+      if (!proc) return; // no nginx on this machine, and not CI (where beforeAll fails instead)
+      const r = await get(https, true, { 'x-forwarded-for': '6.6.6.6', 'x-forwarded-proto': 'http', 'x-real-ip': '6.6.6.6' });
+      expect(r.status).toBe(200);
+      expect(seen.at(-1)).toMatchObject({ host: 'elections.example.org', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'elections.example.org', 'x-forwarded-for': '127.0.0.1', 'x-real-ip': '127.0.0.1' });
+    });
+
+    it('redirects plain HTTP to HTTPS without reaching the application', async () => {
+      if (!proc) return; // no nginx on this machine, and not CI (where beforeAll fails instead)
+      const before = seen.length;
+      const r = await get(http, false, {});
+      expect(r).toEqual({ status: 301, location: 'https://elections.example.org/elections?x=1' });
+      expect(seen.length).toBe(before);
+    });
   });
 });
 
