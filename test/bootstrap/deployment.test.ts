@@ -2,9 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parse as parseDotenv } from 'dotenv';
 import { parseAllDocuments } from 'yaml';
 import { loadConfig } from '../../src/bootstrap/config/load-config.js';
+import { readEnv } from '../../src/bootstrap/config/read-env.js';
 import { VARIABLES } from '../../src/bootstrap/config/variables.js';
 
 const root = resolve('.');
@@ -97,7 +97,9 @@ describe('.env.example', () => {
   it('documents every variable, and parses into a configuration the validator accepts', () => {
     const text = readFileSync(join(root, '.env.example'), 'utf8');
     for (const v of VARIABLES) expect(text).toMatch(new RegExp(`^(# )?${v.name}=`, 'm'));
-    const env = { ...parseDotenv(text), APP_KEY: 'b'.repeat(64), META_SECRET: 's', GITHUB_CLIENT_ID: 'i', GITHUB_CLIENT_SECRET: 'c' };
+    const read = readEnv({ env: {}, envFile: '.env.example', cwd: root });
+    expect(read.problems).toEqual([]);
+    const env = { ...read.env, APP_KEY: 'b'.repeat(64), META_SECRET: 's', GITHUB_CLIENT_ID: 'i', GITHUB_CLIENT_SECRET: 'c' };
     expect(loadConfig({ env, envFile: false, purpose: 'serve' }).database.dialect).toBe('postgres');
   });
 });

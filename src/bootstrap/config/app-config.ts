@@ -12,6 +12,8 @@ export type DatabaseConfig =
       /** Full connection URL (holds the password: never log it). */
       readonly url: string;
       readonly poolSize: number;
+      /** MySQL/MariaDB only: the server's Unix socket (DB_SOCKET or ?socketPath=); host and port are then unused. */
+      readonly socketPath?: string;
     }
   | { readonly dialect: 'sqlite'; /** Absolute path of the database file. */ readonly path: string }
   | { readonly dialect: 'memory' };

@@ -40,7 +40,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   const env: Env = options.demo ? demoEnv(read.env, cwd) : read.env;
   for (const v of VARIABLES) if (v.oneOf && env[v.name]) env[v.name] = env[v.name]!.toLowerCase();
 
-  const problems = schemaProblems(env);
+  const problems = [...read.problems, ...schemaProblems(env)];
   const bad = new Set(problems.map((p) => p.slice(0, p.indexOf(':'))));
   const get = (name: string): string => env[name] ?? defaultOf(name);
   const num = (name: string): number => (bad.has(name) ? Number(defaultOf(name)) : Number(get(name)));

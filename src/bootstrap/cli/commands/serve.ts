@@ -5,6 +5,10 @@ import type { AppConfig } from '../../config/app-config.js';
 
 export const summary = 'Serve the web application';
 
+/** Elekto's APP_CONNECT=socket made uWSGI speak its own protocol to nginx; `serve` speaks HTTP only. */
+export const APP_CONNECT_SOCKET_NOTE =
+  'APP_CONNECT=socket: elekto serves HTTP only (no uwsgi protocol); in nginx replace uwsgi_pass with proxy_pass http://127.0.0.1:<APP_PORT> and set TRUST_PROXY=true. A sample: deploy/nginx/elekto.conf';
+
 const HELP = `Usage: elekto serve [--host <address>] [--port <number>] [--demo] [--sync]
        elekto run ...   (the same)
 
@@ -72,7 +76,7 @@ export async function run(argv: string[]): Promise<number> {
   const started = Date.now();
   const app = await openApplication(config);
   const log = app.logger;
-  if (config.app.connect === 'socket') log.warn('APP_CONNECT=socket is ignored: elekto serves HTTP (put a proxy in front for anything else)');
+  if (config.app.connect === 'socket') log.warn(APP_CONNECT_SOCKET_NOTE);
 
   try {
     const checkoutMissing = config.meta.driver !== 'directory' && !existsSync(join(config.meta.path, '.git'));
