@@ -31,8 +31,8 @@ export function warnAboutShownFields(dir: string, fields: ElectionFields, readin
         problems.warning(file, `\`info.${extra}\` is not shown by this election (it shows ${sentence(code(shown))}), and this file has no ${sentence(code(absent))}`, {
           line: fieldLines.get(extra),
           hint: guess
-            ? `if \`${extra}\` holds the ${guess}, rename it to \`${guess}\``
-            : `if \`${extra}\` holds one of ${sentence(code(absent))}, rename it`,
+            ? `if \`${extra}\` is meant as \`${guess}\`, rename it`
+            : `if \`${extra}\` is meant as one of ${sentence(code(absent))}, rename it`,
         });
       }
     }
