@@ -49,17 +49,19 @@ export interface MarkdownOptions {
   readonly images: boolean;
   /** Off: links only to http(s) and mailto addresses, never to a page of this site. */
   readonly relativeLinks: boolean;
+  /** On: a single newline is a line break, as in the textarea it was typed in (one link per line). */
+  readonly lineBreaks: boolean;
 }
 
 /** Text typed into a form by any signed-in user (an exception request): Markdown, no HTML, no images. */
-export const USER_TEXT: MarkdownOptions = { rawHtml: false, images: false, relativeLinks: false };
+export const USER_TEXT: MarkdownOptions = { rawHtml: false, images: false, relativeLinks: false, lineBreaks: true };
 
 export class MarkdownRenderer {
   private readonly md: ReturnType<typeof MarkdownIt>;
 
   /** The default is for the meta repository, whose texts are reviewed in pull requests. */
-  constructor(options: MarkdownOptions = { rawHtml: true, images: true, relativeLinks: true }) {
-    this.md = new MarkdownIt({ html: options.rawHtml, linkify: true, typographer: false, xhtmlOut: true });
+  constructor(options: MarkdownOptions = { rawHtml: true, images: true, relativeLinks: true, lineBreaks: false }) {
+    this.md = new MarkdownIt({ html: options.rawHtml, breaks: options.lineBreaks, linkify: true, typographer: false, xhtmlOut: true });
     this.md.validateLink = (url) => (options.relativeLinks ? SAFE_URL : ABSOLUTE_URL).test(url.trim());
     const rules = this.md.renderer.rules;
     const image = rules.image!;

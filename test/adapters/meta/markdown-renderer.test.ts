@@ -82,6 +82,12 @@ describe('Markdown typed by a user (USER_TEXT): no raw HTML, no images, only abs
     );
   });
 
+  it('keeps the lines as typed in the textarea (one contribution per line)', () => {
+    expect(user('PR https://github.com/o/r/pull/1\nTalk at KubeCon')).toBe(
+      '<p>PR <a href="https://github.com/o/r/pull/1" rel="nofollow noopener noreferrer">https://github.com/o/r/pull/1</a><br />\nTalk at KubeCon</p>\n',
+    );
+  });
+
   it('shows raw HTML as text and never makes an element, attribute or URL of it', () => {
     const html = user('<script>alert(1)</script>\n\n<img src=x onerror="alert(2)"> <a href="javascript:alert(3)">a</a> <iframe src="frame.html"></iframe>');
     expect(html).not.toMatch(/<(script|img|a|iframe)\b/i);
