@@ -72,7 +72,7 @@ afterAll(async () => {
   await web?.close();
 });
 
-type Width = 320 | 360 | 1280;
+type Width = 320 | 360 | 375 | 1280;
 
 async function open(width: Width): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 800 }, timezoneId: 'America/New_York' });
@@ -288,6 +288,45 @@ describe('a newcomer tours the pages', () => {
     const missing = await op.goto(`${web.baseUrl}/elections/no-such-election`);
     expect(missing?.status()).toBe(404);
     await check(op, 'not found 360');
+    await op.context().close();
+  });
+
+  it('at 375 px keeps each legend inside its fieldset and says when a results table scrolls sideways', async () => {
+    const page = await open(375);
+    await signIn(page, 'bob');
+    await page.goto(`${web.baseUrl}${runPath}/vote`);
+    await check(page, 'ballot 375');
+    // A legend drawn across the top border cuts a gap in it; a long one wrapping on a phone made the gap a hole.
+    const legends = await page.locator('fieldset').evaluateAll((sets) =>
+      sets.map((f) => {
+        const el = f as unknown as { getBoundingClientRect(): { top: number }; querySelector(s: string): { getBoundingClientRect(): { top: number }; textContent: string } | null };
+        const legend = el.querySelector('legend')!;
+        return { legend: legend.textContent, inside: legend.getBoundingClientRect().top > el.getBoundingClientRect().top };
+      }),
+    );
+    expect(legends).toEqual([
+      { legend: 'Your ranking', inside: true },
+      { legend: 'Passphrase (to view or change your ballot later)', inside: true },
+    ]);
+    await screenshot(page, 'tour-375-ballot');
+    await page.context().close();
+
+    const op = await open(375);
+    await signIn(op, 'olivia');
+    await op.goto(`${web.baseUrl}${mascotPath}/admin/results`);
+    await check(op, 'results 375');
+    const tables = await op.locator('.table-scroll').evaluateAll((boxes) =>
+      boxes.map((b) => {
+        const box = b as unknown as { scrollWidth: number; clientWidth: number; classList: { contains(c: string): boolean }; previousElementSibling: { className: string; hidden: boolean } | null };
+        const hint = box.previousElementSibling?.className === 'scroll-hint' ? box.previousElementSibling : null;
+        return { wider: box.scrollWidth > box.clientWidth + 1, hinted: hint !== null && !hint.hidden, faded: box.classList.contains('more-right') };
+      }),
+    );
+    expect(tables.length).toBeGreaterThan(0);
+    expect(tables.some((t) => t.wider)).toBe(true);
+    for (const t of tables) expect(t).toEqual({ wider: t.wider, hinted: t.wider, faded: t.wider });
+    await screenshot(op, 'tour-375-results');
+    await op.getByText('Wider than the screen: scroll sideways to see every column.').first().waitFor();
     await op.context().close();
   });
 

@@ -111,14 +111,28 @@ describe('a voter, a late applicant and an officer in Chromium', () => {
     await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await page.mouse.down();
     await page.mouse.move(from.x + 10, parisBox.y + parisBox.height * 0.9, { steps: 8 });
+    // Mid-drag: the row follows the pointer, and the mark shows on the "No opinion" divider (last ranked place).
+    const dragged = (await page.locator('#div-aaron').boundingBox())!;
+    expect(Math.abs(dragged.y + dragged.height / 2 - (parisBox.y + parisBox.height * 0.9))).toBeLessThan(from.height);
+    expect(await page.locator('.ballot-divider.drop-before').count()).toBe(1);
+    expect(await page.locator('.ballot-divider').evaluate((d) => (globalThis as unknown as { getComputedStyle(e: unknown): { boxShadow: string } }).getComputedStyle(d).boxShadow)).not.toBe('none');
+    await screenshot(page, 'desktop-ballot-dragging');
     await page.mouse.up();
     expect(await rankOf(page, 'aaron')).toBe('3');
     expect(await rankOf(page, 'jaice')).toBe('none');
+    expect(await page.locator('#div-aaron').getAttribute('style')).toBeFalsy();
+
+    // The summary says what the ballot says, and what "No opinion" means for the one left out.
+    expect(await page.locator('#ballot-summary-text').textContent()).toBe('Davanum Srinivas > Paris Pittman > Aaron Crickenberger; no opinion on Jaice Singer DuMars');
+    expect(await page.locator('#ballot-summary-no-opinion').isVisible()).toBe(true);
+    expect(await page.locator('#ballot-summary-no-opinion').textContent()).toContain('"No opinion" is not a low rank: this ballot does not say that you prefer the candidates you ranked to Jaice Singer DuMars.');
 
     // A tie by menu: Jaice gets rank 2 too.
     await page.locator('#select-jaice').selectOption('2');
     expect(await rankOf(page, 'jaice')).toBe('2');
     expect(await rankOf(page, 'paris')).toBe('2');
+    expect(await page.locator('#ballot-summary-text').textContent()).toBe('Davanum Srinivas > Paris Pittman = Jaice Singer DuMars > Aaron Crickenberger');
+    expect(await page.locator('#ballot-summary-no-opinion').isVisible()).toBe(false);
     await screenshot(page, 'desktop-ballot');
 
     // Too short a passphrase is caught in the page; the ranking stays.
@@ -138,7 +152,9 @@ describe('a voter, a late applicant and an officer in Chromium', () => {
     await page.getByRole('button', { name: 'Submit Vote' }).click();
     await page.waitForURL(`${web.baseUrl}${path}/confirmation`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Thank you for voting in');
+    expect(await page.locator('#cast-summary').textContent()).toBe('Davanum Srinivas > Paris Pittman = Jaice Singer DuMars > Aaron Crickenberger');
     await screenshot(page, 'desktop-confirmation');
+    await expectAccessible(page, 'confirmation');
 
     await page.getByRole('link', { name: 'Back to the election page' }).click();
     await page.getByLabel('Your passphrase').fill(STRONG_PASSPHRASE);
@@ -168,6 +184,8 @@ describe('a voter, a late applicant and an officer in Chromium', () => {
     await page.getByRole('button', { name: 'Submit Vote' }).click();
     await page.waitForURL(`${web.baseUrl}${path}/confirmation`);
     expect(await web.world.ballotBox.countBallots(election.key)).toBe(1);
+    expect(await page.locator('#cast-summary').textContent()).toMatch(/^Aaron Crickenberger > Paris Pittman; no opinion on (Davanum Srinivas, Jaice Singer DuMars|Jaice Singer DuMars, Davanum Srinivas)$/);
+    expect(await page.locator('#cast-no-opinion').textContent()).toContain('"No opinion" is not a low rank');
     await context.close();
   });
 
