@@ -115,7 +115,7 @@ describe('a voter, a late applicant and an officer in Chromium', () => {
     const dragged = (await page.locator('#div-aaron').boundingBox())!;
     expect(Math.abs(dragged.y + dragged.height / 2 - (parisBox.y + parisBox.height * 0.9))).toBeLessThan(from.height);
     expect(await page.locator('.ballot-divider.drop-before').count()).toBe(1);
-    expect(await page.locator('.ballot-divider').evaluate((d) => (globalThis as unknown as { getComputedStyle(e: unknown): { boxShadow: string } }).getComputedStyle(d).boxShadow)).not.toBe('none');
+    expect(await page.locator('.ballot-divider').evaluate((d) => (globalThis as unknown as { getComputedStyle(e: unknown): { borderTopStyle: string } }).getComputedStyle(d).borderTopStyle)).toBe('solid');
     await screenshot(page, 'desktop-ballot-dragging');
     await page.mouse.up();
     expect(await rankOf(page, 'aaron')).toBe('3');
