@@ -35,7 +35,7 @@ describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
       const dash = await client.get('/app');
       expect(dash.status).toBe(200);
       const html = await dash.text();
-      expect(html).toContain('Welcome! Alice Liddell');
+      expect(html).toContain('Welcome, Alice Liddell');
       expect(html).toContain(election.name);
       expect((await client.get('/login')).headers.get('location')).toBe('/app');
     });

@@ -39,7 +39,7 @@ export function useCaseModule(config: AppConfig): ContainerModule {
     bindFactory(bind, U.signIn, [T.Users], (users) => new SignIn(users));
     bindFactory(bind, U.currentUser, [T.Users], (users) => new CurrentUser(users));
     bindFactory(bind, U.listElections, [T.ElectionCatalog, T.Clock], (catalog, clock) => new ListElections(catalog, clock));
-    bindFactory(bind, U.dashboard, [T.ElectionCatalog, T.BallotBox, T.Clock], (catalog, box, clock) => new Dashboard(catalog, box, clock));
+    bindFactory(bind, U.dashboard, [T.ElectionCatalog, T.BallotBox, T.Clock, T.ExceptionRequests], (catalog, box, clock, requests) => new Dashboard(catalog, box, clock, requests));
     bindFactory(bind, U.voterStanding, [T.ElectionCatalog, T.BallotBox, T.ExceptionRequests, T.Clock], (catalog, box, requests, clock) => new VoterStanding(catalog, box, requests, clock, orderSecret));
     bindFactory(bind, U.castBallot, [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.PassphraseStrength, T.Clock, T.Random], (catalog, box, sealer, strength, clock, random) => new CastBallot(catalog, box, sealer, strength, clock, random, { minPassphraseLength, gate }));
     bindFactory(bind, U.viewBallot, [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.PassphraseAttempts, T.Clock], (catalog, box, sealer, attempts, clock) => new ViewBallot(catalog, box, sealer, attempts, clock, { gate }));

@@ -49,7 +49,7 @@ export function webUseCases(w: WebWorld, config: HttpConfig = TEST_CONFIG): WebU
   const gate = new BallotRequestGate();
   return {
     listElections: new ListElections(w.catalog, w.clock),
-    dashboard: new Dashboard(w.catalog, w.ballotBox, w.clock),
+    dashboard: new Dashboard(w.catalog, w.ballotBox, w.clock, w.exceptionRequests),
     voterStanding: new VoterStanding(w.catalog, w.ballotBox, w.exceptionRequests, w.clock, config.appKey),
     castBallot: new CastBallot(w.catalog, w.ballotBox, w.sealer, w.strength, w.clock, w.random, { minPassphraseLength: config.minPasscodeLength, gate }),
     viewBallot: new ViewBallot(w.catalog, w.ballotBox, w.sealer, w.attempts, w.clock, { gate }),

@@ -2,12 +2,14 @@ import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { MIN_GUESSES_LOG10, guessableWords } from '../../../application/voting/passphrase-policy.js';
 import type { Standing } from '../../../application/voting/voter-standing.js';
-import { NO_OPINION_RANK, expressesNoPreference, type RankEntry } from '../../../domain/ballot/ranking.js';
+import { NO_OPINION_RANK, expressesNoPreference, rankingFromEntries, type RankEntry } from '../../../domain/ballot/ranking.js';
 import { DomainError, isDomainError } from '../../../domain/errors.js';
 import { readBallotForm } from '../ballot-form.js';
+import { ballotSummary } from '../ballot-summary.js';
 import { flash } from '../flash.js';
 import { statusOf } from '../middleware/error-pages.js';
 import { param, userOf } from '../middleware/guards.js';
+import { OneShotRankings } from '../one-shot-rankings.js';
 import { ZXCVBN_BROWSER_SCRIPTS, ZXCVBN_SETTINGS } from '../../passphrase/zxcvbn-settings.js';
 import type { Render } from '../views.js';
 import { electionCrumbs, renderElectionPage } from './election-page.js';
@@ -31,6 +33,7 @@ interface BallotFormState {
 /** Vote, confirmation, view and revoke: the voter's own ballot. */
 export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
   const { render, useCases } = deps;
+  const justCast = new OneShotRankings();
 
   const standingOf = (ctx: Context): Promise<Standing> =>
     useCases.voterStanding.execute({ user: userOf(ctx), electionKey: param(ctx, 'key') });
@@ -105,7 +108,8 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
         return showBallot(ctx, s, { ranks, noPreferenceWarning: true }, 422);
       }
       const result = await useCases.castBallot.execute({ user, electionKey: s.election.key, entries, passphrase: form.passphrase });
-      ctx.session!['cast'] = { key: s.election.key, linked: result.linked };
+      const summary = justCast.keep(rankingFromEntries(entries, s.candidates.map((c) => c.id)));
+      ctx.session!['cast'] = { key: s.election.key, linked: result.linked, summary };
       ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}/confirmation`);
     } catch (e) {
       if (FORM_PROBLEMS.some((code) => isDomainError(e, code))) {
@@ -118,13 +122,15 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
   router.get('/app/elections/:key/confirmation', async (ctx) => {
     const s = await standingOf(ctx);
     if (!s.voted) return ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}`);
-    const cast = ctx.session?.['cast'] as { key?: string; linked?: boolean } | undefined;
+    const cast = ctx.session?.['cast'] as { key?: string; linked?: boolean; summary?: string } | undefined;
     if (cast && ctx.session) delete ctx.session['cast'];
     render(ctx, 'pages/confirmation.njk', {
       title: 'Thank you',
       breadcrumbs: electionCrumbs(s.election, { label: 'Thank you' }),
       election: s.election,
       linked: cast?.key === s.election.key ? cast.linked : s.canViewBallot,
+      // What was just cast, from the form (a stored ballot cannot be read without the passphrase).
+      summary: cast?.key === s.election.key ? ballotSummary(justCast.take(cast.summary), s.candidates) : null,
     });
   });
 
