@@ -4,7 +4,7 @@ import type { Clock } from '../../application/ports/clock.js';
 import type { ElectionCatalog } from '../../application/ports/election-catalog.js';
 import type { Users } from '../../application/ports/users.js';
 import type { SignInMethod } from '../identity/sign-in-method.js';
-import { zxcvbnBrowserFiles } from '../passphrase/zxcvbn-settings.js';
+import { zxcvbnBrowserFiles } from '../shared/zxcvbn-settings.js';
 import type { HttpConfig } from './http-config.js';
 import type { HttpLogger } from './http-logger.js';
 import { bodyParsing } from './middleware/body-parsing.js';

@@ -8,7 +8,7 @@ import { readBallotForm } from '../ballot-form.js';
 import { flash } from '../flash.js';
 import { statusOf } from '../middleware/error-pages.js';
 import { param, userOf } from '../middleware/guards.js';
-import { ZXCVBN_BROWSER_SCRIPTS, ZXCVBN_SETTINGS } from '../../passphrase/zxcvbn-settings.js';
+import { ZXCVBN_BROWSER_SCRIPTS, ZXCVBN_SETTINGS } from '../../shared/zxcvbn-settings.js';
 import type { Render } from '../views.js';
 import { electionCrumbs, renderElectionPage } from './election-page.js';
 import type { WebUseCases } from './web-use-cases.js';
