@@ -3,7 +3,7 @@ import type { Middleware } from 'koa';
 import type { Clock } from '../../application/ports/clock.js';
 import type { ElectionCatalog } from '../../application/ports/election-catalog.js';
 import type { Users } from '../../application/ports/users.js';
-import type { SignInMethod } from '../identity/sign-in-method.js';
+import type { SignInMethod } from './sign-in/sign-in-method.js';
 import { zxcvbnBrowserFiles } from '../shared/zxcvbn-settings.js';
 import type { HttpConfig } from './http-config.js';
 import type { HttpLogger } from './http-logger.js';

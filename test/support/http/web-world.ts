@@ -5,8 +5,8 @@ import { createHttpApp, type HttpDeps } from '../../../src/adapters/http/create-
 import type { HttpConfig } from '../../../src/adapters/http/http-config.js';
 import { silentLogger } from '../../../src/adapters/http/http-logger.js';
 import type { WebUseCases } from '../../../src/adapters/http/routes/web-use-cases.js';
-import { DevelopmentSignIn } from '../../../src/adapters/identity/development-sign-in.js';
-import type { SignInMethod } from '../../../src/adapters/identity/sign-in-method.js';
+import { DevelopmentSignIn } from '../../../src/adapters/http/sign-in/development-sign-in.js';
+import type { SignInMethod } from '../../../src/adapters/http/sign-in/sign-in-method.js';
 import { ListArchivedWithBallots } from '../../../src/application/elections/archived-elections.js';
 import { Dashboard } from '../../../src/application/elections/dashboard.js';
 import { ListElections } from '../../../src/application/elections/list-elections.js';

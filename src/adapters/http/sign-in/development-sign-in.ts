@@ -1,9 +1,9 @@
 import type { Context, Middleware, Next } from 'koa';
-import { DomainError } from '../../domain/errors.js';
-import { isPlausibleLogin, normaliseLogin } from '../../domain/identity/github-login.js';
-import { flash } from '../http/flash.js';
-import { rememberReturnTo, startUserSession } from '../http/session-user.js';
-import { decodeReturnTo, siteOrigin } from '../http/redirect-target.js';
+import { DomainError } from '../../../domain/errors.js';
+import { isPlausibleLogin, normaliseLogin } from '../../../domain/identity/github-login.js';
+import { flash } from '../flash.js';
+import { rememberReturnTo, startUserSession } from '../session-user.js';
+import { decodeReturnTo, siteOrigin } from '../redirect-target.js';
 import type { LoginForm, SignInMethod, SignInUseCase } from './sign-in-method.js';
 
 const PATH = '/oauth/development/login';

@@ -1,10 +1,10 @@
 import type { Context, Middleware, Next } from 'koa';
 import { createRequire } from 'node:module';
-import { normaliseLogin } from '../../domain/identity/github-login.js';
-import { flash } from '../http/flash.js';
-import type { HttpLogger } from '../http/http-logger.js';
-import { decodeReturnTo, siteOrigin } from '../http/redirect-target.js';
-import { rememberReturnTo, startUserSession } from '../http/session-user.js';
+import { normaliseLogin } from '../../../domain/identity/github-login.js';
+import { flash } from '../flash.js';
+import type { HttpLogger } from '../http-logger.js';
+import { decodeReturnTo, siteOrigin } from '../redirect-target.js';
+import { rememberReturnTo, startUserSession } from '../session-user.js';
 import type { LoginForm, SignInMethod, SignInUseCase } from './sign-in-method.js';
 
 export interface GithubOAuthConfig {
