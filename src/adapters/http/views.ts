@@ -31,7 +31,7 @@ export function createRenderer(options: { appName: string; reloadTemplates: bool
       appName: options.appName,
       user: currentUser(ctx),
       // Read only where a template prints it (a form), so pages without forms make no session.
-      csrf: { toString: () => String(ctx.state['_csrf'] ?? '') },
+      csrf: { toString: () => String(ctx.state._csrf ?? '') },
       flashes: takeFlashes(ctx),
       path: ctx.path,
       ...locals,

@@ -7,6 +7,7 @@ import { voteRefusalError } from '../../../domain/election/permissions.js';
 import { type DomainError, isDomainError } from '../../../domain/errors.js';
 import { readBallotForm } from '../ballot-form.js';
 import { flash } from '../flash.js';
+import { formFields, formText } from '../form-body.js';
 import { statusFor, statusOf } from '../middleware/error-pages.js';
 import { param, userOf } from '../middleware/guards.js';
 import { ZXCVBN_BROWSER_SCRIPTS, ZXCVBN_SETTINGS } from '../../shared/zxcvbn-settings.js';
@@ -89,10 +90,9 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
     const user = userOf(ctx);
     const s = await standingOf(ctx);
     requireMayVote(s);
-    const body = (ctx.request.body ?? {}) as Record<string, unknown>;
-    let entries: RankEntry[] = [];
+        let entries: RankEntry[] = [];
     try {
-      const form = readBallotForm(body);
+      const form = readBallotForm(formFields(ctx));
       entries = form.entries;
       const ranks = new Map(entries.map((e) => [e.candidate, e.rank]));
       if (form.passphraseConfirm !== null && form.passphrase !== form.passphraseConfirm) {
@@ -103,7 +103,7 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
         return showBallot(ctx, s, { ranks, noPreferenceWarning: true }, statusFor('INVALID_BALLOT'));
       }
       const result = await useCases.castBallot.execute({ user, electionKey: s.election.key, entries, passphrase: form.passphrase });
-      ctx.session!['cast'] = { key: s.election.key, linked: result.linked };
+      if (ctx.session) ctx.session.cast = { key: s.election.key, linked: result.linked };
       ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}/confirmation`);
     } catch (e) {
       if (FORM_PROBLEMS.some((code) => isDomainError(e, code))) {
@@ -116,8 +116,8 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
   router.get('/app/elections/:key/confirmation', async (ctx) => {
     const s = await standingOf(ctx);
     if (!s.voted) return ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}`);
-    const cast = ctx.session?.['cast'] as { key?: string; linked?: boolean } | undefined;
-    if (cast && ctx.session) delete ctx.session['cast'];
+    const cast = ctx.session?.cast;
+    if (cast && ctx.session) delete ctx.session.cast;
     render(ctx, 'pages/confirmation.njk', {
       title: 'Thank you',
       breadcrumbs: electionCrumbs(s.election, { label: 'Thank you' }),
@@ -126,10 +126,7 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
     });
   });
 
-  const passphraseOf = (ctx: Context): string => {
-    const p = (ctx.request.body as Record<string, unknown> | undefined)?.['password'];
-    return typeof p === 'string' ? p : '';
-  };
+  const passphraseOf = (ctx: Context): string => formText(formFields(ctx), 'password');
 
   /** Passphrase problems are shown on the election page itself, next to the form that caused them. */
   const onPassphraseError = async (ctx: Context, e: unknown): Promise<void> => {

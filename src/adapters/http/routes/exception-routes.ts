@@ -4,6 +4,7 @@ import type { Standing } from '../../../application/voting/voter-standing.js';
 import { exceptionRefusalError } from '../../../domain/election/permissions.js';
 import { isDomainError } from '../../../domain/errors.js';
 import { flash } from '../flash.js';
+import { formFields, formText } from '../form-body.js';
 import { statusOf } from '../middleware/error-pages.js';
 import { param, userOf } from '../middleware/guards.js';
 import type { Render } from '../views.js';
@@ -47,8 +48,8 @@ export function exceptionRoutes(router: Router, deps: { render: Render; useCases
     const user = userOf(ctx);
     const s = await useCases.voterStanding.execute({ user, electionKey: param(ctx, 'key') });
     requireMayRequest(s);
-    const body = (ctx.request.body ?? {}) as Record<string, unknown>;
-    const form = Object.fromEntries(FIELDS.map((f) => [f, typeof body[f] === 'string' ? (body[f] as string) : '']));
+    const body = formFields(ctx);
+    const form = Object.fromEntries(FIELDS.map((f) => [f, formText(body, f)]));
     try {
       await useCases.fileExceptionRequest.execute({ user, electionKey: s.election.key, form });
       flash(ctx, 'Your exception request was sent to the election officers.', 'success');

@@ -1,6 +1,7 @@
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { flash } from '../flash.js';
+import { formFields, formText } from '../form-body.js';
 import { param, userOf } from '../middleware/guards.js';
 import type { Render } from '../views.js';
 import { electionCrumbs } from './election-page.js';
@@ -64,11 +65,11 @@ export function officerRoutes(router: Router, deps: { render: Render; useCases: 
 
   router.post('/app/elections/:key/admin/exception/:rid', async (ctx) => {
     const user = userOf(ctx);
-    const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+    const body = formFields(ctx);
     const electionKey = key(ctx);
     const id = requestId(ctx);
     if (body['action'] === 'decide') {
-      await useCases.decideExceptionRequest.execute({ user, electionKey, requestId: id, decision: body['decision'], note: body['note'] });
+      await useCases.decideExceptionRequest.execute({ user, electionKey, requestId: id, decision: formText(body, 'decision'), note: formText(body, 'note') });
       flash(ctx, 'Your decision was saved. The requester sees it on the election page.', 'success');
       ctx.redirect(`${base(ctx)}/exception/${id}`);
       return;
