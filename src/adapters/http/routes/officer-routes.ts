@@ -1,5 +1,8 @@
 import type Router from '@koa/router';
 import type { Context } from 'koa';
+import { ballotsCsv, ballotsJson } from '../../shared/export/ballots-export-format.js';
+import { exceptionDecisionsCsv } from '../../shared/export/exception-decisions-format.js';
+import { resultsMarkdown } from '../../shared/export/results-markdown.js';
 import { flash } from '../flash.js';
 import { formFields, formText } from '../form-body.js';
 import { param, userOf } from '../middleware/guards.js';
@@ -125,21 +128,21 @@ export function officerRoutes(router: Router, deps: { render: Render; useCases: 
 
   router.get('/app/elections/:key/admin/download', async (ctx) => {
     const out = await useCases.exportBallots.execute({ electionKey: key(ctx), requester: userOf(ctx) });
-    download(ctx, out.csv, 'text/csv; charset=utf-8', 'ballots.csv');
+    download(ctx, ballotsCsv(out), 'text/csv; charset=utf-8', 'ballots.csv');
   });
 
   router.get('/app/elections/:key/admin/download.json', async (ctx) => {
     const out = await useCases.exportBallots.execute({ electionKey: key(ctx), requester: userOf(ctx) });
-    download(ctx, out.json, 'application/json; charset=utf-8', 'ballots.json');
+    download(ctx, ballotsJson(out), 'application/json; charset=utf-8', 'ballots.json');
   });
 
   router.get('/app/elections/:key/admin/results.md', async (ctx) => {
-    const out = await useCases.draftResultsMarkdown.execute({ electionKey: key(ctx), requester: userOf(ctx) });
-    download(ctx, out.markdown, 'text/markdown; charset=utf-8', 'results.md');
+    const results = await useCases.computeResults.execute({ electionKey: key(ctx), requester: userOf(ctx) });
+    download(ctx, resultsMarkdown(results), 'text/markdown; charset=utf-8', 'results.md');
   });
 
   router.get('/app/elections/:key/admin/exceptions.csv', async (ctx) => {
     const out = await useCases.exportExceptionDecisions.execute({ user: userOf(ctx), electionKey: key(ctx) });
-    download(ctx, out.csv, 'text/csv; charset=utf-8', 'exception-requests.csv');
+    download(ctx, exceptionDecisionsCsv(out), 'text/csv; charset=utf-8', 'exception-requests.csv');
   });
 }
