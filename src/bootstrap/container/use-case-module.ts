@@ -12,7 +12,6 @@ import { CurrentUser } from '../../application/identity/current-user.js';
 import { SignIn } from '../../application/identity/sign-in.js';
 import { ComputeResults } from '../../application/results/compute-results.js';
 import { ElectionTurnout } from '../../application/results/election-turnout.js';
-import { DraftResultsMarkdown } from '../../application/results/draft-results-markdown.js';
 import { ExportBallots } from '../../application/results/export-ballots.js';
 import { SettleClosedElections } from '../../application/results/settle-closed-elections.js';
 import { BallotLinksStatus } from '../../application/results/ballot-links-status.js';
@@ -54,7 +53,6 @@ export function useCaseModule(config: AppConfig): ContainerModule {
     bindFactory(bind, U.listArchivedWithBallots, [T.ElectionCatalog, T.ElectionRecords, T.BallotBox], (c, records, box) => new ListArchivedWithBallots(c, records, box));
     bindFactory(bind, U.electionTurnout, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new ElectionTurnout(c, box, clock));
     bindFactory(bind, U.exportBallots, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new ExportBallots(c, box, clock));
-    bindFactory(bind, U.draftResultsMarkdown, [U.computeResults], (compute) => new DraftResultsMarkdown(compute));
     bindFactory(bind, U.settleClosedElections, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new SettleClosedElections(c, box, clock));
     bindFactory(bind, U.ballotLinksStatus, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new BallotLinksStatus(c, box, clock, { linkPurgeDelayHours: config.ballots.linkPurgeDelayHours }));
     bindFactory(bind, U.purgeDueLinks, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new PurgeDueLinks(c, box, clock, { linkPurgeDelayHours: config.ballots.linkPurgeDelayHours }));

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { ElectionResults } from '../../../application/results/compute-results.js';
-import { resultsMarkdown } from '../../../application/results/results-markdown.js';
+import { ballotsCsv } from '../../../adapters/shared/export/ballots-export-format.js';
+import { resultsMarkdown } from '../../../adapters/shared/export/results-markdown.js';
 import { PAIR_STRENGTHS, TALLY_METHODS, type PairStrength, type TallyMethod, type UnrankedPolicy } from '../../../domain/tally/index.js';
 import { USE_CASES } from '../../use-case-tokens.js';
 import { withElectionApp } from './election-command-support.js';
@@ -54,7 +55,7 @@ export async function run(argv: string[]): Promise<number> {
   return withElectionApp('results', electionKey, async (app) => {
     if (opts.csv) {
       const exported = await (await app.get(USE_CASES.exportBallots)).execute({ electionKey, requester: null });
-      process.stdout.write(exported.csv);
+      process.stdout.write(ballotsCsv(exported));
       return 0;
     }
     const compute = await app.get(USE_CASES.computeResults);
