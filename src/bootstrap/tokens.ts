@@ -25,7 +25,7 @@ import type { Users } from '../application/ports/users.js';
 import type { AppConfig } from './config/app-config.js';
 import type { Lifecycle } from './container/lifecycle.js';
 import type { Logger } from './logger.js';
-import type { Metrics } from '../adapters/metrics/metrics.js';
+import type { Metrics } from '../adapters/shared/metrics.js';
 
 /** A symbol that remembers the type bound to it (inversify's ServiceIdentifier<T> forgets it for symbols). */
 export type Token<T> = symbol & { readonly __bound?: T };

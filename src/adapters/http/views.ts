@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Context } from 'koa';
 import nunjucks from 'nunjucks';
-import { MarkdownRenderer, USER_TEXT } from '../meta/markdown-renderer.js';
+import { MarkdownRenderer, USER_TEXT } from '../shared/markdown-renderer.js';
 import { takeFlashes } from './flash.js';
 import { currentUser } from './session-user.js';
 import { formatUtc } from './time-format.js';

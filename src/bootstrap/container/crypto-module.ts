@@ -1,5 +1,5 @@
 import { ContainerModule } from 'inversify';
-import type { Metrics } from '../../adapters/metrics/metrics.js';
+import type { Metrics } from '../../adapters/shared/metrics.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { Logger } from '../logger.js';
 import { TOKENS } from '../tokens.js';
