@@ -20,8 +20,8 @@ export const CPO_MAX_OUTCOMES = 300;
  * transferring the surpluses of the candidates in both (Meek's keep values, against the fixed
  * Hagenbach-Bischoff quota), and adding up the votes of each outcome's members. The outcome that
  * beats every other wins; without one, Schulze's beatpath method (margins) completes the choice.
- * Candidates with more than a quota of first preferences are in every outcome compared; outcomes
- * that break the seat cap are not considered.
+ * Candidates with more than a quota of first preferences are in every outcome compared (unless the
+ * seat cap passes them over); outcomes that break the seat cap are not considered.
  */
 export function cpoStv(input: StvInput): StvResult {
   const packed = packStvInput(input);
@@ -29,7 +29,11 @@ export function cpoStv(input: StvInput): StvResult {
   const n = candidates.length;
   const quota = Math.floor((packed.total * SCALE) / (input.seats + 1));
   const first = firstPreferences(packed, n);
-  const sure = range(n).filter((c) => first[c]! > quota);
+  // Sure of a seat: more than a quota of first preferences, unless the seat cap passes them over.
+  const sure: number[] = [];
+  for (const c of range(n).filter((x) => first[x]! > quota).sort((x, y) => first[y]! - first[x]!)) {
+    if (withinCap(input, [...sure, c])) sure.push(c);
+  }
   const draw = new SeededDraw(input.seed);
 
   let size = Math.min(input.seats, n);
