@@ -58,6 +58,22 @@ describe('stv-meek: known counts', () => {
     expect(Number(dj.votes)).toBeCloseTo(2 + 2 / 3, 7);
   });
 
+  it('OpaVote blog "Meek STV explained" (blog.opavote.com, April 2017): Alice and Bob, then Chris on their surpluses', () => {
+    // 3 seats of 5, 60 votes: 28 Alice>Bob>Chris, 26 Bob>Alice>Chris, 3 Chris, 2 Don, 1 Eric. The
+    // blog elects Alice and Bob on first preferences, then their surpluses, passed between them and
+    // on, elect Chris. (The blog's threshold is 16; Meek's quota here is 60/4: same winners.)
+    const r = meekStv({
+      candidates: ['Alice', 'Bob', 'Chris', 'Don', 'Eric'],
+      seats: 3,
+      seed: 'opavote',
+      ballots: [ballot(28, 0, 1, 2), ballot(26, 1, 0, 2), ballot(3, 2), ballot(2, 3), ballot(1, 4)],
+    });
+    expect(r.rounds[0]!.elected).toEqual(['Alice', 'Bob']);
+    expect(r.rounds[1]!.elected).toEqual(['Chris']);
+    expect(r.rounds[1]!.transferred).toBe('Alice, Bob');
+    expect(r.winners).toEqual(['Alice', 'Bob', 'Chris']);
+  });
+
   it('elects the unanimous top n and nobody else', () => {
     const r = meekStv({ candidates: ['a', 'b', 'c', 'd'], seats: 2, seed: 's', ballots: [ballot(10, 2, 0, 1, 3)] });
     expect(r.winners).toEqual(['c', 'a']);
