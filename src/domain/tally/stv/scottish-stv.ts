@@ -124,7 +124,9 @@ class ScottishCount {
     if (electable.length > vacancies) return { elected: [], sentences: [], done: false };
     const elected: string[] = [];
     const sentences: string[] = [];
-    for (const c of this.inOrder(electable)) {
+    // Elected together and with no transfer to follow, their order only matters under a seat cap;
+    // without one, ties keep the order of the candidate list instead of spending a lot on them.
+    for (const c of this.inOrder(electable, this.input.seatCap !== undefined)) {
       const capped = this.capReason(c);
       if (capped) {
         this.state[c] = 'passed-over';
@@ -263,11 +265,11 @@ class ScottishCount {
   }
 
   /** Candidates by votes, highest first; equal votes ordered by rule 49(2), then by lot. */
-  private inOrder(candidates: readonly number[]): number[] {
+  private inOrder(candidates: readonly number[], byLot = true): number[] {
     const left = [...candidates];
     const ordered: number[] = [];
     while (left.length > 0) {
-      const { candidate } = this.pickOne(left, 'highest', 'order');
+      const { candidate } = this.pickOne(left, 'highest', byLot ? 'order' : null);
       ordered.push(candidate);
       left.splice(left.indexOf(candidate), 1);
     }
@@ -275,13 +277,14 @@ class ScottishCount {
   }
 
   /** The highest or lowest of `among` now; ties by the most recent stage that tells them apart, then by lot. */
-  private pickOne(among: readonly number[], pick: Pick, purpose: StvDraw['purpose']): { candidate: number; how: string } {
+  private pickOne(among: readonly number[], pick: Pick, purpose: StvDraw['purpose'] | null): { candidate: number; how: string } {
     const now = this.history[this.stage - 1] ?? this.votes;
     const best = extreme(among.map((c) => now[c]!), pick);
     const tied = among.filter((c) => now[c] === best);
     if (tied.length === 1) return { candidate: tied[0]!, how: '' };
     const left = this.lookBack(tied, pick);
     if (left.length === 1) return { candidate: left[0]!, how: ', an earlier stage breaking the tie' };
+    if (purpose === null) return { candidate: left[0]!, how: '' };
     const names = left.map((c) => this.names[c]!);
     const chosen = drawByLot(this.input.seed, this.stage, purpose, names);
     this.draws.push({ round: this.stage, among: [...names].sort(), chosen, purpose });
