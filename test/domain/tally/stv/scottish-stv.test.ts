@@ -165,6 +165,21 @@ describe('Scottish STV: the rules of the Order, worked by hand', () => {
     expect(result.draws).toEqual([]);
   });
 
+  it('rule 51(2): three tied for exclusion — the look-back keeps the lowest and goes on back while two remain tied', () => {
+    // 1 seat; 3 × X, 4 × Y, 5 × Z, 1 × P>X, 1 × Q>X, 1 × Q>Y, 10 × W. 25 papers, quota 13.
+    // Stage 2: P (1) excluded → X 4. Stage 3: Q (2) excluded → X 5, Y 5; Z has 5 too.
+    // Stage 4: X, Y, Z tie at 5. The most recent stage at which they differed is stage 2
+    // (X 4, Y 4, Z 5): X and Y are lowest and still tied; at stage 1 X had 3 and Y 4, so X goes.
+    // Stage 5: Y and Z tie at 5; at stage 3 still equal, at stage 2 Y had 4 and Z 5: Y goes.
+    const result = count(['X', 'Y', 'Z', 'P', 'Q', 'W'], 1, ['3: X', '4: Y', '5: Z', '1: P X', '1: Q X', '1: Q Y', '10: W']);
+    expect(result.rounds.map((r) => r.excluded)).toEqual([[], ['P'], ['Q'], ['X'], ['Y'], ['Z']]);
+    expect(votesAt(result, 3, 'X')).toBe('5.00000');
+    expect(votesAt(result, 3, 'Y')).toBe('5.00000');
+    expect(result.rounds[3]!.summary).toContain('an earlier stage breaking the tie');
+    expect(result.winners).toEqual(['W']);
+    expect(result.draws).toEqual([]);
+  });
+
   it('rule 50(1): every surplus is transferred before anyone is excluded', () => {
     // 2 seats; 8 × A>C, 2 × C, 3 × D>C, 4 × B. 17 papers, quota floor(17/3)+1 = 6.
     // Stage 1: A 8 (surplus 2), B 4, C 2, D 3. Stage 2: A's surplus first, 8 papers at 0.25000:
