@@ -165,7 +165,7 @@ class ScottishCount {
     return {
       transferred: this.names[lowest.candidate]!,
       excluded: [this.names[lowest.candidate]!],
-      summary: `${this.names[lowest.candidate]} has the fewest votes (${formatValue(had)})${lowest.how} and is excluded; the papers move on at their current values (rule 50).`,
+      summary: `${this.names[lowest.candidate]} has the fewest votes, ${formatValue(had)}${lowest.how}, and is excluded; the papers move on at their current values (rule 50).`,
     };
   }
 
@@ -283,12 +283,12 @@ class ScottishCount {
     const tied = among.filter((c) => now[c] === best);
     if (tied.length === 1) return { candidate: tied[0]!, how: '' };
     const left = this.lookBack(tied, pick);
-    if (left.length === 1) return { candidate: left[0]!, how: ', an earlier stage breaking the tie' };
+    if (left.length === 1) return { candidate: left[0]!, how: ' (a tie, broken by an earlier stage)' };
     if (purpose === null) return { candidate: left[0]!, how: '' };
     const names = left.map((c) => this.names[c]!);
     const chosen = drawByLot(this.input.seed, this.stage, purpose, names);
     this.draws.push({ round: this.stage, among: [...names].sort(), chosen, purpose });
-    return { candidate: this.names.indexOf(chosen), how: ', chosen by lot among those tied at every stage' };
+    return { candidate: this.names.indexOf(chosen), how: ' (a tie at every stage, drawn by lot)' };
   }
 
   /**

@@ -175,7 +175,7 @@ describe('Scottish STV: the rules of the Order, worked by hand', () => {
     expect(result.rounds.map((r) => r.excluded)).toEqual([[], ['P'], ['Q'], ['X'], ['Y'], ['Z']]);
     expect(votesAt(result, 3, 'X')).toBe('5.00000');
     expect(votesAt(result, 3, 'Y')).toBe('5.00000');
-    expect(result.rounds[3]!.summary).toContain('an earlier stage breaking the tie');
+    expect(result.rounds[3]!.summary).toContain('a tie, broken by an earlier stage');
     expect(result.winners).toEqual(['W']);
     expect(result.draws).toEqual([]);
   });
@@ -234,7 +234,7 @@ describe('Scottish STV: ties by lot', () => {
     expect(result.seed).toBe('seed-1');
     expect(tied('seed-1')).toEqual(result);
     expect(tied('seed-1', ['B', 'A']).draws[0]!.chosen).toBe(draw.chosen);
-    expect(result.rounds[1]!.summary).toContain('by lot');
+    expect(result.rounds[1]!.summary).toContain('drawn by lot');
   });
 
   it('different seeds can draw differently (the lot is not a fixed order)', () => {
