@@ -9,6 +9,7 @@
 import { formatValue, transferValue, whole, ONE, ZERO, type Value } from './scottish-arithmetic.js';
 import { drawByLot } from './scottish-draw.js';
 import { checkStvInput } from './scottish-input.js';
+import { extreme, lookBack, type Pick } from './scottish-ties.js';
 import type { StvCandidateState, StvDraw, StvInput, StvResult, StvRound } from './stv-types.js';
 
 /** A bundle of identical ballot papers: the same ranking, held at the same value. */
@@ -19,8 +20,6 @@ interface Parcel {
   readonly count: bigint;
   readonly value: Value;
 }
-
-type Pick = 'highest' | 'lowest';
 
 export function scottishStv(input: StvInput): StvResult {
   checkStvInput(input);
@@ -176,7 +175,7 @@ class ScottishCount {
     const tied = this.pendingSurplus.filter((c) => surplusOf(c) === largest);
     // Rule 49(2) looks back; candidates equal at every stage were elected together, in an order
     // already drawn by lot (rule 49(3)), which `pendingSurplus` keeps.
-    const from = this.lookBack(tied, 'highest')[0]!;
+    const from = lookBack(this.history, tied, 'highest')[0]!;
     this.pendingSurplus.splice(this.pendingSurplus.indexOf(from), 1);
 
     const total = this.votes[from]!;
@@ -282,28 +281,13 @@ class ScottishCount {
     const best = extreme(among.map((c) => now[c]!), pick);
     const tied = among.filter((c) => now[c] === best);
     if (tied.length === 1) return { candidate: tied[0]!, how: '' };
-    const left = this.lookBack(tied, pick);
+    const left = lookBack(this.history, tied, pick);
     if (left.length === 1) return { candidate: left[0]!, how: ' (a tie, broken by an earlier stage)' };
     if (purpose === null) return { candidate: left[0]!, how: '' };
     const names = left.map((c) => this.names[c]!);
     const chosen = drawByLot(this.input.seed, this.stage, purpose, names);
     this.draws.push({ round: this.stage, among: [...names].sort(), chosen, purpose });
     return { candidate: this.names.indexOf(chosen), how: ' (a tie at every stage, drawn by lot)' };
-  }
-
-  /**
-   * Rules 49(2) and 51(2)(a): go back stage by stage to the most recent one at which the tied
-   * candidates had unequal votes, keep those with the highest (or lowest) there, and go on back
-   * while more than one remains. Returns every candidate still tied at stage 1, in input order.
-   */
-  private lookBack(tied: readonly number[], pick: Pick): number[] {
-    let left = [...tied];
-    for (let s = this.history.length - 2; s >= 0 && left.length > 1; s--) {
-      const then = this.history[s]!;
-      const best = extreme(left.map((c) => then[c]!), pick);
-      left = left.filter((c) => then[c] === best);
-    }
-    return left;
   }
 
   private record(transferred: string | null, elected: string[], excluded: string[], summary: string): void {
@@ -318,10 +302,4 @@ class ScottishCount {
       summary,
     });
   }
-}
-
-function extreme(values: readonly Value[], pick: Pick): Value {
-  let best = values[0]!;
-  for (const v of values) if (pick === 'highest' ? v > best : v < best) best = v;
-  return best;
 }
