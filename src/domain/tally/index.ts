@@ -16,3 +16,4 @@ export { meekStv, MEEK_SURPLUS_TOLERANCE } from './stv/meek-stv.js';
 export { cpoStv, compareOutcomes, CPO_MAX_OUTCOMES } from './stv/cpo-stv.js';
 export { packStvInput } from './stv/stv-ballots.js';
 export { SeededDraw } from './stv/seeded-draw.js';
+export { scottishStv } from './stv/scottish-stv.js';

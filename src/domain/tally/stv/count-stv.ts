@@ -1,6 +1,7 @@
 import { DomainError } from '../../errors.js';
 import { cpoStv } from './cpo-stv.js';
 import { meekStv } from './meek-stv.js';
+import { scottishStv } from './scottish-stv.js';
 import type { StvInput, StvMethod, StvResult } from './stv-types.js';
 
 /** The proportional methods; unlike the Condorcet methods they count full ballots, not the pairwise matrix. */
@@ -16,6 +17,8 @@ export function countStv(method: StvMethod, input: StvInput): StvResult {
   switch (method) {
     case 'stv-meek':
       return meekStv(input);
+    case 'stv-scottish':
+      return scottishStv(input);
     case 'cpo-stv':
       return cpoStv(input);
     default:

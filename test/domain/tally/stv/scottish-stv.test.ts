@@ -329,3 +329,14 @@ const SC_BALLOTS = [
   '1:13 7 3 2 5 4 1|1:13 5 7 2 4 1|1:7 8 9 11 12|1:1 13 3 7 2 4 5|1:13 1 2 7 4 5 3|1:13 1 2 7 4 5 3',
   '1:3 1 4 2 13 7 9 5 8',
 ].join('|');
+
+describe('countStv dispatches stv-scottish', () => {
+  it('counts the same as scottishStv', async () => {
+    const { countStv, scottishStv } = await import('../../../../src/domain/tally/index.js');
+    const input = { candidates: ['a', 'b', 'c'], seats: 1, seed: 's', ballots: [{ preferences: [0, 1], weight: 3 }, { preferences: [1], weight: 2 }, { preferences: [2, 1], weight: 2 }] };
+    expect(countStv('stv-scottish', input)).toEqual(scottishStv(input));
+    // a holds 4 first preferences of 7 = the quota (floor(7 / 2) + 1): elected at the first stage.
+    const majority = { ...input, ballots: [{ preferences: [0], weight: 4 }, { preferences: [1], weight: 2 }, { preferences: [2], weight: 1 }] };
+    expect(countStv('stv-scottish', majority).winners).toEqual(['a']);
+  });
+});
