@@ -1,4 +1,4 @@
-import { BULLETIN_FORMAT, type Bulletin, type BulletinBallot, type BulletinBody } from '../../domain/bulletin/bulletin.js';
+import { BULLETIN_FORMAT, type Bulletin, type BulletinBallot, type BulletinBody, type BulletinElection } from '../../domain/bulletin/bulletin.js';
 import { bulletinBallot, sortBallots } from '../../domain/bulletin/bulletin-ballot.js';
 import { bulletinResult, tallyBulletin } from '../../domain/bulletin/tally-bulletin.js';
 import { candidateIds } from '../../domain/election/election.js';
@@ -43,7 +43,7 @@ export class BuildBulletin {
     const ballots: BulletinBallot[] = [];
     for await (const stored of this.ballotBox.ballots(election.key)) ballots.push(bulletinBallot(candidates, stored.entries));
     const cap = seatCapRule(election);
-    const header = {
+    const header: BulletinElection = {
       key: election.key,
       name: election.name,
       candidates,
@@ -52,14 +52,19 @@ export class BuildBulletin {
       seatCap: cap ? { field: cap.field, limit: cap.limit, values: Object.fromEntries(candidates.map((c) => [c, cap.valueOf[c] ?? null])) } : null,
       closesAt: election.endsAt.toISOString(),
     };
-    const sorted = sortBallots(ballots, (b) => this.hasher.ballotHash(b));
-    const body: BulletinBody = {
-      format: BULLETIN_FORMAT,
-      election: header,
-      ballotCount: sorted.length,
-      ballots: sorted,
-      result: bulletinResult(tallyBulletin({ election: header, ballots: sorted })),
-    };
-    return { ...body, digest: this.hasher.digest(body) };
+    return makeBulletin(header, ballots, this.hasher);
   }
+}
+
+/** Sorts the ballots, recounts them and seals the lot with its digest. */
+export function makeBulletin(election: BulletinElection, ballots: readonly BulletinBallot[], hasher: BulletinHasher): Bulletin {
+  const sorted = sortBallots(ballots, (b) => hasher.ballotHash(b));
+  const body: BulletinBody = {
+    format: BULLETIN_FORMAT,
+    election,
+    ballotCount: sorted.length,
+    ballots: sorted,
+    result: bulletinResult(tallyBulletin({ election, ballots: sorted })),
+  };
+  return { ...body, digest: hasher.digest(body) };
 }
