@@ -81,7 +81,7 @@ describe('verifyBulletin names what differs', () => {
 
   it('a result that the ballots do not give', async () => {
     const b = clone(await (await setup()).build.execute({ electionKey: KEY, requester: null }));
-    (b.result as { winners: string[] }).winners = ['alan'];
+    (b.result as unknown as { winners: string[] }).winners = ['alan'];
     expect(verifyBulletin(b, hasher).problems).toContainEqual(expect.stringMatching(/^The result's winners in the file is \["alan"\]; its ballots give \["ada"\]\.$/));
   });
 
