@@ -17,8 +17,8 @@ export function bulletinBallot(candidates: readonly string[], entries: readonly 
     raw[i] = Number.isSafeInteger(rank) && rank >= 1 ? rank : NO_OPINION_RANK;
   }
   const dense = denseRanks(raw);
-  const ranks: Record<string, number | null> = {};
-  candidates.forEach((c, i) => (ranks[c] = dense[i] === NO_OPINION_RANK ? null : dense[i]!));
+  // fromEntries makes own members even of odd ids such as "__proto__", which assignment would not.
+  const ranks = Object.fromEntries(candidates.map((c, i) => [c, dense[i] === NO_OPINION_RANK ? null : dense[i]!]));
   return { tracker, ranks };
 }
 
