@@ -16,6 +16,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'check-meta', summary: 'Validate a meta repository (for its CI)' },
   { name: 'tally', summary: 'Count an officers\' ballots CSV (Schulze and other Condorcet methods)' },
   { name: 'results', summary: 'Print the results of a completed election' },
+  { name: 'verify', summary: "Check an election's bulletin: its digest and its count" },
   { name: 'purge-links', summary: 'Destroy the voter-to-ballot links of a completed election' },
   { name: 'generate-key', summary: 'Write a fresh APP_KEY into .env' },
 ];

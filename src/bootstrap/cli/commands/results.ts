@@ -5,6 +5,7 @@ import { resultsMarkdown } from '../../../adapters/shared/export/results-markdow
 import { PAIR_STRENGTHS, TALLY_METHODS, type PairStrength, type TallyMethod, type UnrankedPolicy } from '../../../domain/tally/index.js';
 import { USE_CASES } from '../../use-case-tokens.js';
 import { withElectionApp } from './election-command-support.js';
+import { printBulletin } from './print-bulletin.js';
 
 export const summary = 'Print the results of a completed election';
 
@@ -15,10 +16,11 @@ interface Opts {
   json?: boolean;
   markdown?: boolean;
   csv?: boolean;
+  bulletin?: boolean;
 }
 
 /**
- * `elekto results <election-key> [--json | --markdown | --csv] [--method …] [--strength …]`:
+ * `elekto results <election-key> [--json | --markdown | --csv | --bulletin] [--method …] [--strength …]`:
  * counts the stored ballots of a completed election (read from the configured database, the
  * election from the meta checkout on disk). Reading results destroys nothing; with `delete_after`
  * it says on stderr when the voter-to-ballot links will be destroyed.
@@ -34,6 +36,7 @@ export async function run(argv: string[]): Promise<number> {
     .addOption(new Option('--json', 'print one JSON object').conflicts(['markdown', 'csv']))
     .addOption(new Option('--markdown', 'print a results.md draft for the meta repository').conflicts(['csv']))
     .option('--csv', "print the ballots in Elekto's ballots.csv format")
+    .addOption(new Option('--bulletin', 'print the public bulletin: every ballot, the result and its digest (docs/verify.md)').conflicts(['json', 'markdown', 'csv']))
     .addHelpText(
       'after',
       '\nReading results changes nothing: the voters can still view and revoke their ballots afterwards.\n' +
@@ -53,6 +56,7 @@ export async function run(argv: string[]): Promise<number> {
   const electionKey = program.args[0]!;
   const opts = program.opts<Opts>();
   return withElectionApp('results', electionKey, async (app) => {
+    if (opts.bulletin) return printBulletin(app, { electionKey, requester: null, method: opts.method, strength: opts.strength, unranked: opts.unranked });
     if (opts.csv) {
       const exported = await (await app.get(USE_CASES.exportBallots)).execute({ electionKey, requester: null });
       process.stdout.write(ballotsCsv(exported));

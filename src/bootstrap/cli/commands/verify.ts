@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { JcsSha256BulletinHasher } from '../../../adapters/crypto/jcs-sha256-bulletin-hasher.js';
+import { type BulletinVerification, verifyBulletin } from '../../../application/results/verify-bulletin.js';
+
+export const summary = "Check an election's bulletin: its digest and its count";
+
+interface Opts {
+  digest?: string;
+  against?: string;
+  json?: boolean;
+}
+
+/**
+ * `elekto verify <bulletin.json> [--digest HEX] [--against other.json] [--json]`: recomputes the
+ * digest and the count from the file alone (no configuration, no database, no meta repository).
+ * Exit 0 everything holds; 1 something differs (each difference named); 2 bad usage or unreadable file.
+ */
+export async function run(argv: string[]): Promise<number> {
+  const program = new Command('elekto verify')
+    .description("Check an election's public bulletin (see docs/verify.md) from the file alone.")
+    .argument('<bulletin.json>', 'the bulletin, as printed by `elekto results <key> --bulletin`, or - for standard input')
+    .option('--digest <hex>', 'the digest published elsewhere (64 hexadecimal digits): the file must hash to it', digestArg)
+    .option('--against <file>', 'a reference copy of the bulletin: names the ballots that were changed, are missing or were added')
+    .option('--json', 'print one JSON object: { ok, digest, ranking, … }')
+    .addHelpText('after', '\nExit status: 0 all checks hold, 1 something differs (named on stderr), 2 bad usage or unreadable file.')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    throw e;
+  }
+  const opts = program.opts<Opts>();
+  const file = program.args[0]!;
+  let value: unknown;
+  let reference: unknown;
+  try {
+    value = readJson(file);
+    if (opts.against !== undefined) reference = readJson(opts.against);
+  } catch (e) {
+    if (e instanceof Unreadable) {
+      process.stderr.write(`elekto verify: ${e.message}\n`);
+      return e.exitCode;
+    }
+    throw e;
+  }
+  const v = verifyBulletin(value, new JcsSha256BulletinHasher(), {
+    ...(opts.digest !== undefined ? { publishedDigest: opts.digest } : {}),
+    ...(opts.against !== undefined ? { reference } : {}),
+  });
+  if (opts.json) process.stdout.write(`${JSON.stringify({ ...v, publishedDigest: opts.digest?.toLowerCase() ?? null }, null, 2)}\n`);
+  else process.stdout.write(report(v, opts));
+  if (!v.ok) process.stderr.write(v.problems.map((p) => `elekto verify: ${p}\n`).join(''));
+  return v.ok ? 0 : 1;
+}
+
+class Unreadable extends Error {
+  constructor(message: string, readonly exitCode: number) {
+    super(message);
+  }
+}
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (e) {
+    throw new Unreadable(`cannot read ${file}: ${(e as Error).message}`, 2);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new Unreadable(`${file} is not JSON: ${(e as Error).message}`, 1);
+  }
+}
+
+function digestArg(value: string): string {
+  const v = value.trim();
+  if (!/^[0-9a-fA-F]{64}$/.test(v)) throw new InvalidArgumentError('expected 64 hexadecimal digits (a SHA-256 digest).');
+  return v.toLowerCase();
+}
+
+function report(v: BulletinVerification, o: Opts): string {
+  if (!v.ok) return v.digest ? `digest ${v.digest}\nNOT VERIFIED\n` : 'NOT VERIFIED\n';
+  const tiers = (v.ranking ?? []).map((t) => t.join(' = ')).join(' > ');
+  return [
+    `${v.election}: ${v.ballots} ballot${v.ballots === 1 ? '' : 's'}`,
+    `digest ${v.digest}${o.digest ? ' (matches the published digest)' : ''}`,
+    `ranking ${tiers}`,
+    `winners ${v.winners?.join(', ') || '(none decided)'}${v.tieAtCutoff ? ' · tie at the cut: the officers decide' : ''}`,
+    'VERIFIED: the digest is the hash of the contents and the ballots recount to the stated result.',
+    '',
+  ].join('\n');
+}
