@@ -1,6 +1,8 @@
 import { EntitySchema, type EntitySchemaColumnOptions, type EntitySchemaIndexOptions, type EntitySchemaRelationOptions } from 'typeorm';
 
 export type Dialect = 'postgres' | 'mysql' | 'sqlite';
+/** A row of a table no adapter reads through a typed repository (relations name their own keys). */
+type Row = Record<string, unknown>;
 
 /** Rows as the drivers hand them back: ids and counts may come as text, dates and booleans vary. */
 export interface UserRow {
@@ -40,7 +42,7 @@ export function entitySchemas(dialect: Dialect): EntitySchema[] {
     nullable,
   });
   const str = (nullable = true, length = 255): EntitySchemaColumnOptions => ({ type: 'varchar', length, nullable });
-  const char = (length: number, extra: EntitySchemaColumnOptions = {}): EntitySchemaColumnOptions => ({
+  const char = (length: number, extra: Partial<EntitySchemaColumnOptions> = {}): EntitySchemaColumnOptions => ({
     type: dialect === 'sqlite' ? 'character' : 'char',
     length,
     ...extra,
@@ -92,7 +94,7 @@ export function entitySchemas(dialect: Dialect): EntitySchema[] {
       },
       ...unique(['key']),
     }),
-    new EntitySchema({
+    new EntitySchema<Row>({
       name: 'voter',
       tableName: 'voter',
       columns: {
@@ -111,7 +113,7 @@ export function entitySchemas(dialect: Dialect): EntitySchema[] {
         { name: 'voter_user_election_unique', columns: ['user_id', 'election_id'], unique: true },
       ],
     }),
-    new EntitySchema({
+    new EntitySchema<Row>({
       name: 'ballot',
       tableName: 'ballot',
       columns: {
@@ -127,7 +129,7 @@ export function entitySchemas(dialect: Dialect): EntitySchema[] {
         { name: 'ballot_election_voter', columns: ['election_id', 'voter'] },
       ],
     }),
-    new EntitySchema({
+    new EntitySchema<Row>({
       name: 'request',
       tableName: 'request',
       columns: {
@@ -150,27 +152,27 @@ export function entitySchemas(dialect: Dialect): EntitySchema[] {
       relations: { user: cascadeTo('user', 'user_id'), election: cascadeTo('election', 'election_id') },
       indices: fkIndexes('user_id', 'election_id'),
     }),
-    new EntitySchema({ name: 'schema_version', tableName: 'schema_version', columns: { version: key(int()) } }),
-    new EntitySchema({
+    new EntitySchema<Row>({ name: 'schema_version', tableName: 'schema_version', columns: { version: key(int()) } }),
+    new EntitySchema<Row>({
       name: 'elekto_meta_sync',
       tableName: 'elekto_meta_sync',
       columns: { id: key(int()), revision: str(true, 64), synced_at: date() },
     }),
-    new EntitySchema({
+    new EntitySchema<Row>({
       name: 'passphrase_attempt',
       tableName: 'passphrase_attempt',
       columns: { id: serial, user_id: int(false), election_id: int(false), attempts: text(false) },
       relations: { user: cascadeTo('user', 'user_id'), election: cascadeTo('election', 'election_id') },
       ...merge(unique(['user_id', 'election_id']), { indices: fkIndexes('election_id') }),
     }),
-    new EntitySchema({
+    new EntitySchema<Row>({
       name: 'pending_ballot',
       tableName: 'pending_ballot',
       columns: { id: char(32, { primary: true }), election_id: int(false), payload: blob(false, 'mediumblob') },
       relations: { election: cascadeTo('election', 'election_id') },
       indices: [{ name: 'ix_pending_ballot_election_id', columns: ['election_id'] }],
     }),
-    new EntitySchema({
+    new EntitySchema<Row>({
       name: 'elekto_catalog_snapshot',
       tableName: 'elekto_catalog_snapshot',
       columns: {
@@ -184,7 +186,7 @@ export function entitySchemas(dialect: Dialect): EntitySchema[] {
         payload: blob(false, 'longblob'),
       },
     }),
-    new EntitySchema({
+    new EntitySchema<Row>({
       name: 'webhook_delivery',
       tableName: 'webhook_delivery',
       columns: {

@@ -6,6 +6,7 @@ import { findElectionId, requireElectionId } from './election-id.js';
 import { streamBallots } from './ballot-stream.js';
 import type { PendingBallotCipher } from './pending-ballot-cipher.js';
 import { type Checkpoint, PendingBallotPool } from './pending-ballot-pool.js';
+import { isUniqueViolation } from './database-errors.js';
 import type { SqlDatabase } from './sql-database.js';
 import { fromSqlBytes, toSqlBytes, toSqlDate } from './sql-values.js';
 
@@ -75,7 +76,7 @@ export class TypeOrmBallotBox implements BallotBox {
         return [id, await this.pool.count(sql, id)] as const;
       });
     } catch (e) {
-      if (db.isUniqueViolation(e)) {
+      if (isUniqueViolation(e)) {
         throw new DomainError('ALREADY_VOTED', 'You have already voted in this election. Revoke that ballot first to vote again.', {
           electionKey: ballot.electionKey,
         });

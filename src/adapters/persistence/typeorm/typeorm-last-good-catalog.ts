@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { LastGoodCatalog, SavedCatalog } from '../../../application/ports/last-good-catalog.js';
 import { decodeSavedCatalog, encodeSavedCatalog, SAVED_CATALOG_FORMAT } from '../../catalog/saved-catalog-codec.js';
+import { isUniqueViolation } from './database-errors.js';
 import type { SqlDatabase } from './sql-database.js';
 import { fromSqlBytes, toSqlDate } from './sql-values.js';
 
@@ -39,7 +40,7 @@ export class TypeOrmLastGoodCatalog implements LastGoodCatalog {
         });
       } catch (e) {
         // Two replicas saving the first catalog at once: the loser replaces the winner's row.
-        if (attempt < 2 && this.db.isUniqueViolation(e)) continue;
+        if (attempt < 2 && isUniqueViolation(e)) continue;
         throw e;
       }
     }

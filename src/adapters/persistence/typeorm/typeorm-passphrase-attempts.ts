@@ -1,6 +1,7 @@
 import type { AttemptKey, AttemptLimit, AttemptVerdict, PassphraseAttempts } from '../../../application/ports/passphrase-attempts.js';
 import { databaseNowSql } from './database-time.js';
 import { findElectionId } from './election-id.js';
+import { isUniqueViolation, isTransientConflict } from './database-errors.js';
 import type { Sql, SqlDatabase } from './sql-database.js';
 
 /**
@@ -45,7 +46,7 @@ export class TypeOrmPassphraseAttempts implements PassphraseAttempts {
       } catch (e) {
         // A deadlock victim (MariaDB can still pick one among concurrent first inserts) or a unique
         // violation: the transaction was rolled back whole, nothing was counted; go again.
-        if (attempt < 5 && (db.isUniqueViolation(e) || db.isTransientConflict(e))) continue;
+        if (attempt < 5 && (isUniqueViolation(e) || isTransientConflict(e))) continue;
         throw e;
       }
     }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SignedInUser, User, Users } from '../../../application/ports/users.js';
 import { normaliseLogin, tombstoneLogin } from '../../../domain/identity/github-login.js';
+import { isUniqueViolation } from './database-errors.js';
 import type { Sql, SqlDatabase } from './sql-database.js';
 import { toSqlDate } from './sql-values.js';
 
@@ -34,7 +35,7 @@ export class TypeOrmUsers implements Users {
         return await this.db.transaction((sql) => this.signIn(sql, spelled, name, githubId));
       } catch (e) {
         // Two first sign-ins of one login at once: the loser's insert hits UNIQUE(username); retry reads the winner.
-        if (attempt < 2 && this.db.isUniqueViolation(e)) continue;
+        if (attempt < 2 && isUniqueViolation(e)) continue;
         throw e;
       }
     }
