@@ -50,8 +50,9 @@ export function entitySchemas(dialect: Dialect): EntitySchema[] {
   const int = (nullable = true): EntitySchemaColumnOptions => ({ type: 'integer', nullable });
   const text = (nullable = true): EntitySchemaColumnOptions => ({ type: 'text', nullable });
   const bool = (nullable = true): EntitySchemaColumnOptions => ({ type: 'boolean', nullable });
-  // SERIAL, AUTO_INCREMENT, and on SQLite an INTEGER PRIMARY KEY (the rowid, without AUTOINCREMENT).
-  const serial: EntitySchemaColumnOptions = { type: 'integer', primary: true, generated: dialect === 'sqlite' ? undefined : 'increment' };
+  // SERIAL, AUTO_INCREMENT, and on SQLite an INTEGER PRIMARY KEY: the rowid, which SQLite numbers
+  // itself (TypeORM would write AUTOINCREMENT for it, but only `synchronize` would, and it never runs).
+  const serial: EntitySchemaColumnOptions = { type: 'integer', primary: true, generated: 'increment' };
   const key = (column: EntitySchemaColumnOptions): EntitySchemaColumnOptions => ({ ...column, primary: true, nullable: false });
   const cascadeTo = (target: string, column: string): EntitySchemaRelationOptions => ({
     type: 'many-to-one',
