@@ -6,24 +6,17 @@ import type { Dialect } from './entities.js';
 import { type WriteFailureKind, WriteHealth, type WriteHealthReport } from './write-health.js';
 
 /** A unit of work's connection, as the adapters see it. */
-export interface Unit extends Sql {
+export interface Unit {
   /** TypeORM's EntityManager on this unit of work's connection: repositories and query builders. */
   readonly manager: EntityManager;
 }
 
-export interface Sql {
-  /** A SELECT (or RETURNING) with `?` placeholders; rows as plain objects. */
-  rows<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
-  /** A write; how many rows it touched. */
-  exec(sql: string, params?: readonly unknown[]): Promise<number>;
-  /** An INSERT into a table with an integer `id`; the new id. */
-  insertId(sql: string, params?: readonly unknown[]): Promise<number>;
-}
-
 /**
- * The adapters' one door to the database: `?` placeholders on every dialect, identifier quoting,
- * transactions, and the unique-violation test. better-sqlite3 has one connection, so on SQLite every
- * unit of work runs strictly one after another: a write must never land inside another's transaction.
+ * The adapters' one door to the database: it lends each unit of work a connection and TypeORM's
+ * EntityManager on it (queries, placeholders, quoting and dialects are TypeORM's), runs transactions,
+ * and turns driver failures into what the user and GET /ready are told. better-sqlite3 has one
+ * connection, so on SQLite every unit of work runs strictly one after another: a write must never
+ * land inside another's transaction.
  */
 export class SqlDatabase {
   readonly dialect: Dialect;
@@ -36,17 +29,12 @@ export class SqlDatabase {
     this.dialect = type === 'postgres' ? 'postgres' : type === 'better-sqlite3' ? 'sqlite' : 'mysql';
   }
 
-  /** Quotes an identifier (`user`, `key` and `rank` are reserved somewhere). */
-  q(name: string): string {
-    return this.dialect === 'mysql' ? `\`${name}\`` : `"${name}"`;
-  }
-
   run<T>(work: (unit: Unit) => Promise<T>): Promise<T> {
     return this.serialised(async () => {
       let runner = this.dataSource.createQueryRunner();
       try {
         runner = await this.leaveDeadTransaction(runner);
-        return await work(this.sqlOn(runner));
+        return await work(this.unitOn(runner));
       } catch (e) {
         throw this.failure(e, 'work', false);
       } finally {
@@ -72,7 +60,7 @@ export class SqlDatabase {
         runner = await this.leaveDeadTransaction(runner);
         await runner.query(this.dialect === 'sqlite' ? 'BEGIN' : 'START TRANSACTION');
         stage = 'work';
-        const result = await work(this.sqlOn(runner));
+        const result = await work(this.unitOn(runner));
         stage = 'commit';
         await runner.query('COMMIT');
         this.writes.committed();
@@ -159,33 +147,9 @@ export class SqlDatabase {
     return new DomainError('WRITE_FAILED', 'Nothing was saved: the database could not store it. Please try again in a moment.', details);
   }
 
-  private sqlOn(runner: QueryRunner): Unit {
-    const text = (sql: string) => (this.dialect === 'postgres' ? numbered(sql) : sql);
-    return {
-      manager: runner.manager,
-      rows: async (sql, params = []) => {
-        const r = await runner.query(text(sql), [...params], true);
-        return (r.records ?? []) as never[];
-      },
-      exec: async (sql, params = []) => {
-        const r = await runner.query(text(sql), [...params], true);
-        return r.affected ?? 0;
-      },
-      insertId: async (sql, params = []) => {
-        if (this.dialect === 'postgres') {
-          const r = await runner.query(text(`${sql} RETURNING id`), [...params], true);
-          return Number(r.records[0].id);
-        }
-        const r = await runner.query(text(sql), [...params], true);
-        return Number(this.dialect === 'mysql' ? r.raw.insertId : r.raw);
-      },
-    };
+  private unitOn(runner: QueryRunner): Unit {
+    return { manager: runner.manager };
   }
-}
-
-function numbered(sql: string): string {
-  let i = 0;
-  return sql.replace(/\?/g, () => `$${++i}`);
 }
 
 type Stage = 'begin' | 'work' | 'commit';
