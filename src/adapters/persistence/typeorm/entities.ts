@@ -193,7 +193,7 @@ export function entitySchemas(dialect: Dialect): EntitySchema[] {
       columns: {
         id: key(str(false, 64)),
         // DATETIME(3) on MySQL: two deliveries in one second still order.
-        received_at: { ...date(false), ...(dialect === 'postgres' ? {} : dialect === 'mysql' ? { precision: 3 } : {}) },
+        received_at: { ...date(false), ...(dialect === 'mysql' ? { precision: 3 } : {}) },
       },
       indices: [{ name: 'ix_webhook_delivery_received_at', columns: ['received_at'] }],
     }),
