@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { findElectionId } from '../src/adapters/persistence/typeorm/election-id.js';
 import { openTypeOrmPersistence, type TypeOrmPersistence } from '../src/adapters/persistence/typeorm/index.js';
-import { ballotRowId, toSqlDate } from '../src/adapters/persistence/typeorm/sql-values.js';
+import { ballotRowId } from '../src/adapters/persistence/typeorm/sql-values.js';
 import type { CastBallot } from '../src/application/ports/ballot-box.js';
 import { createThrowawayDatabase, type DatabaseKind } from '../test/support/databases.js';
 
@@ -18,13 +18,12 @@ const CANDIDATES = Array.from({ length: 10 }, (_, i) => `cand-${i}`);
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 async function oneTransaction(p: TypeOrmPersistence, electionId: number, b: CastBallot): Promise<void> {
-  await p.db.transaction(async (sql) => {
-    const now = toSqlDate(new Date());
-    await sql.exec('INSERT INTO voter (user_id, election_id, created_at, updated_at) VALUES (?, ?, ?, ?)', [b.userId, electionId, now, now]);
-    await sql.exec(
-      `INSERT INTO ballot (id, election_id, ${p.db.q('rank')}, candidate, voter) VALUES ${b.entries.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-      b.entries.flatMap((e) => [ballotRowId(randomUUID()), electionId, e.rank, e.candidate, b.ballotId]),
-    );
+  await p.db.transaction(async ({ manager }) => {
+    const now = new Date();
+    await manager.getRepository('voter').insert({ user_id: b.userId, election_id: electionId, created_at: now, updated_at: now });
+    await manager
+      .getRepository('ballot')
+      .insert(b.entries.map((e) => ({ id: ballotRowId(randomUUID()), election_id: electionId, rank: e.rank, candidate: e.candidate, voter: b.ballotId })));
   });
 }
 
@@ -64,7 +63,7 @@ for (const kind of ['postgres', 'sqlite'] as DatabaseKind[]) {
       entries: CANDIDATES.map((candidate, i) => ({ candidate, rank: 1 + ((i + userId) % CANDIDATES.length) })),
       link: null,
     });
-    const oldId = (await p.db.run((sql) => findElectionId(p.db, sql, 'old-write')))!;
+    const oldId = (await p.db.run(({ manager }) => findElectionId(manager, 'old-write')))!;
     console.log(`${kind}, ${VOTERS} voters, ${CONCURRENCY} at a time:`);
     console.log(`  one transaction   ${await burst(userIds, (u) => oneTransaction(p, oldId, ballot('old-write', u)))}`);
     console.log(`  pending pool (16) ${await burst(userIds, (u) => p.ballotBox.cast(ballot('pool', u)))}`);

@@ -31,18 +31,19 @@ try {
     { key: 'bench-cast', name: 'Casting bench' },
   ]);
   const t0 = performance.now();
-  await p.db.run(async (sql) => {
-    const [{ id }] = await sql.rows<{ id: number }>(`SELECT id FROM election WHERE key = 'bench-results'`);
+  await p.db.run(async ({ manager }) => {
+    // Seeding only, on PostgreSQL only: hand-written SQL that generates the rows server-side.
+    const [{ id }] = (await manager.query(`SELECT id FROM election WHERE key = 'bench-results'`)) as Array<{ id: number }>;
     // One ballot per g; ~10% "No opinion" entries, ranks 1..10 with ties.
-    await sql.exec(
+    await manager.query(
       `INSERT INTO ballot (id, election_id, rank, candidate, voter)
-       SELECT md5(g::text || '/' || c::text || random()::text), ?,
+       SELECT md5(g::text || '/' || c::text || random()::text), $1,
               CASE WHEN random() < 0.1 THEN 100000000 ELSE 1 + floor(random() * 10)::int END,
               'cand-' || c, md5('bench-' || g::text)::uuid::text
          FROM generate_series(1, ${BALLOTS}) g, generate_series(0, 9) c`,
       [id],
     );
-    await sql.exec('ANALYZE ballot');
+    await manager.query('ANALYZE ballot');
   });
   console.log(`seeded ${BALLOTS} ballots × ${CANDIDATES.length} candidates in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 

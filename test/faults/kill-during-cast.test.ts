@@ -8,6 +8,7 @@ import { fromSqlBytes } from '../../src/adapters/persistence/typeorm/sql-values.
 import type { RankEntry } from '../../src/domain/ballot/ranking.js';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/databases.js';
 import { expectedBallot } from './kill-during-cast-ballots.js';
+import { quoted, sqlRows } from '../support/sql.js';
 
 /**
  * The process is killed (SIGKILL) in the middle of casting: inside the cast's transaction after the
@@ -61,20 +62,20 @@ const sortEntries = (e: readonly RankEntry[]) => [...e].sort((a, b) => a.candida
 /** What the database holds for one election, each ballot found by its mark. */
 async function inspect(p: TypeOrmPersistence, electionKey: string) {
   const cipher = await PendingBallotCipher.fromSecret(APP_KEY);
-  return p.db.run(async (sql) => {
-    const electionId = (await findElectionId(p.db, sql, electionKey))!;
-    const marks = (await sql.rows<{ user_id: number; ballot_id: unknown }>('SELECT user_id, ballot_id FROM voter WHERE election_id = ?', [electionId])).map((r) => ({
+  return p.db.run(async ({ manager }) => {
+    const electionId = (await findElectionId(manager, electionKey))!;
+    const marks = (await sqlRows<{ user_id: number; ballot_id: unknown }>(manager, 'SELECT user_id, ballot_id FROM voter WHERE election_id = :electionId', { electionId })).map((r) => ({
       userId: Number(r.user_id),
       ballotId: Buffer.from(fromSqlBytes(r.ballot_id)!).toString('utf8'),
     }));
     const pending = new Map<string, readonly RankEntry[]>();
-    for (const r of await sql.rows<{ payload: unknown }>('SELECT payload FROM pending_ballot WHERE election_id = ?', [electionId])) {
+    for (const r of await sqlRows<{ payload: unknown }>(manager, 'SELECT payload FROM pending_ballot WHERE election_id = :electionId', { electionId })) {
       const b = cipher.open(fromSqlBytes(r.payload)!, electionId);
       if (!b) throw new Error('a pending row does not open');
       pending.set(b.ballotId, b.entries);
     }
     const stored = new Map<string, RankEntry[]>();
-    for (const r of await sql.rows<{ voter: string; candidate: string; rank: unknown }>(`SELECT voter, candidate, ${p.db.q('rank')} AS ${p.db.q('rank')} FROM ballot WHERE election_id = ?`, [electionId])) {
+    for (const r of await sqlRows<{ voter: string; candidate: string; rank: unknown }>(manager, `SELECT voter, candidate, ${quoted(manager, 'rank')} AS ${quoted(manager, 'rank')} FROM ballot WHERE election_id = :electionId`, { electionId })) {
       stored.set(r.voter, [...(stored.get(r.voter) ?? []), { candidate: r.candidate, rank: Number(r.rank) }]);
     }
     return { marks, pending, stored };

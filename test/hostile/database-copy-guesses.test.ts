@@ -12,6 +12,7 @@ import { parseScheme, type SealScheme } from '../../src/adapters/shared/seal-sch
 import { SodiumBallotSealer } from '../../src/adapters/crypto/sodium-ballot-sealer.js';
 import { openTypeOrmPersistence, type TypeOrmPersistence } from '../../src/adapters/persistence/typeorm/index.js';
 import { DATABASE_KINDS, createThrowawayDatabase, type ThrowawayDatabase } from '../support/databases.js';
+import { sqlRows } from '../support/sql.js';
 
 const APP_KEY = 'f3b1c0d9e8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1';
 const CHEAP: SealScheme = { algorithm: 'argon2id13', opsLimit: 1, memLimitBytes: 8 * 1024 * 1024 };
@@ -71,7 +72,7 @@ describe.each(DATABASE_KINDS)('a copy of the %s database, without APP_KEY', (kin
     await p.ballotBox.cast({ electionKey: 'board', userId: oldVoter.id, ballotId: oldBallot, entries: ENTRIES, link: await today.seal(PASSPHRASE, oldBallot) });
     // ... and one written now, with the same weak passphrase.
     await p.ballotBox.cast({ electionKey: 'board', userId: newVoter.id, ballotId: newBallot, entries: ENTRIES, link: await server.seal(PASSPHRASE, newBallot) });
-    rows = await p.db.run((sql) => sql.rows<VoterRow>('SELECT user_id, salt, ballot_id, link_scheme FROM voter ORDER BY user_id'));
+    rows = await p.db.run(({ manager }) => sqlRows<VoterRow>(manager, 'SELECT user_id, salt, ballot_id, link_scheme FROM voter ORDER BY user_id'));
     rows = rows.map((r) => ({ ...r, user_id: Number(r.user_id) }));
     expect(rows).toHaveLength(2);
   }, 60_000);

@@ -39,10 +39,10 @@ describe.each(WEB_WORLD_KINDS)('dense ranks over HTTP (%s)', (kind) => {
       return web.world.ballotBox.cast({ electionKey: election.key, userId: user.id, ballotId, entries, link: null });
     }
     const { db } = sql.persistence;
-    await db.transaction(async (tx) => {
-      const id = await findElectionId(db, tx, election.key);
+    await db.transaction(async ({ manager }) => {
+      const id = await findElectionId(manager, election.key);
       for (const [candidate, rank] of Object.entries(ranks)) {
-        await tx.exec(`INSERT INTO ballot (id, election_id, ${db.q('rank')}, candidate, voter) VALUES (?, ?, ?, ?, ?)`, [ballotRowId(randomUUID()), id, rank, candidate, ballotId]);
+        await manager.getRepository('ballot').insert({ id: ballotRowId(randomUUID()), election_id: id, rank, candidate, voter: ballotId });
       }
     });
   }

@@ -1,12 +1,7 @@
 import type { SyncLock } from '../ports/sync-lock.js';
+import { serialiser } from '../serialiser.js';
 
 /** One sync at a time within this process: each caller waits for the ones before it. */
 export class InProcessSyncLock implements SyncLock {
-  private tail: Promise<unknown> = Promise.resolve();
-
-  exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(work, work);
-    this.tail = result.catch(() => undefined);
-    return result;
-  }
+  readonly exclusive = serialiser();
 }

@@ -1,6 +1,4 @@
 /** The validated configuration every part of bootstrap reads; built once by `loadConfig()`. */
-export type DatabaseDialect = 'postgres' | 'mysql' | 'sqlite' | 'memory';
-
 export type DatabaseConfig =
   | {
       readonly dialect: 'postgres' | 'mysql';

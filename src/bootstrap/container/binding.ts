@@ -11,21 +11,6 @@ export function bindToken<T>(bind: Bind, token: Token<T>) {
   return bind<T>(token);
 }
 
-/** The error a port raises when the configured adapter does not exist (yet, or in this build). */
-export class NotAvailableError extends Error {
-  constructor(what: string, detail: string) {
-    super(`${what} is not available: ${detail}`);
-    this.name = 'NotAvailableError';
-  }
-}
-
-/** Binds a token to a factory that fails with a clear message when anything asks for it. */
-export function bindUnavailable<T>(bind: Bind, token: Token<T>, what: string, detail: string): void {
-  bind<T>(token).toDynamicValue(() => {
-    throw new NotAvailableError(what, detail);
-  });
-}
-
 type Resolved<D extends readonly unknown[]> = { [K in keyof D]: D[K] extends Token<infer U> ? U : never };
 
 /**

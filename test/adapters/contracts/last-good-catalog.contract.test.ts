@@ -11,6 +11,7 @@ import type { LastGoodCatalog, SavedCatalog } from '../../../src/application/por
 import { aCandidate, anElection } from '../../support/builders/election-builder.js';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../../support/databases.js';
 import { ADAPTERS, type AdapterName } from './persistence-worlds.js';
+import { sqlExec, sqlRows } from '../../support/sql.js';
 
 /** One store, and a way to open it again as a restarted process would. */
 interface Store {
@@ -144,7 +145,7 @@ describe.each(ADAPTERS)('LastGoodCatalog contract: %s', (name) => {
   if (name !== 'in-memory') {
     it('writes nothing when the same catalog is saved again (a directory source is re-read at every poll)', async () => {
       const p = store.persistence!;
-      const savedAt = () => p.db.run((sql) => sql.rows<{ saved_at: unknown }>('SELECT saved_at FROM elekto_catalog_snapshot WHERE id = 1'));
+      const savedAt = () => p.db.run(({ manager }) => sqlRows<{ saved_at: unknown }>(manager, 'SELECT saved_at FROM elekto_catalog_snapshot WHERE id = 1'));
       const same = aCatalog('same');
       await store.adapter.save(same);
       const before = await savedAt();
@@ -155,7 +156,7 @@ describe.each(ADAPTERS)('LastGoodCatalog contract: %s', (name) => {
 
     it('refuses a damaged row with a message that says so, never half a catalog', async () => {
       const p = store.persistence!;
-      await p.db.run((sql) => sql.exec('UPDATE elekto_catalog_snapshot SET payload = ? WHERE id = 1', [Buffer.from('not gzip at all')]));
+      await p.db.run(({ manager }) => sqlExec(manager, 'UPDATE elekto_catalog_snapshot SET payload = :payload WHERE id = 1', { payload: Buffer.from('not gzip at all') }));
       await expect((await store.restart()).load()).rejects.toThrow(/The saved catalog cannot be read: it is not gzip'd JSON/);
       // The next good save repairs it.
       await store.adapter.save(aCatalog('repaired'));
@@ -170,7 +171,7 @@ describe.each(['sqlite', 'postgres', 'mariadb'] as const)('LastGoodCatalog on a 
     const p = await openTypeOrmPersistence(database.config, { migrate: true });
     try {
       // As a database left at the migrations before this table (other migrations may follow it).
-      await p.db.run((sql) => sql.exec('DROP TABLE elekto_catalog_snapshot'));
+      await p.db.run(({ manager }) => manager.query('DROP TABLE elekto_catalog_snapshot'));
       await expect(p.lastGoodCatalog.load()).rejects.toThrow(/elekto_catalog_snapshot is missing.*run `elekto migrate`/);
       await expect(p.lastGoodCatalog.save(aCatalog('r1'))).rejects.toThrow(/run `elekto migrate`/);
     } finally {

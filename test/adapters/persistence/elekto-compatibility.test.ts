@@ -6,6 +6,7 @@ import type { StoredBallot } from '../../../src/application/ports/ballot-box.js'
 import { PairwiseAccumulator, tally } from '../../../src/domain/tally/index.js';
 import { DATABASE_KINDS, createThrowawayDatabase, type ThrowawayDatabase } from '../../support/databases.js';
 import { ELEKTO_V2_DDL, placeholders, quote } from './elekto-shaped-database.js';
+import { quoted, sqlRows } from '../../support/sql.js';
 
 // A link sealed by Elekto itself (spec §7.5 test vector: PyNaCl, Argon2i13, opslimit 8, 512 MiB).
 const SALT = Buffer.from('000102030405060708090a0b0c0d0e0f', 'hex');
@@ -85,7 +86,7 @@ describe.each(DATABASE_KINDS)('an Elekto v2 database on %s', (kind) => {
   });
 
   it("overwrites the plaintext GitHub token Elekto kept, at the user's first sign-in here", async () => {
-    const tokenOf = async () => (await p.db.run((sql) => sql.rows<{ token: string | null }>(`SELECT token FROM ${p.db.q('user')} WHERE id = 1`)))[0]!.token;
+    const tokenOf = async () => (await p.db.run(({ manager }) => sqlRows<{ token: string | null }>(manager, `SELECT token FROM ${quoted(manager, 'user')} WHERE id = 1`)))[0]!.token;
     expect(await tokenOf()).toBe('gho_plaintext');
     const user = await p.users.upsertFromSignIn('alice', 'Alice A.');
     expect(user.id).toBe(1);
@@ -95,7 +96,7 @@ describe.each(DATABASE_KINDS)('an Elekto v2 database on %s', (kind) => {
 
   it("lets Elekto's user rows adopt the first GitHub id seen, keeping their ballots", async () => {
     // Elekto's own inserts advance the sequence; the rows above were written with explicit ids.
-    if (kind === 'postgres') await p.db.run((sql) => sql.rows(`SELECT setval(pg_get_serial_sequence('"user"', 'id'), (SELECT MAX(id) FROM "user"))`));
+    if (kind === 'postgres') await p.db.run(({ manager }) => sqlRows(manager, `SELECT setval(pg_get_serial_sequence('"user"', 'id'), (SELECT MAX(id) FROM "user"))`));
     const bob = await p.users.upsertFromSignIn('bob', null, 424242);
     expect(bob).toMatchObject({ id: 2, githubId: 424242 });
     expect(bob.displaced).toBeUndefined();
@@ -143,12 +144,12 @@ describe.each(DATABASE_KINDS)('an Elekto v2 database on %s', (kind) => {
   }, 180_000);
 
   it('writes rows an older Elekto can still read (ballot.id 32 hex, ballot.voter with dashes)', async () => {
-    const rows = await p.db.run((sql) => sql.rows<{ id: string; voter: string }>('SELECT id, voter FROM ballot WHERE candidate = ?', ['paris']));
+    const rows = await p.db.run(({ manager }) => sqlRows<{ id: string; voter: string }>(manager, 'SELECT id, voter FROM ballot WHERE candidate = :candidate', { candidate: 'paris' }));
     for (const r of rows) {
       expect(r.id).toMatch(/^[0-9a-f]{32}$/);
       expect(r.voter).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     }
-    const version = await p.db.run((sql) => sql.rows<{ version: number }>('SELECT version FROM schema_version'));
+    const version = await p.db.run(({ manager }) => sqlRows<{ version: number }>(manager, 'SELECT version FROM schema_version'));
     expect(version.map((v) => Number(v.version))).toEqual([2]);
   });
 });

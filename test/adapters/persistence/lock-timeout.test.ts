@@ -9,6 +9,7 @@ import pg from 'pg';
 import { isDomainError } from '../../../src/domain/errors.js';
 import { openTypeOrmPersistence, type TypeOrmPersistence } from '../../../src/adapters/persistence/typeorm/index.js';
 import { createThrowawayDatabase, DATABASE_KINDS, type ThrowawayDatabase } from '../../support/databases.js';
+import { sqlExec, sqlRows } from '../../support/sql.js';
 
 /** Another connection holding the row (or, on SQLite, the write lock) the door will want. */
 interface Holder {
@@ -56,7 +57,7 @@ describe.each(DATABASE_KINDS)('a lock wait that times out on %s', (kind) => {
   });
 
   it('is refused as WRITE_FAILED, leaves the connection clean, and the write succeeds once the lock is gone', async () => {
-    const insert = () => p.db.transaction((sql) => sql.exec('INSERT INTO scratch (id) VALUES (1)'));
+    const insert = () => p.db.transaction(({ manager }) => sqlExec(manager, 'INSERT INTO scratch (id) VALUES (1)'));
     const holder = await holdLock(db);
     let refused: unknown;
     try {
@@ -71,6 +72,6 @@ describe.each(DATABASE_KINDS)('a lock wait that times out on %s', (kind) => {
     expect(isDomainError(refused, 'WRITE_FAILED')).toBe(true);
     expect(await insert()).toBe(1);
     expect(p.db.writeHealth()).toEqual({ ok: true, detail: expect.stringMatching(/last write committed at/) });
-    expect(await p.db.run((sql) => sql.rows('SELECT id FROM scratch'))).toEqual([{ id: 1 }]);
+    expect(await p.db.run(({ manager }) => sqlRows(manager, 'SELECT id FROM scratch'))).toEqual([{ id: 1 }]);
   }, 30_000);
 });

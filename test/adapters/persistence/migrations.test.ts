@@ -1,6 +1,7 @@
 import { DuplicateVotersError, MIGRATIONS, openTypeOrmPersistence } from '../../../src/adapters/persistence/typeorm/index.js';
 import { DATABASE_KINDS, createThrowawayDatabase, type DatabaseKind, type ThrowawayDatabase } from '../../support/databases.js';
 import { ELEKTO_V1_DDL, ELEKTO_V2_DDL, placeholders, quote } from './elekto-shaped-database.js';
+import { sqlRows } from '../../support/sql.js';
 
 const drops: ThrowawayDatabase[] = [];
 afterAll(async () => {
@@ -22,7 +23,7 @@ async function columns(kind: DatabaseKind, p: Awaited<ReturnType<typeof openType
     postgres: `SELECT column_name AS name FROM information_schema.columns WHERE table_name = '${table}' AND table_schema = 'public' ORDER BY ordinal_position`,
     mariadb: `SELECT column_name AS name FROM information_schema.columns WHERE table_name = '${table}' AND table_schema = DATABASE() ORDER BY ordinal_position`,
   }[kind];
-  const rows = await p.db.run((sql) => sql.rows<{ name?: string; NAME?: string }>(query));
+  const rows = await p.db.run(({ manager }) => sqlRows<{ name?: string; NAME?: string }>(manager, query));
   return rows.map((r) => r.name ?? r.NAME ?? '');
 }
 
@@ -67,10 +68,10 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
     await d.raw([...ELEKTO_V1_DDL[kind], ...rows.map(([s]) => insert(kind, s))], [...ELEKTO_V1_DDL[kind].map(() => []), ...rows.map(([, p]) => p)]);
     const p = await openTypeOrmPersistence(d.config, { migrate: true });
     try {
-      const ids = await p.db.run((sql) => sql.rows<{ id: string }>('SELECT id FROM ballot ORDER BY id'));
+      const ids = await p.db.run(({ manager }) => sqlRows<{ id: string }>(manager, 'SELECT id FROM ballot ORDER BY id'));
       expect(ids.map((r) => r.id)).toEqual(['00000000000000000000000000000007', '00000000000000000000000000000012']);
       expect(await columns(kind, p, 'ballot')).toEqual(['id', 'election_id', 'rank', 'candidate', 'voter']);
-      const version = await p.db.run((sql) => sql.rows<{ version: number }>('SELECT version FROM schema_version'));
+      const version = await p.db.run(({ manager }) => sqlRows<{ version: number }>(manager, 'SELECT version FROM schema_version'));
       expect(version.map((v) => Number(v.version))).toEqual([2]);
       expect(await p.ballotBox.countBallots('2019---TOC')).toBe(1);
       expect(await p.ballotBox.mark('2019---TOC', 1)).toMatchObject({ hasLink: false });
@@ -100,7 +101,7 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
     expect((error as Error).message).toContain('user_id 5, election_id 3: voter rows 10, 11');
     const p = await openTypeOrmPersistence(d.config, { migrate: false });
     try {
-      expect(await p.db.run((sql) => sql.rows('SELECT id FROM voter'))).toHaveLength(2);
+      expect(await p.db.run(({ manager }) => sqlRows(manager, 'SELECT id FROM voter'))).toHaveLength(2);
       expect(await columns(kind, p, 'voter')).not.toContain('link_scheme');
       expect(await p.dataSource.showMigrations()).toBe(true);
     } finally {

@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import { openTypeOrmPersistence, type TypeOrmPersistence } from '../../../src/adapters/persistence/typeorm/index.js';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../../support/databases.js';
+import { sqlExec, sqlRows } from '../../support/sql.js';
 
 type Sqlite = { prepare(sql: string): { all(): unknown[] }; close(): void };
 const Sqlite = createRequire(import.meta.url)('better-sqlite3') as new (file: string) => Sqlite;
@@ -39,12 +40,12 @@ describe('SQLite: a transaction left open on the shared connection', () => {
     await p.dataSource.query('BEGIN');
     await p.dataSource.query('INSERT INTO scratch (id) VALUES (99)');
     expect(inTransaction()).toBe(true);
-    await p.db.transaction((sql) => sql.exec('INSERT INTO scratch (id) VALUES (1)'));
+    await p.db.transaction(({ manager }) => sqlExec(manager, 'INSERT INTO scratch (id) VALUES (1)'));
     expect(inTransaction()).toBe(false);
     expect(committedIds()).toEqual([{ id: 1 }]);
     // A plain read or write outside a transaction is protected the same way.
     await p.dataSource.query('BEGIN');
-    await p.db.run((sql) => sql.exec('INSERT INTO scratch (id) VALUES (2)'));
+    await p.db.run(({ manager }) => sqlExec(manager, 'INSERT INTO scratch (id) VALUES (2)'));
     expect(committedIds()).toEqual([{ id: 1 }, { id: 2 }]);
   });
 
@@ -57,9 +58,9 @@ describe('SQLite: a transaction left open on the shared connection', () => {
       if (sql === 'ROLLBACK') throw new Error('rollback refused (injected)');
       return query(sql, ...rest);
     }) as typeof shared.query;
-    await p.db.transaction((sql) => sql.exec('INSERT INTO scratch (id) VALUES (1)'));
+    await p.db.transaction(({ manager }) => sqlExec(manager, 'INSERT INTO scratch (id) VALUES (1)'));
     expect(inTransaction()).toBe(false);
     expect(committedIds()).toEqual([{ id: 1 }]);
-    expect(await p.db.run((sql) => sql.rows('SELECT id FROM scratch'))).toEqual([{ id: 1 }]);
+    expect(await p.db.run(({ manager }) => sqlRows(manager, 'SELECT id FROM scratch'))).toEqual([{ id: 1 }]);
   });
 });

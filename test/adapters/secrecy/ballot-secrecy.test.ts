@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { findElectionId } from '../../../src/adapters/persistence/typeorm/election-id.js';
 import { PendingBallotUnreadableError, openTypeOrmPersistence, type TypeOrmPersistence } from '../../../src/adapters/persistence/typeorm/index.js';
-import { ballotRowId, toSqlDate } from '../../../src/adapters/persistence/typeorm/sql-values.js';
+import { ballotRowId } from '../../../src/adapters/persistence/typeorm/sql-values.js';
 import type { CastBallot } from '../../../src/application/ports/ballot-box.js';
 import type { RankEntry } from '../../../src/domain/ballot/ranking.js';
 import { DATABASE_KINDS, createThrowawayDatabase, type ThrowawayDatabase } from '../../support/databases.js';
 import { dbaView, type DbaView } from './dba-view.js';
 import { type AttackResult, allAttacks, chanceBound } from './link-attack.js';
+import { sqlRows } from '../../support/sql.js';
 
 const VOTERS = 60;
 const BATCH = 10;
@@ -39,13 +40,14 @@ const someLink = () => ({ salt: crypto.getRandomValues(new Uint8Array(16)), seal
 /** Elekto's write, and ours before the pool: the mark and the ballot rows in one transaction. */
 async function oneTransactionCast(p: TypeOrmPersistence, electionId: number, ballot: CastBallot): Promise<void> {
   const { db } = p;
-  await db.transaction(async (sql) => {
-    const now = toSqlDate(new Date());
-    await sql.exec('INSERT INTO voter (user_id, election_id, created_at, updated_at, salt, ballot_id, link_scheme) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-      ballot.userId, electionId, now, now, Buffer.from(ballot.link!.salt), Buffer.from(ballot.link!.sealed), ballot.link!.scheme,
-    ]);
-    const params = ballot.entries.flatMap((e) => [ballotRowId(randomUUID()), electionId, e.rank, e.candidate, ballot.ballotId]);
-    await sql.exec(`INSERT INTO ballot (id, election_id, ${db.q('rank')}, candidate, voter) VALUES ${ballot.entries.map(() => '(?, ?, ?, ?, ?)').join(', ')}`, params);
+  await db.transaction(async ({ manager }) => {
+    const now = new Date();
+    await manager.getRepository('voter').insert({
+      user_id: ballot.userId, election_id: electionId, created_at: now, updated_at: now,
+      salt: Buffer.from(ballot.link!.salt), ballot_id: Buffer.from(ballot.link!.sealed), link_scheme: ballot.link!.scheme,
+    });
+    const rows = ballot.entries.map((e) => ({ id: ballotRowId(randomUUID()), election_id: electionId, rank: e.rank, candidate: e.candidate, voter: ballot.ballotId }));
+    await manager.getRepository('ballot').insert(rows);
   });
 }
 
@@ -55,7 +57,7 @@ describe.each(DATABASE_KINDS)('ballot secrecy against the database administrator
   let database: ThrowawayDatabase;
   let p: TypeOrmPersistence;
   let userIds: number[];
-  const electionId = (key: string) => p.db.run((sql) => findElectionId(p.db, sql, key)) as Promise<number>;
+  const electionId = (key: string) => p.db.run(({ manager }) => findElectionId(manager, key)) as Promise<number>;
 
   beforeAll(async () => {
     database = await createThrowawayDatabase(kind);
@@ -126,7 +128,7 @@ describe.each(DATABASE_KINDS)('ballot secrecy against the database administrator
   it('keeps the pending pool unreadable: no ranking, no ballot id, one length for every ballot', async () => {
     const casts = distinctRankings(3).map((entries, i): CastBallot => ({ electionKey: 'sealed', userId: userIds[i]!, ballotId: randomUUID(), entries, link: null }));
     for (const c of casts) await p.ballotBox.cast(c);
-    const rows = await p.db.run((sql) => sql.rows<{ id: string; payload: Uint8Array }>('SELECT id, payload FROM pending_ballot'));
+    const rows = await p.db.run(({ manager }) => sqlRows<{ id: string; payload: Uint8Array }>(manager, 'SELECT id, payload FROM pending_ballot'));
     expect(rows).toHaveLength(3);
     const lengths = new Set(rows.map((r) => r.payload.length));
     expect(lengths.size).toBe(1);
@@ -149,7 +151,7 @@ describe.each(DATABASE_KINDS)('ballot secrecy against the database administrator
     } finally {
       await other.close();
     }
-    expect(await p.db.run((sql) => sql.rows('SELECT id FROM pending_ballot'))).toHaveLength(3);
+    expect(await p.db.run(({ manager }) => sqlRows(manager, 'SELECT id FROM pending_ballot'))).toHaveLength(3);
   });
 
   it('has teeth: the same attacks link (nearly) every voter when mark and ballot share one transaction', async () => {

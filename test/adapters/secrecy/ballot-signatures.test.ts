@@ -23,6 +23,7 @@ import { NOW } from '../../support/builders/in-memory-world.js';
 import { DATABASE_KINDS, createThrowawayDatabase, type ThrowawayDatabase } from '../../support/databases.js';
 import { FakeBallotSealer } from '../../support/fake-ballot-sealer.js';
 import { STRONG_PASSPHRASE } from '../../support/passphrases.js';
+import { quoted, sqlRows } from '../../support/sql.js';
 
 const NO = NO_OPINION_RANK;
 const DAY = 24 * 3_600_000;
@@ -55,7 +56,7 @@ describe.each(DATABASE_KINDS)('ballots that identify their voter: %s', (kind) =>
   const clock = new FixedClock(NOW);
   const catalog = new FixedCatalog([pool, dense]);
   let cast: CastBallot;
-  const electionId = (key: string) => p.db.run((sql) => findElectionId(p.db, sql, key)) as Promise<number>;
+  const electionId = (key: string) => p.db.run(({ manager }) => findElectionId(manager, key)) as Promise<number>;
 
   beforeAll(async () => {
     database = await createThrowawayDatabase(kind);
@@ -81,7 +82,7 @@ describe.each(DATABASE_KINDS)('ballots that identify their voter: %s', (kind) =>
       await cast.execute({ user, electionKey: pool.key, entries, passphrase: STRONG_PASSPHRASE });
     }
     const id = await electionId(pool.key);
-    const rows = await p.db.run((sql) => sql.rows<{ n: unknown }>('SELECT LENGTH(payload) AS n FROM pending_ballot WHERE election_id = ?', [id]));
+    const rows = await p.db.run(({ manager }) => sqlRows<{ n: unknown }>(manager, 'SELECT LENGTH(payload) AS n FROM pending_ballot WHERE election_id = :id', { id }));
     expect(rows).toHaveLength(voter);
     const lengths = rows.map((r) => Number(r.n));
     expect(new Set(lengths)).toEqual(new Set([lengths[0]]));
@@ -93,9 +94,9 @@ describe.each(DATABASE_KINDS)('ballots that identify their voter: %s', (kind) =>
     await cast.execute({ user: alice, electionKey: dense.key, entries: signed, passphrase: '' });
     const id = await electionId(dense.key);
     const elektoBallot = randomUUID();
-    await p.db.transaction(async (sql) => {
+    await p.db.transaction(async ({ manager }) => {
       for (const [candidate, rank] of [['dims', 5], ['paris', 5], ['aaron', 9]] as const) {
-        await sql.exec(`INSERT INTO ballot (id, election_id, ${p.db.q('rank')}, candidate, voter) VALUES (?, ?, ?, ?, ?)`, [ballotRowId(randomUUID()), id, rank, candidate, elektoBallot]);
+        await manager.getRepository('ballot').insert({ id: ballotRowId(randomUUID()), election_id: id, rank, candidate, voter: elektoBallot });
       }
     });
 
@@ -104,7 +105,7 @@ describe.each(DATABASE_KINDS)('ballots that identify their voter: %s', (kind) =>
     expect(ballotsCsv(exported)).toBe('dims,paris,aaron\n1,1,2\n1,2,3\n');
 
     // The export moved alice's ballot out of the pool: what the table now holds, as a DBA reads it.
-    const rows = await p.db.run((sql) => sql.rows<{ voter: string; candidate: string; r: unknown }>(`SELECT voter, candidate, ${p.db.q('rank')} AS r FROM ballot WHERE election_id = ?`, [id]));
+    const rows = await p.db.run(({ manager }) => sqlRows<{ voter: string; candidate: string; r: unknown }>(manager, `SELECT voter, candidate, ${quoted(manager, 'rank')} AS r FROM ballot WHERE election_id = :id`, { id }));
     const byBallot = (mine: boolean) =>
       Object.fromEntries(rows.filter((r) => (r.voter === elektoBallot) !== mine).map((r) => [r.candidate, Number(r.r)]));
     expect(byBallot(true)).toEqual({ dims: 1, paris: 2, aaron: 3 });

@@ -1,9 +1,9 @@
 import { mkdir, readdir, realpath, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { MetaSource, MetaTree } from '../../../application/ports/meta-source.js';
+import { serialiser } from '../../../application/serialiser.js';
 import { MetaSourceError, redactCredentials } from './meta-source-error.js';
 import { runGit } from './run-git.js';
-import { SerialQueue } from './serial-queue.js';
 import { assertSafeBranch, assertSafeRepo, exists, isDirectory, normaliseRepo } from './source-checks.js';
 
 export interface GitCliMetaSourceOptions {
@@ -27,7 +27,7 @@ export interface GitCliMetaSourceOptions {
 export class GitCliMetaSource implements MetaSource {
   private readonly path: string;
   private readonly repo: string;
-  private readonly queue = new SerialQueue();
+  private readonly queue = serialiser();
   private readonly git: (args: readonly string[], cwd?: string) => ReturnType<typeof runGit>;
 
   constructor(private readonly options: GitCliMetaSourceOptions) {
@@ -44,7 +44,7 @@ export class GitCliMetaSource implements MetaSource {
   }
 
   fetch(): Promise<MetaTree> {
-    return this.queue.run(async () => {
+    return this.queue(async () => {
       if (await exists(join(this.path, '.git'))) await this.update();
       else await this.cloneFresh();
       return this.tree();
@@ -52,7 +52,7 @@ export class GitCliMetaSource implements MetaSource {
   }
 
   current(): Promise<MetaTree> {
-    return this.queue.run(async () => {
+    return this.queue(async () => {
       if (!(await exists(join(this.path, '.git')))) {
         throw new MetaSourceError('not-cloned', `Meta repository ${this.describe()}: not cloned yet (run a sync with fetch).`);
       }

@@ -1,9 +1,9 @@
 import { mkdir, readdir, realpath, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { MetaSource, MetaTree } from '../../../application/ports/meta-source.js';
+import { serialiser } from '../../../application/serialiser.js';
 import { MetaSourceError, classifyGitFailure, describeFailure, redactCredentials } from './meta-source-error.js';
 import { loadNodeGit, type NodeGitModule, type NodeGitRepository } from './nodegit-loader.js';
-import { SerialQueue } from './serial-queue.js';
 import { assertSafeBranch, assertSafeRepo, exists, isDirectory, normaliseRepo } from './source-checks.js';
 
 export interface NodeGitMetaSourceOptions {
@@ -21,7 +21,7 @@ export interface NodeGitMetaSourceOptions {
 export class NodeGitMetaSource implements MetaSource {
   private readonly path: string;
   private readonly repo: string;
-  private readonly queue = new SerialQueue();
+  private readonly queue = serialiser();
 
   constructor(private readonly options: NodeGitMetaSourceOptions) {
     assertSafeRepo(options.repo);
@@ -52,7 +52,7 @@ export class NodeGitMetaSource implements MetaSource {
   }
 
   private timed<T>(what: string, job: (git: NodeGitModule) => Promise<T>): Promise<T> {
-    const work = this.queue.run(async () => job(await loadNodeGit()).catch((e: unknown) => this.fail(e)));
+    const work = this.queue(async () => job(await loadNodeGit()).catch((e: unknown) => this.fail(e)));
     const ms = this.options.timeoutMs ?? 120_000;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { classifyDatabaseError } from '../typeorm/database-errors.js';
 import type { LockSession } from './lock-session.js';
 import type { ServerDatabase } from './server-database.js';
 
@@ -7,8 +8,6 @@ import type { ServerDatabase } from './server-database.js';
  * database, so replicas of another Elekto database on the same server never contend with ours.
  */
 export const POSTGRES_SYNC_LOCK_KEY: readonly [number, number] = [0x454c454b, 0x4d455441];
-
-const LOCK_NOT_AVAILABLE = '55P03';
 
 /** A session-level `pg_advisory_lock` on its own connection (named in pg_stat_activity). */
 export async function openPostgresLockSession(db: ServerDatabase): Promise<LockSession> {
@@ -41,7 +40,7 @@ export async function openPostgresLockSession(db: ServerDatabase): Promise<LockS
         await client.query('SELECT pg_advisory_lock($1, $2)', key);
         return true;
       } catch (e) {
-        if ((e as { code?: unknown }).code === LOCK_NOT_AVAILABLE) return false;
+        if (classifyDatabaseError(e) === 'lock timeout') return false;
         throw e;
       }
     },

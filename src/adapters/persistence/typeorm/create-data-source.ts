@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { entitySchemas, type Dialect } from './entities.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations/index.js';
@@ -40,6 +41,9 @@ export function createDataSource(config: TypeOrmDatabaseConfig, extras: DataSour
   let options: DataSourceOptions;
   switch (config.dialect) {
     case 'postgres':
+      // Date parameters as UTC wall-clock text, as mysql2 (timezone Z) and TypeORM's SQLite driver
+      // send them: the naive TIMESTAMP columns hold UTC (Elekto wrote datetime.utcnow()).
+      pg.defaults.parseInputDatesAsUTC = true;
       options = {
         ...common,
         type: 'postgres',

@@ -1,7 +1,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { CastBallot, StoredBallot } from '../../../application/ports/ballot-box.js';
 import { type PendingBallot, type PendingBallotCipher, PendingBallotUnreadableError } from './pending-ballot-cipher.js';
-import type { Sql, SqlDatabase } from './sql-database.js';
+import type { EntityManager } from 'typeorm';
+import type { SqlDatabase } from './sql-database.js';
 import { ballotRowId, fromSqlBytes, toSqlBytes } from './sql-values.js';
 
 /** Where a fault test may stop the process: inside a cast or a flush, before their commit. */
@@ -26,33 +27,31 @@ export class PendingBallotPool {
   ) {}
 
   /** Inside the cast's transaction, right after the voter mark. */
-  async add(sql: Sql, electionId: number, ballot: CastBallot): Promise<void> {
+  async add(manager: EntityManager, electionId: number, ballot: CastBallot): Promise<void> {
     const sealed = this.cipher.seal({ electionId, ballotId: ballot.ballotId, entries: ballot.entries });
-    await sql.exec('INSERT INTO pending_ballot (id, election_id, payload) VALUES (?, ?, ?)', [
-      this.cipher.rowId(electionId, ballot.ballotId),
-      electionId,
-      toSqlBytes(sealed),
-    ]);
+    await manager.getRepository('pending_ballot').insert({ id: this.cipher.rowId(electionId, ballot.ballotId), election_id: electionId, payload: toSqlBytes(sealed) });
   }
 
-  async count(sql: Sql, electionId: number): Promise<number> {
-    const rows = await sql.rows<{ n: unknown }>('SELECT COUNT(*) AS n FROM pending_ballot WHERE election_id = ?', [electionId]);
-    return Number(rows[0]?.n ?? 0);
+  async count(manager: EntityManager, electionId: number): Promise<number> {
+    return manager.getRepository('pending_ballot').count({ where: { election_id: electionId } });
   }
 
-  async find(sql: Sql, electionId: number, ballotId: string): Promise<StoredBallot | null> {
-    const rows = await sql.rows<{ payload: unknown }>('SELECT payload FROM pending_ballot WHERE id = ? AND election_id = ?', [
-      this.cipher.rowId(electionId, ballotId),
-      electionId,
-    ]);
-    if (!rows[0]) return null;
-    const ballot = this.cipher.open(fromSqlBytes(rows[0].payload)!, electionId);
+  async find(manager: EntityManager, electionId: number, ballotId: string): Promise<StoredBallot | null> {
+    const row = await manager
+      .createQueryBuilder()
+      .select('p.payload', 'payload')
+      .from('pending_ballot', 'p')
+      .where('p.id = :id AND p.election_id = :electionId', { id: this.cipher.rowId(electionId, ballotId), electionId })
+      .getRawOne<{ payload: unknown }>();
+    if (!row) return null;
+    const ballot = this.cipher.open(fromSqlBytes(row.payload)!, electionId);
     if (!ballot) throw new PendingBallotUnreadableError(1);
     return { ballotId: ballot.ballotId, entries: ballot.entries };
   }
 
-  async remove(sql: Sql, electionId: number, ballotId: string): Promise<number> {
-    return sql.exec('DELETE FROM pending_ballot WHERE id = ? AND election_id = ?', [this.cipher.rowId(electionId, ballotId), electionId]);
+  async remove(manager: EntityManager, electionId: number, ballotId: string): Promise<number> {
+    const result = await manager.getRepository('pending_ballot').delete({ id: this.cipher.rowId(electionId, ballotId), election_id: electionId });
+    return result.affected ?? 0;
   }
 
   /**
@@ -61,10 +60,16 @@ export class PendingBallotPool {
    * `keep` is 0, all of them. Returns how many moved. Rows that do not open abort the move.
    */
   async move(electionId: number, keep: number): Promise<number> {
-    return this.db.transaction(async (sql) => {
+    return this.db.transaction(async ({ manager }) => {
+      const select = manager
+        .createQueryBuilder()
+        .select('p.id', 'id')
+        .addSelect('p.payload', 'payload')
+        .from('pending_ballot', 'p')
+        .where('p.election_id = :electionId', { electionId });
       // FOR UPDATE: a concurrent flush (another cast, another replica) waits, then finds the rows gone.
-      const lock = this.db.dialect === 'sqlite' ? '' : ' FOR UPDATE';
-      const rows = await sql.rows<{ id: string; payload: unknown }>(`SELECT id, payload FROM pending_ballot WHERE election_id = ?${lock}`, [electionId]);
+      // SQLite has no row locks: its one writer at a time is the lock.
+      const rows = await (this.db.dialect === 'sqlite' ? select : select.setLock('pessimistic_write')).getRawMany<{ id: string; payload: unknown }>();
       if (rows.length === 0 || (keep > 0 && rows.length < 2 * keep)) return 0;
       const chosen = shuffle(rows).slice(0, rows.length - keep);
       const ballots: PendingBallot[] = [];
@@ -75,16 +80,14 @@ export class PendingBallotPool {
       if (ballots.length !== chosen.length) throw new PendingBallotUnreadableError(chosen.length - ballots.length);
       for (let i = 0; i < chosen.length; i += ROWS_PER_INSERT) {
         const ids = chosen.slice(i, i + ROWS_PER_INSERT).map((r) => r.id);
-        await sql.exec(`DELETE FROM pending_ballot WHERE id IN (${ids.map(() => '?').join(', ')})`, ids);
+        await manager.createQueryBuilder().delete().from('pending_ballot').where('id IN (:...ids)', { ids }).execute();
       }
       await this.checkpoint('flush:after-delete');
-      const ballotRows = shuffle(ballots.flatMap((b) => b.entries.map((e) => [ballotRowId(randomUUID()), electionId, e.rank, e.candidate, b.ballotId])));
+      const ballotRows = shuffle(
+        ballots.flatMap((b) => b.entries.map((e) => ({ id: ballotRowId(randomUUID()), election_id: electionId, rank: e.rank, candidate: e.candidate, voter: b.ballotId }))),
+      );
       for (let i = 0; i < ballotRows.length; i += ROWS_PER_INSERT) {
-        const chunk = ballotRows.slice(i, i + ROWS_PER_INSERT);
-        await sql.exec(
-          `INSERT INTO ballot (id, election_id, ${this.db.q('rank')}, candidate, voter) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-          chunk.flat(),
-        );
+        await manager.createQueryBuilder().insert().into('ballot').values(ballotRows.slice(i, i + ROWS_PER_INSERT)).updateEntity(false).execute();
       }
       await this.checkpoint('flush:after-insert');
       return chosen.length;

@@ -1,43 +1,40 @@
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { serialiser } from '../../../application/serialiser.js';
 import { DomainError } from '../../../domain/errors.js';
+import { classifyDatabaseError, driverCode, messageOf } from './database-errors.js';
 import type { Dialect } from './entities.js';
 import { type WriteFailureKind, WriteHealth, type WriteHealthReport } from './write-health.js';
 
-export interface Sql {
-  /** A SELECT (or RETURNING) with `?` placeholders; rows as plain objects. */
-  rows<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
-  /** A write; how many rows it touched. */
-  exec(sql: string, params?: readonly unknown[]): Promise<number>;
-  /** An INSERT into a table with an integer `id`; the new id. */
-  insertId(sql: string, params?: readonly unknown[]): Promise<number>;
+/** A unit of work's connection, as the adapters see it. */
+export interface Unit {
+  /** TypeORM's EntityManager on this unit of work's connection: repositories and query builders. */
+  readonly manager: EntityManager;
 }
 
 /**
- * The adapters' one door to the database: `?` placeholders on every dialect, identifier quoting,
- * transactions, and the unique-violation test. better-sqlite3 has one connection, so on SQLite every
- * unit of work runs strictly one after another: a write must never land inside another's transaction.
+ * The adapters' one door to the database: it lends each unit of work a connection and TypeORM's
+ * EntityManager on it (queries, placeholders, quoting and dialects are TypeORM's), runs transactions,
+ * and turns driver failures into what the user and GET /ready are told. better-sqlite3 has one
+ * connection, so on SQLite every unit of work runs strictly one after another: a write must never
+ * land inside another's transaction.
  */
 export class SqlDatabase {
   readonly dialect: Dialect;
-  private tail: Promise<unknown> = Promise.resolve();
   private readonly writes = new WriteHealth();
+  /** SQLite's one connection takes one unit of work at a time; the servers' pools need no queue. */
+  private readonly oneAtATime = serialiser();
 
   constructor(readonly dataSource: DataSource) {
     const type = dataSource.options.type;
     this.dialect = type === 'postgres' ? 'postgres' : type === 'better-sqlite3' ? 'sqlite' : 'mysql';
   }
 
-  /** Quotes an identifier (`user`, `key` and `rank` are reserved somewhere). */
-  q(name: string): string {
-    return this.dialect === 'mysql' ? `\`${name}\`` : `"${name}"`;
-  }
-
-  run<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+  run<T>(work: (unit: Unit) => Promise<T>): Promise<T> {
     return this.serialised(async () => {
       let runner = this.dataSource.createQueryRunner();
       try {
         runner = await this.leaveDeadTransaction(runner);
-        return await work(this.sqlOn(runner));
+        return await work(this.unitOn(runner));
       } catch (e) {
         throw this.failure(e, 'work', false);
       } finally {
@@ -54,7 +51,7 @@ export class SqlDatabase {
    * lost at the next restart. Whatever fails, the connection is rolled back (or dropped) before the
    * next unit of work, and a failed commit is a WRITE_FAILED (503), never a silent success.
    */
-  transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+  transaction<T>(work: (unit: Unit) => Promise<T>): Promise<T> {
     return this.serialised(async () => {
       let runner = this.dataSource.createQueryRunner();
       let stage: Stage = 'begin';
@@ -63,7 +60,7 @@ export class SqlDatabase {
         runner = await this.leaveDeadTransaction(runner);
         await runner.query(this.dialect === 'sqlite' ? 'BEGIN' : 'START TRANSACTION');
         stage = 'work';
-        const result = await work(this.sqlOn(runner));
+        const result = await work(this.unitOn(runner));
         stage = 'commit';
         await runner.query('COMMIT');
         this.writes.committed();
@@ -82,28 +79,8 @@ export class SqlDatabase {
     return this.writes.report();
   }
 
-  isUniqueViolation(e: unknown): boolean {
-    const err = e as { code?: unknown; errno?: unknown; driverError?: { code?: unknown; errno?: unknown } };
-    const code = err?.driverError?.code ?? err?.code;
-    const errno = err?.driverError?.errno ?? err?.errno;
-    return code === '23505' || code === 'ER_DUP_ENTRY' || errno === 1062 || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-  }
-
-  /** A deadlock or lock-wait victim: the transaction was rolled back whole and may simply run again. */
-  isTransientConflict(e: unknown): boolean {
-    // The door reports a deadlock victim as WRITE_FAILED; its driver code is kept in the details.
-    if (e instanceof DomainError) return e.details['kind'] === 'lock conflict';
-    const err = e as { code?: unknown; errno?: unknown; driverError?: { code?: unknown; errno?: unknown } };
-    const code = err?.driverError?.code ?? err?.code;
-    const errno = err?.driverError?.errno ?? err?.errno;
-    return code === '40P01' || code === '40001' || code === 'ER_LOCK_DEADLOCK' || errno === 1213 || code === 'ER_LOCK_WAIT_TIMEOUT' || errno === 1205;
-  }
-
   private serialised<T>(work: () => Promise<T>): Promise<T> {
-    if (this.dialect !== 'sqlite') return work();
-    const next = this.tail.then(work, work);
-    this.tail = next.catch(() => undefined);
-    return next;
+    return this.dialect === 'sqlite' ? this.oneAtATime(work) : work();
   }
 
   /** better-sqlite3's own answer, not TypeORM's bookkeeping: is this connection inside a transaction? */
@@ -154,77 +131,25 @@ export class SqlDatabase {
 
   /** What the adapters and the user see of a failure; a failed transaction counts against writes. */
   private failure(e: unknown, stage: Stage, writing: boolean): unknown {
-    if (e instanceof DomainError || this.isUniqueViolation(e)) return e;
-    const kind = failureKind(e, stage);
+    if (e instanceof DomainError) return e;
+    const classified = classifyDatabaseError(e);
+    if (classified === 'unique violation') return e;
+    // Anything at all that fails the COMMIT means "not stored"; other errors (bugs, bad SQL) stay a logged 500.
+    const kind: WriteFailureKind | null = classified === null || classified === 'missing table' ? (stage === 'commit' ? 'refused at commit' : null) : classified;
     if (!kind) return e;
     if (writing) this.writes.failed(kind);
     // For the log: the driver's code and words, never the error itself (it carries the statement's
     // parameters: sealed links, pending ballots).
-    const details = { ...driverCode(e), stage, kind, reason: String((e as { message?: unknown })?.message ?? '').slice(0, 200) };
+    const details = { ...driverCode(e), stage, kind, reason: messageOf(e).slice(0, 200) };
     if (kind === 'connection lost') {
       return new DomainError('STORE_UNAVAILABLE', 'The database is unavailable right now; please try again in a moment.', details);
     }
     return new DomainError('WRITE_FAILED', 'Nothing was saved: the database could not store it. Please try again in a moment.', details);
   }
 
-  private sqlOn(runner: QueryRunner): Sql {
-    const text = (sql: string) => (this.dialect === 'postgres' ? numbered(sql) : sql);
-    return {
-      rows: async (sql, params = []) => {
-        const r = await runner.query(text(sql), [...params], true);
-        return (r.records ?? []) as never[];
-      },
-      exec: async (sql, params = []) => {
-        const r = await runner.query(text(sql), [...params], true);
-        return r.affected ?? 0;
-      },
-      insertId: async (sql, params = []) => {
-        if (this.dialect === 'postgres') {
-          const r = await runner.query(text(`${sql} RETURNING id`), [...params], true);
-          return Number(r.records[0].id);
-        }
-        const r = await runner.query(text(sql), [...params], true);
-        return Number(this.dialect === 'mysql' ? r.raw.insertId : r.raw);
-      },
-    };
+  private unitOn(runner: QueryRunner): Unit {
+    return { manager: runner.manager };
   }
-}
-
-function numbered(sql: string): string {
-  let i = 0;
-  return sql.replace(/\?/g, () => `$${++i}`);
 }
 
 type Stage = 'begin' | 'work' | 'commit';
-
-function driverCode(e: unknown): { code: string; errno: number | null } {
-  const err = e as { code?: unknown; errno?: unknown; driverError?: { code?: unknown; errno?: unknown } };
-  const code = String(err?.driverError?.code ?? err?.code ?? '');
-  const errno = Number(err?.driverError?.errno ?? err?.errno);
-  return { code, errno: Number.isFinite(errno) ? errno : null };
-}
-
-/**
- * The failures that mean "not stored, the database could not do it now": a cut connection, a full
- * disk, an I/O error, a lock or statement timeout, a deadlock that outlived its retries, and anything
- * at all that fails the COMMIT. Other errors (bugs, bad SQL) stay what they are: a logged 500.
- */
-function failureKind(e: unknown, stage: Stage): WriteFailureKind | null {
-  const { code, errno } = driverCode(e);
-  // node-postgres reports a connection cut mid-query (server restart) by message only, without a code;
-  // TypeORM then releases the query runner itself, so the next query of that unit of work says so.
-  const message = String((e as { message?: unknown })?.message ?? '');
-  if (
-    /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|PROTOCOL_CONNECTION_LOST|ER_CONNECTION_KILLED|57P01|57P02|57P03|08\w\w1?)$/.test(code) ||
-    errno === 1927 ||
-    /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Can't add new command when connection is in closed state)/.test(message) ||
-    (e as { name?: unknown })?.name === 'QueryRunnerAlreadyReleasedError'
-  ) {
-    return 'connection lost';
-  }
-  if (/^SQLITE_FULL/.test(code) || code === '53100' || errno === 1021 || errno === 1114) return 'disk full';
-  if (/^SQLITE_(IOERR|READONLY|CANTOPEN)/.test(code) || /^(53|58)[0-9A-Z]{3}$/.test(code)) return 'I/O error';
-  if (['40P01', '40001', 'ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT'].includes(code) || errno === 1213 || errno === 1205) return 'lock conflict';
-  if (/^SQLITE_(BUSY|LOCKED)/.test(code) || code === '55P03' || code === '57014') return 'lock timeout';
-  return stage === 'commit' ? 'refused at commit' : null;
-}

@@ -1,6 +1,9 @@
 /** Values as they cross into and out of the three drivers. */
 
-/** Dates are stored as UTC wall-clock text ('YYYY-MM-DD HH:MM:SS.mmm') in naive DATETIME columns. */
+/**
+ * A date as UTC wall-clock text ('YYYY-MM-DD HH:MM:SS.mmm'), for comparing with the naive DATETIME
+ * columns in a WHERE (TypeORM converts the values it writes, not the parameters of a condition).
+ */
 export function toSqlDate(d: Date): string {
   return d.toISOString().replace('T', ' ').replace('Z', '');
 }

@@ -1,3 +1,4 @@
+import { IsNull, Not } from 'typeorm';
 import type { BallotBox, CastBallot, StoredBallot, VoterMark } from '../../../application/ports/ballot-box.js';
 import type { RankEntry } from '../../../domain/ballot/ranking.js';
 import { DomainError } from '../../../domain/errors.js';
@@ -6,8 +7,9 @@ import { findElectionId, requireElectionId } from './election-id.js';
 import { streamBallots } from './ballot-stream.js';
 import type { PendingBallotCipher } from './pending-ballot-cipher.js';
 import { type Checkpoint, PendingBallotPool } from './pending-ballot-pool.js';
+import { isUniqueViolation } from './database-errors.js';
 import type { SqlDatabase } from './sql-database.js';
-import { fromSqlBytes, toSqlBytes, toSqlDate } from './sql-values.js';
+import { fromSqlBytes, toSqlBytes } from './sql-values.js';
 
 interface VoterRow {
   salt: unknown;
@@ -60,22 +62,33 @@ export class TypeOrmBallotBox implements BallotBox {
     let electionId: number;
     let pending: number;
     try {
-      [electionId, pending] = await db.transaction(async (sql) => {
-        const id = await requireElectionId(db, sql, ballot.electionKey);
-        const now = toSqlDate(new Date());
+      [electionId, pending] = await db.transaction(async ({ manager }) => {
+        const id = await requireElectionId(manager, ballot.electionKey);
+        const now = new Date();
         const link = ballot.link;
         // The mark first: on a race the loser fails here, before writing its ballot.
-        await sql.exec(
-          'INSERT INTO voter (user_id, election_id, created_at, updated_at, salt, ballot_id, link_scheme) VALUES (?, ?, ?, ?, ?, ?, ?)',
-          [ballot.userId, id, now, now, link ? toSqlBytes(link.salt) : null, link ? toSqlBytes(link.sealed) : null, link?.scheme ?? null],
-        );
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into('voter')
+          .values({
+            user_id: ballot.userId,
+            election_id: id,
+            created_at: now,
+            updated_at: now,
+            salt: link ? toSqlBytes(link.salt) : null,
+            ballot_id: link ? toSqlBytes(link.sealed) : null,
+            link_scheme: link?.scheme ?? null,
+          })
+          .updateEntity(false)
+          .execute();
         await this.checkpoint('cast:after-mark');
-        await this.pool.add(sql, id, ballot);
+        await this.pool.add(manager, id, ballot);
         await this.checkpoint('cast:after-pending');
-        return [id, await this.pool.count(sql, id)] as const;
+        return [id, await this.pool.count(manager, id)] as const;
       });
     } catch (e) {
-      if (db.isUniqueViolation(e)) {
+      if (isUniqueViolation(e)) {
         throw new DomainError('ALREADY_VOTED', 'You have already voted in this election. Revoke that ballot first to vote again.', {
           electionKey: ballot.electionKey,
         });
@@ -98,22 +111,26 @@ export class TypeOrmBallotBox implements BallotBox {
   /** Moves every pending ballot of the election into `ballot` (before results, export, tally). */
   async flush(electionKey: string): Promise<number> {
     const { db } = this;
-    const electionId = await db.run((sql) => findElectionId(db, sql, electionKey));
+    const electionId = await db.run(({ manager }) => findElectionId(manager, electionKey));
     if (electionId === null) return 0;
-    const waiting = await db.run((sql) => this.pool.count(sql, electionId));
+    const waiting = await db.run(({ manager }) => this.pool.count(manager, electionId));
     return waiting === 0 ? 0 : this.pool.move(electionId, 0);
   }
 
   async mark(electionKey: string, userId: number): Promise<VoterMark | null> {
     const { db } = this;
-    return db.run(async (sql) => {
-      const electionId = await findElectionId(db, sql, electionKey);
+    return db.run(async ({ manager }) => {
+      const electionId = await findElectionId(manager, electionKey);
       if (electionId === null) return null;
-      const rows = await sql.rows<VoterRow>(
-        'SELECT salt, ballot_id, link_scheme FROM voter WHERE election_id = ? AND user_id = ? ORDER BY id',
-        [electionId, userId],
-      );
-      const row = rows[0];
+      const row = await manager
+        .createQueryBuilder()
+        .select('v.salt', 'salt')
+        .addSelect('v.ballot_id', 'ballot_id')
+        .addSelect('v.link_scheme', 'link_scheme')
+        .from('voter', 'v')
+        .where('v.election_id = :electionId AND v.user_id = :userId', { electionId, userId })
+        .orderBy('v.id')
+        .getRawOne<VoterRow>();
       if (!row) return null;
       const salt = fromSqlBytes(row.salt);
       const sealed = fromSqlBytes(row.ballot_id);
@@ -124,17 +141,20 @@ export class TypeOrmBallotBox implements BallotBox {
 
   async ballot(electionKey: string, ballotId: string): Promise<StoredBallot | null> {
     const { db } = this;
-    return db.run(async (sql) => {
-      const electionId = await findElectionId(db, sql, electionKey);
+    return db.run(async ({ manager }) => {
+      const electionId = await findElectionId(manager, electionKey);
       if (electionId === null) return null;
       // The pool first: a move commits its delete and its inserts at once, so a ballot missed in
       // the pool because it just moved is in `ballot` by the time the second query runs.
-      const pending = await this.pool.find(sql, electionId, ballotId);
+      const pending = await this.pool.find(manager, electionId, ballotId);
       if (pending) return pending;
-      const rows = await sql.rows<{ candidate: string; rank: unknown }>(
-        `SELECT candidate, ${db.q('rank')} AS ${db.q('rank')} FROM ballot WHERE election_id = ? AND voter = ?`,
-        [electionId, ballotId],
-      );
+      const rows = await manager
+        .createQueryBuilder()
+        .select('b.candidate', 'candidate')
+        .addSelect('b.rank', 'rank')
+        .from('ballot', 'b')
+        .where('b.election_id = :electionId AND b.voter = :ballotId', { electionId, ballotId })
+        .getRawMany<{ candidate: string; rank: unknown }>();
       if (rows.length === 0) return null;
       const entries: RankEntry[] = rows.map((r) => ({ candidate: r.candidate, rank: Number(r.rank) }));
       return { ballotId, entries };
@@ -143,13 +163,13 @@ export class TypeOrmBallotBox implements BallotBox {
 
   async revoke(electionKey: string, userId: number, ballotId: string): Promise<void> {
     const { db } = this;
-    await db.transaction(async (sql) => {
-      const electionId = await requireElectionId(db, sql, electionKey);
-      const marks = await sql.exec('DELETE FROM voter WHERE election_id = ? AND user_id = ?', [electionId, userId]);
+    await db.transaction(async ({ manager }) => {
+      const electionId = await requireElectionId(manager, electionKey);
+      const marks = (await manager.getRepository('voter').delete({ election_id: electionId, user_id: userId })).affected ?? 0;
       if (marks === 0) throw new DomainError('NOT_VOTED', 'You have not voted in this election.', { electionKey });
       // A move holding the pending row makes this wait; once it commits, the rows are in `ballot`.
-      await this.pool.remove(sql, electionId, ballotId);
-      await sql.exec('DELETE FROM ballot WHERE election_id = ? AND voter = ?', [electionId, ballotId]);
+      await this.pool.remove(manager, electionId, ballotId);
+      await manager.getRepository('ballot').delete({ election_id: electionId, voter: ballotId });
     });
   }
 
@@ -160,47 +180,57 @@ export class TypeOrmBallotBox implements BallotBox {
 
   async countBallots(electionKey: string): Promise<number> {
     const { db } = this;
-    return db.run(async (sql) => {
-      const electionId = await findElectionId(db, sql, electionKey);
+    return db.run(async ({ manager }) => {
+      const electionId = await findElectionId(manager, electionKey);
       if (electionId === null) return 0;
       // One statement, so one snapshot: a move committing in between is counted once, not 0 or 2 times.
-      const rows = await sql.rows<{ n: unknown }>(
-        'SELECT (SELECT COUNT(DISTINCT voter) FROM ballot WHERE election_id = ?) + (SELECT COUNT(*) FROM pending_ballot WHERE election_id = ?) AS n',
-        [electionId, electionId],
-      );
-      return Number(rows[0]?.n ?? 0);
+      const row = await manager
+        .createQueryBuilder()
+        .select((q) => q.subQuery().select('COUNT(DISTINCT b.voter)').from('ballot', 'b').where('b.election_id = e.id'), 'moved')
+        .addSelect((q) => q.subQuery().select('COUNT(*)').from('pending_ballot', 'p').where('p.election_id = e.id'), 'pending')
+        .from('election', 'e')
+        .where('e.id = :electionId', { electionId })
+        .getRawOne<{ moved: unknown; pending: unknown }>();
+      return Number(row?.moved ?? 0) + Number(row?.pending ?? 0);
     });
   }
 
   async countVoters(electionKey: string): Promise<number> {
-    return this.count(electionKey, 'SELECT COUNT(*) AS n FROM voter WHERE election_id = ?');
+    return this.countMarks(electionKey, false);
   }
 
   async purgeLinks(electionKey: string): Promise<number> {
     const { db } = this;
-    return db.run(async (sql) => {
-      const electionId = await findElectionId(db, sql, electionKey);
+    return db.run(async ({ manager }) => {
+      const electionId = await findElectionId(manager, electionKey);
       if (electionId === null) return 0;
-      return sql.exec(
-        'UPDATE voter SET salt = NULL, ballot_id = NULL, link_scheme = NULL WHERE election_id = ? AND (salt IS NOT NULL OR ballot_id IS NOT NULL)',
-        [electionId],
-      );
+      const result = await manager
+        .createQueryBuilder()
+        .update('voter')
+        .set({ salt: null, ballot_id: null, link_scheme: null })
+        .where('election_id = :electionId AND (salt IS NOT NULL OR ballot_id IS NOT NULL)', { electionId })
+        .execute();
+      return result.affected ?? 0;
     });
   }
 
   async countLinks(electionKey: string): Promise<number> {
-    return this.count(electionKey, 'SELECT COUNT(*) AS n FROM voter WHERE election_id = ? AND salt IS NOT NULL AND ballot_id IS NOT NULL');
+    return this.countMarks(electionKey, true);
   }
 
   async countLinksByScheme(electionKey: string): Promise<ReadonlyMap<string, number>> {
     const { db } = this;
-    return db.run(async (sql) => {
-      const electionId = await findElectionId(db, sql, electionKey);
+    return db.run(async ({ manager }) => {
+      const electionId = await findElectionId(manager, electionKey);
       if (electionId === null) return new Map();
-      const rows = await sql.rows<{ scheme: string | null; n: number | string }>(
-        'SELECT link_scheme AS scheme, COUNT(*) AS n FROM voter WHERE election_id = ? AND salt IS NOT NULL AND ballot_id IS NOT NULL GROUP BY link_scheme',
-        [electionId],
-      );
+      const rows = await manager
+        .createQueryBuilder()
+        .select('v.link_scheme', 'scheme')
+        .addSelect('COUNT(*)', 'n')
+        .from('voter', 'v')
+        .where('v.election_id = :electionId AND v.salt IS NOT NULL AND v.ballot_id IS NOT NULL', { electionId })
+        .groupBy('v.link_scheme')
+        .getRawMany<{ scheme: string | null; n: number | string }>();
       // NULL is how Elekto's own rows read (see mark()).
       return new Map(rows.map((r) => [r.scheme ?? ELEKTO_SCHEME_NAME, Number(r.n)]));
     });
@@ -208,22 +238,26 @@ export class TypeOrmBallotBox implements BallotBox {
 
   async votedElectionKeys(userId: number): Promise<string[]> {
     const { db } = this;
-    return db.run(async (sql) => {
-      const rows = await sql.rows<{ k: string }>(
-        `SELECT DISTINCT e.${db.q('key')} AS k FROM voter v JOIN election e ON e.id = v.election_id WHERE v.user_id = ? ORDER BY k`,
-        [userId],
-      );
+    return db.run(async ({ manager }) => {
+      const rows = await manager
+        .createQueryBuilder()
+        .select('e.key', 'k')
+        .distinct(true)
+        .from('voter', 'v')
+        .innerJoin('election', 'e', 'e.id = v.election_id')
+        .where('v.user_id = :userId', { userId })
+        .orderBy('e.key')
+        .getRawMany<{ k: string }>();
       return rows.map((r) => r.k);
     });
   }
 
-  private async count(electionKey: string, query: string): Promise<number> {
-    const { db } = this;
-    return db.run(async (sql) => {
-      const electionId = await findElectionId(db, sql, electionKey);
+  /** The election's voter marks; `linked`: only those still holding a sealed link. */
+  private async countMarks(electionKey: string, linked: boolean): Promise<number> {
+    return this.db.run(async ({ manager }) => {
+      const electionId = await findElectionId(manager, electionKey);
       if (electionId === null) return 0;
-      const rows = await sql.rows<{ n: unknown }>(query, [electionId]);
-      return Number(rows[0]?.n ?? 0);
+      return manager.getRepository('voter').count({ where: { election_id: electionId, ...(linked ? { salt: Not(IsNull()), ballot_id: Not(IsNull()) } : {}) } });
     });
   }
 }

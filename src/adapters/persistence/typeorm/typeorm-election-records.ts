@@ -1,13 +1,8 @@
 import type { ElectionRecord, ElectionRecords, ElectionSyncReport } from '../../../application/ports/election-records.js';
+import { isUniqueViolation } from './database-errors.js';
+import type { ElectionRow } from './entities.js';
 import type { SqlDatabase } from './sql-database.js';
-import { fromSqlBool, toSqlDate } from './sql-values.js';
-
-interface ElectionRow {
-  id: number;
-  key: string;
-  name: string | null;
-  archived: unknown;
-}
+import { fromSqlBool } from './sql-values.js';
 
 /**
  * Elekto's `election` table, synced from the meta repository. Elekto deleted the row of an election
@@ -17,31 +12,30 @@ export class TypeOrmElectionRecords implements ElectionRecords {
   constructor(private readonly db: SqlDatabase) {}
 
   async syncAll(elections: ReadonlyArray<{ key: string; name: string }>): Promise<ElectionSyncReport> {
-    const { db } = this;
-    const k = db.q('key');
-    return db.transaction(async (sql) => {
-      const rows = await sql.rows<ElectionRow>(`SELECT id, ${k} AS ${k}, name, archived FROM election`);
+    return this.db.transaction(async ({ manager }) => {
+      const table = manager.getRepository<ElectionRow>('election');
+      const rows = await table.createQueryBuilder('e').select('e.id', 'id').addSelect('e.key', 'key').addSelect('e.name', 'name').addSelect('e.archived', 'archived').getRawMany<ElectionRow>();
       const byKey = new Map(rows.map((r) => [r.key, r]));
       const report = { added: [] as string[], renamed: [] as string[], archived: [] as string[], restored: [] as string[] };
-      const now = toSqlDate(new Date());
+      const now = new Date();
       const present = new Set<string>();
       for (const { key, name } of elections) {
         present.add(key);
         const row = byKey.get(key);
         if (!row) {
-          await sql.exec(`INSERT INTO election (${k}, name, created_at, updated_at, archived) VALUES (?, ?, ?, ?, ?)`, [key, name, now, now, false]);
+          await table.insert({ key, name, created_at: now, updated_at: now, archived: false });
           report.added.push(key);
           continue;
         }
         const wasArchived = fromSqlBool(row.archived);
         if (row.name === name && !wasArchived) continue;
-        await sql.exec('UPDATE election SET name = ?, archived = ?, updated_at = ? WHERE id = ?', [name, false, now, row.id]);
+        await table.update({ id: row.id }, { name, archived: false, updated_at: now });
         if (row.name !== name) report.renamed.push(key);
         if (wasArchived) report.restored.push(key);
       }
       for (const row of rows) {
         if (present.has(row.key) || fromSqlBool(row.archived)) continue;
-        await sql.exec('UPDATE election SET archived = ?, updated_at = ? WHERE id = ?', [true, now, row.id]);
+        await table.update({ id: row.id }, { archived: true, updated_at: now });
         report.archived.push(row.key);
       }
       for (const list of Object.values(report)) list.sort();
@@ -50,33 +44,39 @@ export class TypeOrmElectionRecords implements ElectionRecords {
   }
 
   async list(): Promise<ElectionRecord[]> {
-    const k = this.db.q('key');
-    return this.db.run(async (sql) => {
-      const rows = await sql.rows<ElectionRow>(`SELECT id, ${k} AS ${k}, name, archived FROM election ORDER BY ${k}`);
+    return this.db.run(async ({ manager }) => {
+      const rows = await manager
+        .getRepository<ElectionRow>('election')
+        .createQueryBuilder('e')
+        .select('e.key', 'key')
+        .addSelect('e.name', 'name')
+        .addSelect('e.archived', 'archived')
+        .getRawMany<ElectionRow>();
       const records = rows.map((r) => ({ key: r.key, name: r.name ?? r.key, archived: fromSqlBool(r.archived) }));
-      // ORDER BY follows the database collation; the port promises code-point order.
+      // The port promises code-point order, whatever the database's collation would give.
       return records.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     });
   }
 
   async syncedRevision(): Promise<string | null> {
-    return this.db.run(async (sql) => {
-      const rows = await sql.rows<{ revision: string | null }>('SELECT revision FROM elekto_meta_sync WHERE id = 1');
-      return rows[0]?.revision ?? null;
+    return this.db.run(async ({ manager }) => {
+      const row = await manager.getRepository('elekto_meta_sync').createQueryBuilder('s').select('s.revision', 'revision').where('s.id = 1').getRawOne<{ revision: string | null }>();
+      return row?.revision ?? null;
     });
   }
 
   async recordSyncedRevision(revision: string | null): Promise<void> {
-    const now = toSqlDate(new Date());
+    const now = new Date();
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.db.transaction(async (sql) => {
-          const changed = await sql.exec('UPDATE elekto_meta_sync SET revision = ?, synced_at = ? WHERE id = 1', [revision, now]);
-          if (changed === 0) await sql.exec('INSERT INTO elekto_meta_sync (id, revision, synced_at) VALUES (1, ?, ?)', [revision, now]);
+        return await this.db.transaction(async ({ manager }) => {
+          const table = manager.getRepository('elekto_meta_sync');
+          const changed = await table.update({ id: 1 }, { revision, synced_at: now });
+          if (!changed.affected) await table.insert({ id: 1, revision, synced_at: now });
         });
       } catch (e) {
         // Two replicas recording the first revision at once: the loser updates the winner's row.
-        if (attempt < 2 && this.db.isUniqueViolation(e)) continue;
+        if (attempt < 2 && isUniqueViolation(e)) continue;
         throw e;
       }
     }

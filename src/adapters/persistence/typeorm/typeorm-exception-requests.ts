@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type {
   ExceptionDecision,
   ExceptionRequest,
@@ -6,8 +7,8 @@ import type {
 } from '../../../application/ports/exception-requests.js';
 import { DomainError } from '../../../domain/errors.js';
 import { requireElectionId } from './election-id.js';
-import type { Sql, SqlDatabase } from './sql-database.js';
-import { fromSqlBool, fromSqlDate, toSqlDate } from './sql-values.js';
+import type { SqlDatabase } from './sql-database.js';
+import { fromSqlBool, fromSqlDate } from './sql-values.js';
 
 interface RequestRow {
   id: number;
@@ -27,47 +28,47 @@ interface RequestRow {
   created_at: unknown;
 }
 
+const REQUEST_COLUMNS = ['id', 'user_id', 'name', 'email', 'chat', 'description', 'comments', 'reviewed', 'decision', 'decision_note', 'decided_by', 'decided_at', 'created_at'];
+
 /** Elekto's `request` table plus the decision columns we add (an older Elekto ignores them). */
 export class TypeOrmExceptionRequests implements ExceptionRequests {
   constructor(private readonly db: SqlDatabase) {}
 
   async file(request: NewExceptionRequest, at: Date): Promise<ExceptionRequest> {
     const { db } = this;
-    const when = toSqlDate(at);
-    const id = await db.transaction(async (sql) => {
-      const electionId = await requireElectionId(db, sql, request.electionKey);
-      const users = await sql.rows(`SELECT id FROM ${db.q('user')} WHERE id = ?`, [request.userId]);
-      if (users.length === 0) throw new DomainError('USER_NOT_FOUND', `No user ${request.userId}.`, { userId: request.userId });
+    const id = await db.transaction(async ({ manager }) => {
+      const electionId = await requireElectionId(manager, request.electionKey);
+      const users = manager.createQueryBuilder().select('u.id', 'id').from('user', 'u').where('u.id = :id', { id: request.userId });
+      if (!(await users.getRawOne())) throw new DomainError('USER_NOT_FOUND', `No user ${request.userId}.`, { userId: request.userId });
       // Lock the user's row so two concurrent filings by one user queue up behind each other.
-      if (db.dialect !== 'sqlite') await sql.rows(`SELECT id FROM ${db.q('user')} WHERE id = ? FOR UPDATE`, [request.userId]);
-      const existing = await sql.rows('SELECT id FROM request WHERE election_id = ? AND user_id = ?', [electionId, request.userId]);
-      if (existing.length > 0) {
+      if (db.dialect !== 'sqlite') await users.setLock('pessimistic_write').getRawOne();
+      const requests = manager.getRepository('request');
+      if (await requests.exists({ where: { election_id: electionId, user_id: request.userId } })) {
         throw new DomainError('EXCEPTION_ALREADY_FILED', 'You have already requested an exception for this election.', {
           electionKey: request.electionKey,
         });
       }
-      return sql.insertId(
-        'INSERT INTO request (user_id, election_id, name, email, chat, description, comments, reviewed, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [request.userId, electionId, request.name, request.email, request.chat, request.description, request.comments, false, when, when],
-      );
+      const { userId, name, email, chat, description, comments } = request;
+      const inserted = await requests.insert({ user_id: userId, election_id: electionId, name, email, chat, description, comments, reviewed: false, created_at: at, updated_at: at });
+      return Number(inserted.identifiers[0]?.['id']);
     });
-    return (await this.load('r.id = ?', [id]))[0]!;
+    return (await this.load('r.id = :id', { id }))[0]!;
   }
 
   async ofUser(electionKey: string, userId: number): Promise<ExceptionRequest | null> {
-    return (await this.load(`e.${this.db.q('key')} = ? AND r.user_id = ?`, [electionKey, userId]))[0] ?? null;
+    return (await this.load('e.key = :electionKey AND r.user_id = :userId', { electionKey, userId }))[0] ?? null;
   }
 
   async list(electionKey: string): Promise<ExceptionRequest[]> {
-    return this.load(`e.${this.db.q('key')} = ?`, [electionKey]);
+    return this.load('e.key = :electionKey', { electionKey });
   }
 
   async byId(electionKey: string, id: number): Promise<ExceptionRequest | null> {
-    return (await this.load(`e.${this.db.q('key')} = ? AND r.id = ?`, [electionKey, id]))[0] ?? null;
+    return (await this.load('e.key = :electionKey AND r.id = :id', { electionKey, id }))[0] ?? null;
   }
 
   async setReviewed(electionKey: string, id: number, reviewed: boolean): Promise<ExceptionRequest> {
-    return this.update(electionKey, id, 'reviewed = ?', [reviewed]);
+    return this.update(electionKey, id, { reviewed });
   }
 
   async decide(
@@ -75,22 +76,16 @@ export class TypeOrmExceptionRequests implements ExceptionRequests {
     id: number,
     d: { decision: ExceptionDecision; note: string; decidedBy: string; at: Date },
   ): Promise<ExceptionRequest> {
-    return this.update(electionKey, id, 'decision = ?, decision_note = ?, decided_by = ?, decided_at = ?', [
-      d.decision,
-      d.note,
-      d.decidedBy,
-      toSqlDate(d.at),
-    ]);
+    return this.update(electionKey, id, { decision: d.decision, decision_note: d.note, decided_by: d.decidedBy, decided_at: d.at });
   }
 
-  private async update(electionKey: string, id: number, set: string, params: unknown[]): Promise<ExceptionRequest> {
-    const { db } = this;
-    const changed = await db.run(async (sql) => {
-      const electionId = await requireElectionId(db, sql, electionKey).catch(() => null);
+  private async update(electionKey: string, id: number, set: Record<string, unknown>): Promise<ExceptionRequest> {
+    const changed = await this.db.run(async ({ manager }) => {
+      const electionId = await requireElectionId(manager, electionKey).catch(() => null);
       if (electionId === null) return 0;
-      const rows = await sql.rows('SELECT id FROM request WHERE id = ? AND election_id = ?', [id, electionId]);
-      if (rows.length === 0) return 0;
-      await sql.exec(`UPDATE request SET ${set}, updated_at = ? WHERE id = ?`, [...params, toSqlDate(new Date()), id]);
+      const requests = manager.getRepository('request');
+      if (!(await requests.exists({ where: { id, election_id: electionId } }))) return 0;
+      await requests.update({ id }, { ...set, updated_at: new Date() });
       return 1;
     });
     const row = changed ? await this.byId(electionKey, id) : null;
@@ -98,19 +93,25 @@ export class TypeOrmExceptionRequests implements ExceptionRequests {
     return row;
   }
 
-  private async load(where: string, params: unknown[]): Promise<ExceptionRequest[]> {
-    const { db } = this;
-    return db.run(async (sql: Sql) => {
-      const rows = await sql.rows<RequestRow>(
-        `SELECT r.id, e.${db.q('key')} AS election_key, r.user_id, u.username AS login, r.name, r.email, r.chat, r.description,
-                r.comments, r.reviewed, r.decision, r.decision_note, r.decided_by, r.decided_at, r.created_at
-           FROM request r JOIN election e ON e.id = r.election_id LEFT JOIN ${db.q('user')} u ON u.id = r.user_id
-          WHERE ${where} ORDER BY r.id`,
-        params,
-      );
+  private async load(where: string, params: Record<string, unknown>): Promise<ExceptionRequest[]> {
+    return this.db.run(async ({ manager }) => {
+      const rows = await requestsWithNames(manager).where(where, params).orderBy('r.id').getRawMany<RequestRow>();
       return rows.map(toRequest);
     });
   }
+}
+
+/** Each request with its election's key and its user's login; columns keep their names. */
+function requestsWithNames(manager: EntityManager) {
+  const query = manager
+    .createQueryBuilder()
+    .from('request', 'r')
+    .innerJoin('election', 'e', 'e.id = r.election_id')
+    .leftJoin('user', 'u', 'u.id = r.user_id')
+    .select('e.key', 'election_key')
+    .addSelect('u.username', 'login');
+  for (const column of REQUEST_COLUMNS) query.addSelect(`r.${column}`, column);
+  return query;
 }
 
 function toRequest(r: RequestRow): ExceptionRequest {

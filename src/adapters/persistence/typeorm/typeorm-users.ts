@@ -1,21 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import { type EntityManager, Raw, type Repository } from 'typeorm';
 import type { SignedInUser, User, Users } from '../../../application/ports/users.js';
 import { normaliseLogin, tombstoneLogin } from '../../../domain/identity/github-login.js';
-import type { Sql, SqlDatabase } from './sql-database.js';
-import { toSqlDate } from './sql-values.js';
+import { isUniqueViolation } from './database-errors.js';
+import type { UserRow } from './entities.js';
+import type { SqlDatabase } from './sql-database.js';
 
-interface UserRow {
-  id: number;
-  username: string;
-  name: string | null;
-  token: string | null;
-  github_id: number | string | null;
-}
+type Found = Pick<UserRow, 'id' | 'name' | 'token' | 'github_id'> & { username: string };
 
 // Our session tokens carry this prefix; anything else in `token` is a GitHub token Elekto stored in
 // plaintext, which the first sign-in here overwrites.
 const SESSION_TOKEN_PREFIX = 's1.';
-const COLUMNS = 'id, username, name, token, github_id';
+const COLUMNS = { id: true, username: true, name: true, token: true, github_id: true } as const;
 
 /**
  * Elekto's `user` table plus our `github_id` column. We never store the GitHub token (Elekto kept it
@@ -31,29 +27,24 @@ export class TypeOrmUsers implements Users {
     const spelled = login.trim().replace(/^@+/, '');
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.db.transaction((sql) => this.signIn(sql, spelled, name, githubId));
+        return await this.db.transaction(({ manager }) => this.signIn(usersOf(manager), spelled, name, githubId));
       } catch (e) {
         // Two first sign-ins of one login at once: the loser's insert hits UNIQUE(username); retry reads the winner.
-        if (attempt < 2 && this.db.isUniqueViolation(e)) continue;
+        if (attempt < 2 && isUniqueViolation(e)) continue;
         throw e;
       }
     }
   }
 
-  private async signIn(sql: Sql, login: string, name: string | null, githubId: number | null): Promise<SignedInUser> {
-    const now = toSqlDate(new Date());
-    const holder = await this.find(sql, login);
-    const owner = githubId === null ? null : await this.findByGithubId(sql, githubId);
+  private async signIn(users: Repository<UserRow>, login: string, name: string | null, githubId: number | null): Promise<SignedInUser> {
+    const now = new Date();
+    const holder = await this.find(users, login);
+    const owner = githubId === null ? null : await this.findByGithubId(users, githubId);
     const keep = owner ?? (holder && (githubId === null || holder.github_id === null || Number(holder.github_id) === githubId) ? holder : null);
     let displaced: SignedInUser['displaced'];
     if (holder && Number(holder.id) !== (keep ? Number(keep.id) : null)) {
       // Moving aside also ends its sessions: whoever holds this login now must not keep the old cookie.
-      await sql.exec(`UPDATE ${this.db.q('user')} SET username = ?, token = ?, updated_at = ? WHERE id = ?`, [
-        tombstoneLogin(holder.username, Number(holder.id)),
-        newSessionToken(),
-        now,
-        holder.id,
-      ]);
+      await users.update({ id: holder.id }, { username: tombstoneLogin(holder.username, Number(holder.id)), token: newSessionToken(), updated_at: now });
       displaced = { id: Number(holder.id), githubId: holder.github_id === null ? null : Number(holder.github_id) };
     }
     const sessionToken = newSessionToken();
@@ -62,57 +53,51 @@ export class TypeOrmUsers implements Users {
     if (keep) {
       id = Number(keep.id);
       storedId = githubId ?? (keep.github_id === null ? null : Number(keep.github_id));
-      await sql.exec(`UPDATE ${this.db.q('user')} SET username = ?, name = ?, token = ?, github_id = ?, updated_at = ? WHERE id = ?`, [
-        login,
-        name,
-        sessionToken,
-        storedId,
-        now,
-        id,
-      ]);
+      await users.update({ id }, { username: login, name, token: sessionToken, github_id: storedId, updated_at: now });
     } else {
-      id = await sql.insertId(`INSERT INTO ${this.db.q('user')} (username, name, token, github_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`, [
-        login,
-        name,
-        sessionToken,
-        githubId,
-        now,
-        now,
-      ]);
+      const inserted = await users.insert({ username: login, name, token: sessionToken, github_id: githubId, created_at: now, updated_at: now });
+      id = Number(inserted.identifiers[0]?.['id']);
     }
     return { id, login, name, sessionToken, githubId: storedId, ...(displaced ? { displaced } : {}) };
   }
 
   async byId(id: number): Promise<User | null> {
-    return this.db.run(async (sql) => {
-      const rows = await sql.rows<UserRow>(`SELECT ${COLUMNS} FROM ${this.db.q('user')} WHERE id = ?`, [id]);
-      return rows[0] ? toUser(rows[0]) : null;
+    return this.db.run(async ({ manager }) => {
+      const row = await usersOf(manager).findOne({ select: COLUMNS, where: { id } });
+      return row ? toUser(row as Found) : null;
     });
   }
 
   async byLogin(login: string): Promise<User | null> {
-    return this.db.run(async (sql) => {
-      const row = await this.find(sql, login);
+    return this.db.run(async ({ manager }) => {
+      const row = await this.find(usersOf(manager), login);
       return row ? toUser(row) : null;
     });
   }
 
-  private async find(sql: Sql, login: string): Promise<UserRow | null> {
-    const rows = await sql.rows<UserRow>(`SELECT ${COLUMNS} FROM ${this.db.q('user')} WHERE LOWER(username) = ? ORDER BY id`, [normaliseLogin(login)]);
-    return rows[0] ?? null;
+  private async find(users: Repository<UserRow>, login: string): Promise<Found | null> {
+    const row = await users.findOne({
+      select: COLUMNS,
+      where: { username: Raw((column) => `LOWER(${column}) = :login`, { login: normaliseLogin(login) }) },
+      order: { id: 'ASC' },
+    });
+    return row as Found | null;
   }
 
-  private async findByGithubId(sql: Sql, githubId: number): Promise<UserRow | null> {
-    const rows = await sql.rows<UserRow>(`SELECT ${COLUMNS} FROM ${this.db.q('user')} WHERE github_id = ?`, [githubId]);
-    return rows[0] ?? null;
+  private async findByGithubId(users: Repository<UserRow>, githubId: number): Promise<Found | null> {
+    return (await users.findOne({ select: COLUMNS, where: { github_id: githubId } })) as Found | null;
   }
 
   async revokeSessions(id: number): Promise<void> {
-    await this.db.run((sql) => sql.exec(`UPDATE ${this.db.q('user')} SET token = ? WHERE id = ?`, [newSessionToken(), id]));
+    await this.db.run(({ manager }) => usersOf(manager).update({ id }, { token: newSessionToken() }));
   }
 }
 
-function toUser(row: UserRow): User {
+function usersOf(manager: EntityManager): Repository<UserRow> {
+  return manager.getRepository<UserRow>('user');
+}
+
+function toUser(row: Found): User {
   // A user Elekto left with a GitHub token (or none) has no session of ours yet: no cookie can match.
   const sessionToken = row.token?.startsWith(SESSION_TOKEN_PREFIX) ? row.token : undefined;
   return {

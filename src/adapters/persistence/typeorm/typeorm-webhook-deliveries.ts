@@ -1,4 +1,5 @@
 import type { WebhookDeliveries } from '../../../application/ports/webhook-deliveries.js';
+import { isUniqueViolation } from './database-errors.js';
 import type { SqlDatabase } from './sql-database.js';
 import { toSqlDate } from './sql-values.js';
 
@@ -10,20 +11,24 @@ export class TypeOrmWebhookDeliveries implements WebhookDeliveries {
   constructor(private readonly db: SqlDatabase) {}
 
   async claim(deliveryId: string, at: Date): Promise<boolean> {
-    const { db } = this;
-    return db.run(async (sql) => {
-      await sql.exec('DELETE FROM webhook_delivery WHERE received_at < ?', [toSqlDate(new Date(at.getTime() - KEPT_MS))]);
+    return this.db.run(async ({ manager }) => {
+      const deliveries = manager.getRepository('webhook_delivery');
+      await deliveries
+        .createQueryBuilder()
+        .delete()
+        .where('received_at < :cutoff', { cutoff: toSqlDate(new Date(at.getTime() - KEPT_MS)) })
+        .execute();
       try {
-        await sql.exec('INSERT INTO webhook_delivery (id, received_at) VALUES (?, ?)', [deliveryId, toSqlDate(at)]);
+        await deliveries.insert({ id: deliveryId, received_at: at });
         return true;
       } catch (e) {
-        if (db.isUniqueViolation(e)) return false;
+        if (isUniqueViolation(e)) return false;
         throw e;
       }
     });
   }
 
   async release(deliveryId: string): Promise<void> {
-    await this.db.run((sql) => sql.exec('DELETE FROM webhook_delivery WHERE id = ?', [deliveryId]));
+    await this.db.run(({ manager }) => manager.getRepository('webhook_delivery').delete({ id: deliveryId }));
   }
 }

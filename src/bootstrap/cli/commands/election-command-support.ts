@@ -9,8 +9,6 @@ import { type Application, openApplication } from '../../open-application.js';
 import { TOKENS } from '../../tokens.js';
 import { isDomainError } from '../../../domain/errors.js';
 
-export type CommandOutcome = number;
-
 /** Loads the config (exit 78 when bad), opens the app, fills the catalog from the checkout, runs `body`. */
 export async function withElectionApp(command: string, electionKey: string, body: (app: Application) => Promise<number>): Promise<number> {
   let config;
