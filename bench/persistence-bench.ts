@@ -32,7 +32,9 @@ try {
   ]);
   const t0 = performance.now();
   await p.db.run(async (sql) => {
-    const [{ id }] = await sql.rows<{ id: number }>(`SELECT id FROM election WHERE key = 'bench-results'`);
+    const [election] = await sql.rows<{ id: number }>(`SELECT id FROM election WHERE key = 'bench-results'`);
+    if (!election) throw new Error('the bench-results election row is missing after syncAll');
+    const { id } = election;
     // One ballot per g; ~10% "No opinion" entries, ranks 1..10 with ties.
     await sql.exec(
       `INSERT INTO ballot (id, election_id, rank, candidate, voter)
