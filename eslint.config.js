@@ -1,0 +1,46 @@
+// ESLint flat config: typescript-eslint's type-checked recommended rules over the TypeScript of
+// src, test and bench; the plain recommended rules over the JavaScript (bin, scripts, the browser
+// scripts under src/adapters/http/public). Formatting is Prettier's job (eslint-config-prettier
+// turns off every rule that would fight it). `npm run lint` runs both.
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'coverage/', 'node_modules/', '.data/', 'var/', 'test-artifacts/', 'bench/out/', 'test/fixtures/', 'examples/'] },
+  js.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // `_`-prefixed names are parameters a signature needs (ports, Koa middleware, JSON replacers)
+      // and elements skipped when destructuring; the prefix is how the code says "deliberately unused".
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      // Numbers, booleans and nulls in template literals are what messages and SQL fragments are made
+      // of here; objects and unknowns (which would print "[object Object]") stay forbidden.
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true, allowNullish: true }],
+    },
+  },
+  {
+    // Tests hand `async` callbacks to Jest and node:test-style helpers that await them, and take
+    // `expect(obj.method)` references that Jest never calls unbound.
+    files: ['test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  {
+    files: ['**/*.js'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // Scripts served to the browser as they are (no bundler): browser globals, classic scripts.
+    files: ['src/adapters/http/public/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
+  },
+  prettier,
+);
