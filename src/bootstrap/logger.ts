@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { AppConfig } from './config/app-config.js';
 import { SECRET_VARIABLES } from './config/variables.js';
@@ -56,10 +55,4 @@ export function createLogger(log: AppConfig['log'], destination?: DestinationStr
     serializers: { err: pino.stdSerializers.err },
   };
   return pino(options, destination ?? (log.format === 'text' ? textStream() : pino.destination(1)));
-}
-
-/** A request id: the caller's X-Request-Id when it looks sane (behind a proxy), else a new UUID. */
-export function requestId(incoming?: string | string[]): string {
-  const v = Array.isArray(incoming) ? incoming[0] : incoming;
-  return v && /^[A-Za-z0-9._:-]{1,100}$/.test(v) ? v : randomUUID();
 }

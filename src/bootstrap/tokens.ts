@@ -25,6 +25,7 @@ import type { Users } from '../application/ports/users.js';
 import type { AppConfig } from './config/app-config.js';
 import type { Lifecycle } from './container/lifecycle.js';
 import type { Logger } from './logger.js';
+import type { Metrics } from '../adapters/metrics/metrics.js';
 
 /** A symbol that remembers the type bound to it (inversify's ServiceIdentifier<T> forgets it for symbols). */
 export type Token<T> = symbol & { readonly __bound?: T };
@@ -64,6 +65,8 @@ export const TOKENS = {
   WriteHealth: token<() => { ok: boolean; detail: string }>('WriteHealth'),
   /** Database reachable, meta synced: what GET /ready reports. */
   Readiness: token<() => Promise<ReadinessReport>>('Readiness'),
+  /** Prometheus series when METRICS_PORT is set, else a sink that forgets. */
+  Metrics: token<Metrics>('Metrics'),
   /** The Koa application (not yet listening). */
   HttpApp: token<Koa>('HttpApp'),
 } as const;

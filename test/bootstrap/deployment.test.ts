@@ -2,9 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parse as parseDotenv } from 'dotenv';
 import { parseAllDocuments } from 'yaml';
 import { loadConfig } from '../../src/bootstrap/config/load-config.js';
+import { readEnv } from '../../src/bootstrap/config/read-env.js';
 import { VARIABLES } from '../../src/bootstrap/config/variables.js';
 
 const root = resolve('.');
@@ -68,13 +68,38 @@ describe('deploy/ manifests', () => {
     expect(deployment.spec.template.spec.securityContext.runAsNonRoot).toBe(true);
     expect(service.spec.selector).toEqual(deployment.spec.selector.matchLabels);
   });
+  it('serve the metrics on their own port, bound to the pod IP, scraped by a ServiceMonitor and never public', () => {
+    const [metricsService] = yamlDocs('metrics-service.yaml');
+    const [monitor] = yamlDocs('servicemonitor.yaml');
+    const [ingress] = yamlDocs('ingress.yaml');
+    const kustomization = yamlDocs('kustomization.yaml')[0];
+    const container = deployment.spec.template.spec.containers[0];
+    const metricsPort = container.ports.find((p: { name: string }) => p.name === 'metrics');
+    expect(metricsPort.containerPort).toBe(Number(configMap.data.METRICS_PORT));
+    expect(configMap.data.METRICS_PORT).not.toBe(configMap.data.APP_PORT);
+    expect(container.env).toContainEqual({ name: 'METRICS_HOST', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } });
+    const config = loadConfig({ env: { ...configMap.data, ...secret.stringData, APP_KEY: 'a'.repeat(64), METRICS_HOST: '10.1.2.3' }, envFile: false, purpose: 'serve' });
+    expect(config.metrics).toEqual({ host: '10.1.2.3', port: metricsPort.containerPort });
+    // The public Service and the Ingress carry the http port only.
+    expect(service.spec.ports.map((p: { name: string }) => p.name)).toEqual(['http']);
+    for (const rule of ingress.spec.rules) for (const path of rule.http.paths) expect(path.backend.service).toEqual({ name: service.metadata.name, port: { name: 'http' } });
+    expect(metricsService.spec.selector).toEqual(deployment.spec.selector.matchLabels);
+    expect(metricsService.spec.ports).toEqual([{ name: 'metrics', port: metricsPort.containerPort, targetPort: 'metrics' }]);
+    expect(monitor.kind).toBe('ServiceMonitor');
+    expect(metricsService.metadata.labels).toMatchObject(monitor.spec.selector.matchLabels);
+    expect(service.metadata.labels).not.toMatchObject(monitor.spec.selector.matchLabels);
+    expect(monitor.spec.endpoints).toEqual([expect.objectContaining({ port: 'metrics', path: '/metrics' })]);
+    expect(kustomization.resources).toEqual(expect.arrayContaining(['metrics-service.yaml', 'servicemonitor.yaml']));
+  });
 });
 
 describe('.env.example', () => {
   it('documents every variable, and parses into a configuration the validator accepts', () => {
     const text = readFileSync(join(root, '.env.example'), 'utf8');
     for (const v of VARIABLES) expect(text).toMatch(new RegExp(`^(# )?${v.name}=`, 'm'));
-    const env = { ...parseDotenv(text), APP_KEY: 'b'.repeat(64), META_SECRET: 's', GITHUB_CLIENT_ID: 'i', GITHUB_CLIENT_SECRET: 'c' };
+    const read = readEnv({ env: {}, envFile: '.env.example', cwd: root });
+    expect(read.problems).toEqual([]);
+    const env = { ...read.env, APP_KEY: 'b'.repeat(64), META_SECRET: 's', GITHUB_CLIENT_ID: 'i', GITHUB_CLIENT_SECRET: 'c' };
     expect(loadConfig({ env, envFile: false, purpose: 'serve' }).database.dialect).toBe('postgres');
   });
 });

@@ -89,4 +89,16 @@ describe('elekto check-meta', () => {
     expect(help.code).toBe(0);
     expect(help.out).toContain('--election-dir');
   }, SLOW);
+
+  it('tells a first-time author which candidates, fields and voters are wrong, with lines, and still passes (issue 13)', () => {
+    const r = elekto([meta('first-impressions')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('warn 2025---board  (elections/2025/board)  3 candidates, 8 warnings');
+    expect(r.out).toContain('warning elections/2025/board/voters.yaml:5: 3 entries repeat an earlier one: `bob` (lines 3, 5), `carol` (lines 4, 7, 9)');
+    expect(r.out).toContain('warning elections/2025/board/candidate-indie.md:5: `info[0]` is `Independent`, not a `key: value` line; it is ignored');
+    expect(r.out).toContain('warning elections/2025/board/candidate-noinfo.md:3: `info` has no `employer`, `slack` (listed in show_candidate_fields); the profile shows them blank');
+    expect(r.out).toContain('hint: add `- employer: ...` and `- slack: ...` under `info:`');
+    expect(r.out).toContain('warning elections/2025/board/candidate-affil.md:5: `info.affiliation` is not shown by this election (it shows `employer` and `slack`), and this file has no `employer`');
+    expect(r.out).toContain('hint: if `affiliation` is meant as `employer`, rename it');
+  }, SLOW);
 });

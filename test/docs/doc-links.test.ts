@@ -19,7 +19,7 @@ describe('links in README.md and docs/', () => {
   it('finds the documentation (the test reads what it should)', () => {
     expect(files).toEqual(expect.arrayContaining(['README.md', GUIDE, 'docs/differences-from-elekto.md']));
     expect(docs.get('README.md')!.links.length).toBeGreaterThan(5);
-    expect(docs.get(GUIDE)!.anchors).toContain('upgrading-from-elekto');
+    expect(docs.get(GUIDE)!.anchors).toContain('coming-from-elekto-step-by-step');
   });
 
   it('resolve every relative link to a file or folder of the repository, and every anchor to a heading', () => {

@@ -141,6 +141,7 @@ describe('an overloaded key-derivation queue', () => {
           return { c, form: await ballotForm(c) };
         }),
       );
+      const started = performance.now();
       const answers = await Promise.all(clients.map(({ c, form }) => c.request('POST', `${path}/vote`, form)));
       const refused = answers.filter((r) => r.status === 503);
       expect(refused.length).toBeGreaterThan(0);
@@ -153,7 +154,8 @@ describe('an overloaded key-derivation queue', () => {
       const times = warnings.map((w) => (w.obj as { times: number }).times);
       expect(times[0]).toBe(1);
       expect(times.reduce((a, b) => a + b, 0)).toBe(refused.length);
-      expect(warnings.length).toBeLessThanOrEqual(Math.min(refused.length, 4));
+      // At most one line per 300 ms interval that saw a refusal (a slow machine spreads the burst out).
+      expect(warnings.length).toBeLessThanOrEqual(Math.min(refused.length, Math.floor((performance.now() - started) / 300) + 1));
       expect(warnings[0]!.msg).toMatch(/key-derivation queue full/);
     } finally {
       await web.close();

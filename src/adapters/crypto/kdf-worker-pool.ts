@@ -26,10 +26,20 @@ export interface KdfPoolOptions {
   readonly overloadWarningEveryMs?: number;
   /** Native libsodium when it loads (default `auto`), else WebAssembly; tests pin one to compare. */
   readonly backend?: KdfBackend;
+  /** Told how the wait list changes (metrics); it must not throw. */
+  readonly observer?: KdfQueueObserver;
+}
+
+export interface KdfQueueObserver {
+  /** The wait list's length, after each change. */
+  depth(waiting: number): void;
+  /** A derivation left the wait list for a worker after this many milliseconds. */
+  waited(ms: number): void;
 }
 
 interface Job extends KdfRequest {
   readonly id: number;
+  readonly queuedAt: number;
   resolve(key: Uint8Array): void;
   reject(e: Error): void;
 }
@@ -55,6 +65,7 @@ export class KdfWorkerPool {
   private readonly overload: RateLimitedWarning | null;
   private nextId = 1;
   private closed = false;
+  private readonly observer: KdfQueueObserver | undefined;
 
   constructor(options: KdfPoolOptions = {}) {
     this.size = Math.max(1, options.size ?? availableParallelism());
@@ -64,6 +75,7 @@ export class KdfWorkerPool {
       ? new RateLimitedWarning(options.logger, 'key-derivation queue full: refusing ballot requests with 503', options.overloadWarningEveryMs)
       : null;
     this.workerData = kdfWorkerData(options.backend);
+    this.observer = options.observer;
   }
 
   derive(request: KdfRequest): Promise<Uint8Array> {
@@ -75,8 +87,9 @@ export class KdfWorkerPool {
       );
     }
     return new Promise<Uint8Array>((resolve, reject) => {
-      this.queue.push(request.requester ?? '', { ...request, id: this.nextId++, resolve, reject });
+      this.queue.push(request.requester ?? '', { ...request, id: this.nextId++, queuedAt: performance.now(), resolve, reject });
       this.pump();
+      this.observer?.depth(this.queue.size);
     });
   }
 
@@ -88,6 +101,7 @@ export class KdfWorkerPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.drain()) job.reject(new Error('The key-derivation pool was closed'));
+    this.observer?.depth(0);
     await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
   }
 
@@ -102,6 +116,8 @@ export class KdfWorkerPool {
 
   private start(slot: Slot, job: Job): void {
     slot.job = job;
+    this.observer?.waited(performance.now() - job.queuedAt);
+    this.observer?.depth(this.queue.size);
     slot.worker.ref(); // a pending derivation keeps a CLI process alive; an idle worker does not
     const { id, password, salt, scheme } = job;
     slot.worker.postMessage({

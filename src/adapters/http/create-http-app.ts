@@ -33,6 +33,8 @@ export interface HttpDeps {
   readonly readiness: () => Promise<ReadinessReport>;
   /** `metaWebhookRoutes(...).routes()`: mounted before body parsing, it verifies its own HMAC. */
   readonly webhook?: Middleware;
+  /** Outermost middleware that watches every request (the access log, the request metrics). */
+  readonly observers?: readonly Middleware[];
 }
 
 /** The whole web front as a Koa app, built only from what it is given (no container here). */
@@ -44,6 +46,7 @@ export function createHttpApp(deps: HttpDeps): Koa {
   // Errors are answered by errorPages; Koa's default handler would only log them twice.
   app.silent = true;
 
+  for (const observer of deps.observers ?? []) app.use(observer);
   if (config.secureCookies) app.use(secureCookies());
   app.use(securityHeaders(formOrigins, false));
   app.use(noStore);

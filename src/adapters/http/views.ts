@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Context } from 'koa';
 import nunjucks from 'nunjucks';
+import { MarkdownRenderer, USER_TEXT } from '../meta/markdown-renderer.js';
 import { takeFlashes } from './flash.js';
 import { currentUser } from './session-user.js';
 import { formatUtc } from './time-format.js';
@@ -11,7 +12,8 @@ export type Render = (ctx: Context, template: string, locals?: Record<string, un
 
 /**
  * Nunjucks with autoescape on: everything from the meta repository or a form is escaped unless a
- * template marks it `safe`, which only the sanitised Markdown HTML is.
+ * template marks it `safe`, which only the sanitised Markdown HTML is. `userMarkdown` renders text a
+ * user typed (an exception request's contributions) as Markdown without HTML or images.
  */
 export function createRenderer(options: { appName: string; reloadTemplates: boolean }): Render {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(VIEWS_DIR, { noCache: options.reloadTemplates }), {
@@ -20,6 +22,8 @@ export function createRenderer(options: { appName: string; reloadTemplates: bool
     trimBlocks: true,
     lstripBlocks: true,
   });
+  const userText = new MarkdownRenderer(USER_TEXT);
+  env.addFilter('userMarkdown', (text: string | null | undefined) => new nunjucks.runtime.SafeString(userText.render(String(text ?? ''))));
   env.addFilter('utc', (d: Date | null | undefined) => (d ? formatUtc(d) : ''));
   env.addFilter('iso', (d: Date | null | undefined) => (d ? d.toISOString() : ''));
   env.addFilter('plural', (n: number, one: string, many: string) => (n === 1 ? one : many));

@@ -12,6 +12,9 @@ const SAFE_ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$/;
 export interface CandidateReading {
   readonly candidate: Candidate;
   readonly idLine: number | undefined;
+  /** Line of `info:` (or of `ID` when there is none), and of each field, for later warnings. */
+  readonly infoLine: number | undefined;
+  readonly fieldLines: ReadonlyMap<string, number | undefined>;
 }
 
 /**
@@ -64,23 +67,28 @@ export async function readCandidateFile(
       hint: `rename the file to candidate-${id}.md (the candidate is still listed and its profile opens)`,
     });
   }
-  const info = readInfo(source, file, problems);
+  const fieldLines = new Map<string, number | undefined>();
+  const info = readInfo(source, file, problems, fieldLines);
   return {
     candidate: { id, name, info, fileName, bioHtml: ctx.renderer.render(split.body.replace(/^\n+/, '')) },
     idLine,
+    infoLine: (fm as { info?: unknown }).info === undefined ? idLine : source.lineOf(['info'], true),
+    fieldLines,
   };
 }
 
 /** `info` as a list of single-key maps or as one map, flattened to strings in file order. */
-function readInfo(source: YamlSource, file: string, problems: ProblemList): Record<string, string> {
+function readInfo(source: YamlSource, file: string, problems: ProblemList, lines: Map<string, number | undefined>): Record<string, string> {
   const info = (source.value as { info?: unknown }).info;
   const entries = new Map<string, string>();
   const put = (key: string, path: Array<string | number>) => {
     const text = source.sourceText(path);
     entries.set(key, text?.trim() ?? '');
+    lines.set(key, source.lineOf(path, true));
   };
   if (Array.isArray(info)) {
-    info.forEach((item: Record<string, unknown>, i) => {
+    info.forEach((item: unknown, i) => {
+      if (item === null || typeof item !== 'object' || Array.isArray(item)) return warnNotAField(source, file, i, problems);
       const keys = Object.keys(item);
       if (keys.length > 1) {
         problems.warning(file, `\`info[${i}]\` has ${keys.length} keys on one list item`, {
@@ -95,4 +103,24 @@ function readInfo(source: YamlSource, file: string, problems: ProblemList): Reco
   }
   // No prototype: a field named `constructor` or `__proto__` is just a field.
   return Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(entries));
+}
+
+/**
+ * `info:\n  - Independent` (seen in a real repository): a list item that is not `key: value`. Elekto
+ * kept the candidate (only its profile page failed), so the candidate stays and the item is ignored.
+ */
+function warnNotAField(source: YamlSource, file: string, i: number, problems: ProblemList): void {
+  const item = (source.value as { info: unknown[] }).info[i];
+  const text = Array.isArray(item) ? 'a list' : (source.sourceText(['info', i])?.trim() ?? '');
+  const line = source.lineOf(['info', i]);
+  if (item === null || text === '') {
+    problems.warning(file, `\`info[${i}]\` is empty; it is ignored`, { line, hint: 'delete the lone `-` line' });
+    return;
+  }
+  const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  const what = Array.isArray(item) ? 'a list' : `\`${shown}\``;
+  problems.warning(file, `\`info[${i}]\` is ${what}, not a \`key: value\` line; it is ignored`, {
+    line,
+    hint: Array.isArray(item) ? 'write each field as its own `- key: value` line' : `name the field, as in \`- employer: ${shown}\``,
+  });
 }

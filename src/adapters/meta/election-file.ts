@@ -83,8 +83,8 @@ export async function readElectionFile(ctx: ReadContext, file: string, problems:
     deleteAfter: (raw.delete_after as boolean | undefined) ?? false,
     showCandidateFields: showFields(raw.show_candidate_fields),
     officers,
-    eligibility: textOrNull(raw.eligibility),
-    exceptionDescription: textOrNull(raw.exception_description),
+    ...markdownField('eligibility', textOrNull(raw.eligibility), ctx),
+    ...markdownField('exceptionDescription', textOrNull(raw.exception_description), ctx),
     seatCap: seatCap ? { field: seatCap.field.trim(), limit: seatCap.limit } : null,
     noWinnersLine: source.lineOf(['no_winners']) ?? source.lineOf(['name']),
     seatCapLine: source.lineOf(['max_winners_per']),
@@ -96,6 +96,11 @@ function showFields(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
   const names = value.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter((v) => v !== '');
   return [...new Set(names)];
+}
+
+/** The text as written and, like the Markdown files, its sanitised HTML (Elekto showed these raw). */
+function markdownField<K extends string>(key: K, text: string | null, ctx: ReadContext): Record<K | `${K}Html`, string | null> {
+  return { [key]: text, [`${key}Html`]: text === null ? null : ctx.renderer.render(text) } as Record<K | `${K}Html`, string | null>;
 }
 
 function textOrNull(value: unknown): string | null {

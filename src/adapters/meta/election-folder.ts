@@ -1,10 +1,10 @@
-import type { Candidate } from '../../domain/election/candidate.js';
 import type { Election } from '../../domain/election/election.js';
 import { type CandidateReading, readCandidateFile } from './candidate-file.js';
 import { readElectionFile } from './election-file.js';
 import { closestName } from './key-suggestions.js';
 import type { ProblemList } from './problem-list.js';
 import { type ReadContext, readTextOrReport } from './read-context.js';
+import { warnAboutShownFields } from './shown-fields-check.js';
 import { readVotersFile } from './voters-file.js';
 
 export interface ElectionFolderReading {
@@ -36,7 +36,8 @@ export async function readElectionFolder(
   };
   const descriptionHtml = await markdown('election_desc.md');
   const resultsHtml = await markdown('results.md');
-  const candidates = await readCandidates(ctx, dir, names, problems);
+  const readings = await readCandidates(ctx, dir, names, problems);
+  const candidates = readings.map((r) => r.candidate);
 
   if (fields) {
     const file = `${dir}/election.yaml`;
@@ -46,19 +47,7 @@ export async function readElectionFolder(
         hint: 'every candidate wins; check the number of seats or wait for more nominations',
       });
     }
-    for (const c of candidates) {
-      const absent = fields.showCandidateFields.filter((f) => !(f in c.info) || c.info[f] === '');
-      if (absent.length > 0) {
-        problems.warning(`${dir}/${c.fileName}`, `\`info\` has no ${absent.map((f) => `\`${f}\``).join(', ')} (listed in show_candidate_fields); the profile shows it blank`, {
-          hint: `add \`- ${absent[0]}: ...\` under \`info:\``,
-        });
-      }
-      if (fields.seatCap && !(fields.seatCap.field in c.info)) {
-        problems.warning(`${dir}/${c.fileName}`, `\`info\` has no \`${fields.seatCap.field}\`, which \`max_winners_per\` caps on`, {
-          hint: `add \`- ${fields.seatCap.field}: ...\` so the seat cap can apply to this candidate`,
-        });
-      }
-    }
+    warnAboutShownFields(dir, fields, readings, problems);
   }
   const broken = !fields || voters === null || descriptionHtml === null || resultsHtml === null;
   if (broken || !fields) return { election: null, candidates: candidates.length };
@@ -77,7 +66,7 @@ export async function readElectionFolder(
   };
 }
 
-async function readCandidates(ctx: ReadContext, dir: string, names: string[], problems: ProblemList): Promise<Candidate[]> {
+async function readCandidates(ctx: ReadContext, dir: string, names: string[], problems: ProblemList): Promise<CandidateReading[]> {
   const files = names.filter((n) => /^candidate-.+\.md$/.test(n));
   for (const n of names.filter((n) => n.startsWith('candidate') && !files.includes(n))) {
     problems.warning(`${dir}/${n}`, 'is not read as a candidate: candidate files are named candidate-<ID>.md', {
@@ -91,7 +80,7 @@ async function readCandidates(ctx: ReadContext, dir: string, names: string[], pr
   const readings = await Promise.all(lists.map((list, i) => readCandidateFile(ctx, `${dir}/${files[i]}`, files[i]!, list)));
   for (const list of lists) problems.append(list);
   const byId = new Map<string, CandidateReading>();
-  const kept: Candidate[] = [];
+  const kept: CandidateReading[] = [];
   for (const r of readings) {
     if (!r) continue;
     const id = r.candidate.id.toLowerCase();
@@ -104,7 +93,7 @@ async function readCandidates(ctx: ReadContext, dir: string, names: string[], pr
       continue;
     }
     byId.set(id, r);
-    kept.push(r.candidate);
+    kept.push(r);
   }
   return kept;
 }

@@ -38,18 +38,40 @@ const SANITIZE: sanitizeHtml.IOptions = {
 
 /** Links: web, mail, in-page and relative. Images: https and relative. Everything else is refused. */
 const SAFE_URL = /^(https?:|mailto:|#|\/(?!\/)|\.{0,2}\/|[^:/?#]*([/?#]|$))/i;
+const ABSOLUTE_URL = /^(https?:\/\/|mailto:)/i;
 const SAFE_IMAGE = /^(https:|\/(?!\/)|\.{0,2}\/|[^:/?#]*([/?#]|$))/i;
 const COMMENT_ONLY = /^\s*<!--[\s\S]*?-->\s*$/;
 
-export class MarkdownRenderer {
-  private readonly md = new MarkdownIt({ html: true, linkify: true, typographer: false, xhtmlOut: true });
+export interface MarkdownOptions {
+  /** Raw HTML inside the Markdown, allow-listed. Off: it is shown as the text it is. */
+  readonly rawHtml: boolean;
+  /** Off: an image is replaced by its alt text (nothing is fetched when the page opens). */
+  readonly images: boolean;
+  /** Off: links only to http(s) and mailto addresses, never to a page of this site. */
+  readonly relativeLinks: boolean;
+  /** On: a single newline is a line break, as in the textarea it was typed in (one link per line). */
+  readonly lineBreaks: boolean;
+}
 
-  constructor() {
-    this.md.validateLink = (url) => SAFE_URL.test(url.trim());
+/** Text typed into a form by any signed-in user (an exception request): Markdown, no HTML, no images. */
+export const USER_TEXT: MarkdownOptions = { rawHtml: false, images: false, relativeLinks: false, lineBreaks: true };
+
+export class MarkdownRenderer {
+  private readonly md: ReturnType<typeof MarkdownIt>;
+
+  /** The default is for the meta repository, whose texts are reviewed in pull requests. */
+  constructor(options: MarkdownOptions = { rawHtml: true, images: true, relativeLinks: true, lineBreaks: false }) {
+    this.md = new MarkdownIt({ html: options.rawHtml, breaks: options.lineBreaks, linkify: true, typographer: false, xhtmlOut: true });
+    this.md.validateLink = (url) => (options.relativeLinks ? SAFE_URL : ABSOLUTE_URL).test(url.trim());
     const rules = this.md.renderer.rules;
     const image = rules.image!;
-    rules.image = (tokens, idx, options, env, self) =>
-      SAFE_IMAGE.test(String(tokens[idx]!.attrGet('src') ?? '')) ? image(tokens, idx, options, env, self) : '';
+    const escape = this.md.utils.escapeHtml;
+    rules.image = (tokens, idx, opts, env, self) =>
+      !options.images
+        ? escape(self.renderInlineAsText(tokens[idx]!.children ?? [], opts, env))
+        : SAFE_IMAGE.test(String(tokens[idx]!.attrGet('src') ?? ''))
+          ? image(tokens, idx, opts, env, self)
+          : '';
     rules.link_open = (tokens, idx, options, _env, self) => {
       tokens[idx]!.attrSet('rel', 'nofollow noopener noreferrer');
       return self.renderToken(tokens, idx, options);

@@ -29,8 +29,9 @@ export async function readVotersFile(
   const entries = readVotersFast(text) ?? readVotersYaml(ctx, text, file, problems);
   if (!entries) return null;
   const roll = new Set<string>();
-  const firstSpelling = new Map<string, string>();
-  let exactRepeats = 0;
+  const first = new Map<string, { raw: string; line: number }>();
+  /** Exact repeats, by login: the lines of every occurrence, the first one included. */
+  const repeats = new Map<string, { raw: string; lines: number[] }>();
   entries.forEach(({ raw, line }, i) => {
     if (raw === '') {
       problems.warning(file, `entry ${i + 1} is empty`, { line, hint: 'delete the lone `-` line' });
@@ -48,22 +49,35 @@ export async function readVotersFile(
     if (!isPlausibleLogin(login)) {
       problems.warning(file, `\`${raw}\` does not look like a GitHub login`, { line, hint: 'GitHub logins use letters, digits and single hyphens' });
     }
-    const earlier = firstSpelling.get(login);
+    const earlier = first.get(login);
     if (earlier === undefined) {
-      firstSpelling.set(login, raw);
-    } else if (earlier !== raw) {
-      problems.warning(file, `\`${raw}\` is listed again as \`${earlier}\` (logins ignore case)`, { line, hint: 'keep one entry' });
+      first.set(login, { raw, line });
+    } else if (earlier.raw !== raw) {
+      problems.warning(file, `\`${raw}\` is listed again as \`${earlier.raw}\` (line ${earlier.line}; logins ignore case)`, { line, hint: 'keep one entry' });
     } else {
-      exactRepeats++;
+      const seen = repeats.get(login) ?? { raw, lines: [earlier.line] };
+      seen.lines.push(line);
+      repeats.set(login, seen);
     }
     roll.add(login);
   });
-  if (exactRepeats > 0) {
-    problems.warning(file, `${exactRepeats} entr${exactRepeats === 1 ? 'y is' : 'ies are'} listed twice`, {
-      hint: 'remove the duplicates (harmless, but they hide the real size of the roll)',
-    });
-  }
+  warnExactRepeats(file, repeats, problems);
   return roll;
+}
+
+const NAMED_REPEATS = 10;
+
+/** One warning for all exact repeats (a roll built by hand can have hundreds), naming logins and lines. */
+function warnExactRepeats(file: string, repeats: Map<string, { raw: string; lines: number[] }>, problems: ProblemList): void {
+  if (repeats.size === 0) return;
+  const extra = [...repeats.values()].reduce((n, r) => n + r.lines.length - 1, 0);
+  const named = [...repeats.values()].slice(0, NAMED_REPEATS).map((r) => `\`${r.raw}\` (lines ${r.lines.join(', ')})`);
+  const more = repeats.size > NAMED_REPEATS ? ` and ${repeats.size - NAMED_REPEATS} more` : '';
+  const [firstRepeat] = repeats.values();
+  problems.warning(file, `${extra} entr${extra === 1 ? 'y repeats' : 'ies repeat'} an earlier one: ${named.join(', ')}${more}`, {
+    line: firstRepeat!.lines[1],
+    hint: 'remove the duplicates (harmless, but they hide the real size of the roll)',
+  });
 }
 
 /** The general path: any YAML, validated against voters.schema.json. null after reporting an error. */

@@ -13,11 +13,28 @@ export interface CliCommand {
 
 function usage(): string {
   const rows = COMMANDS.map((c) => `  ${c.name.padEnd(14)}${c.summary}`).join('\n');
-  return `Usage: elekto <command> [options]\n\nCommands:\n${rows}\n\nRun \`elekto <command> --help\` for a command's options.\n`;
+  return `Usage: elekto [--env-file <path>] <command> [options]\n\nCommands:\n${rows}\n\nRun \`elekto <command> --help\` for a command's options.\n`;
+}
+
+/**
+ * `elekto --env-file <path> <command> …` names the dotenv file every command reads; it only sets
+ * ENV_FILE, which read-env.ts honours (so a systemd unit or a shell can set either).
+ */
+function takeEnvFile(argv: string[]): string[] {
+  const [first, second, ...rest] = argv;
+  if (first === '--env-file' && second !== undefined) {
+    process.env.ENV_FILE = second;
+    return rest;
+  }
+  if (first?.startsWith('--env-file=')) {
+    process.env.ENV_FILE = first.slice('--env-file='.length);
+    return argv.slice(1);
+  }
+  return argv;
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  const [name, ...rest] = takeEnvFile(argv);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage());
     return name === undefined ? 2 : 0;

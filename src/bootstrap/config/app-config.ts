@@ -12,6 +12,8 @@ export type DatabaseConfig =
       /** Full connection URL (holds the password: never log it). */
       readonly url: string;
       readonly poolSize: number;
+      /** MySQL/MariaDB only: the server's Unix socket (DB_SOCKET or ?socketPath=); host and port are then unused. */
+      readonly socketPath?: string;
     }
   | { readonly dialect: 'sqlite'; /** Absolute path of the database file. */ readonly path: string }
   | { readonly dialect: 'memory' };
@@ -69,6 +71,8 @@ export interface AppConfig {
   /** The pending ballot pool (docs/ballot-secrecy.md). */
   readonly ballots: { readonly batchSize: number; /** delete_after: hours after the close before the links go. */ readonly linkPurgeDelayHours: number };
   readonly log: { readonly level: LogLevel; readonly format: 'json' | 'text' };
+  /** The Prometheus listener; `port` null: none. */
+  readonly metrics: { readonly host: string; readonly port: number | null };
   /** True for `elekto serve --demo` (npm start). */
   readonly demo: boolean;
 }

@@ -46,7 +46,9 @@ export function databaseConfig(env: Env, cwd: string, problems: string[]): Datab
     username: env.DB_USERNAME ?? 'root',
     password: env.DB_PASSWORD ?? '',
   };
-  return { dialect, ...c, url: serverUrl(dialect, c), poolSize };
+  const socketPath = env.DB_SOCKET;
+  if (socketPath && dialect !== 'mysql') problems.push(`DB_SOCKET: only mysql/mariadb connect through a Unix socket here (got DB_CONNECTION=${engine})`);
+  return { dialect, ...c, url: serverUrl(dialect, c), poolSize, ...(socketPath && dialect === 'mysql' ? { socketPath: absolute(socketPath, cwd) } : {}) };
 }
 
 function fromUrl(raw: string, cwd: string, poolSize: number, problems: string[]): DatabaseConfig {
@@ -78,7 +80,15 @@ function fromUrl(raw: string, cwd: string, poolSize: number, problems: string[])
   };
   // Keep the operator's URL (it may carry options such as ?sslmode=require), normalising the scheme.
   const normalised = raw.replace(/^[a-z]+:/i, dialect === 'postgres' ? 'postgresql:' : 'mysql:');
-  return { dialect, ...c, url: normalised, poolSize };
+  const socketPath = url.searchParams.get('socketPath');
+  if (socketPath === null) return { dialect, ...c, url: normalised, poolSize };
+  if (dialect !== 'mysql' || !socketPath) {
+    problems.push('DATABASE_URL: ?socketPath= names the Unix socket of a mysql/mariadb server, e.g. mysql://user:pass@localhost/db?socketPath=/run/mysqld/mysqld.sock');
+    return { dialect: 'memory' };
+  }
+  // The drivers ignore URL options they do not know: the socket goes to them as an option instead.
+  url.searchParams.delete('socketPath');
+  return { dialect, ...c, url: url.toString().replace(/^[a-z]+:/i, 'mysql:'), poolSize, socketPath: absolute(socketPath, cwd) };
 }
 
 /** A description safe to log: no user, no password. */
@@ -89,6 +99,7 @@ export function describeDatabase(db: DatabaseConfig): string {
     case 'sqlite':
       return `SQLite ${db.path}`;
     default:
+      if (db.dialect === 'mysql' && db.socketPath) return `MySQL/MariaDB unix:${db.socketPath}/${db.database}`;
       return `${db.dialect === 'postgres' ? 'PostgreSQL' : 'MySQL/MariaDB'} ${db.host}:${db.port}/${db.database}`;
   }
 }

@@ -40,7 +40,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   const env: Env = options.demo ? demoEnv(read.env, cwd) : read.env;
   for (const v of VARIABLES) if (v.oneOf && env[v.name]) env[v.name] = env[v.name]!.toLowerCase();
 
-  const problems = schemaProblems(env);
+  const problems = [...read.problems, ...schemaProblems(env)];
   const bad = new Set(problems.map((p) => p.slice(0, p.indexOf(':'))));
   const get = (name: string): string => env[name] ?? defaultOf(name);
   const num = (name: string): number => (bad.has(name) ? Number(defaultOf(name)) : Number(get(name)));
@@ -70,6 +70,9 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
       if (!env.META_SECRET) problems.push('META_SECRET: missing: refused in production (the webhook would accept nobody); set the secret of the GitHub webhook');
       if (identity === 'development') problems.push('IDENTITY: the development sign-in is refused in production (APP_ENV=production); use IDENTITY=github');
     }
+  }
+  if (env.METRICS_PORT && !bad.has('METRICS_PORT') && num('METRICS_PORT') === num('APP_PORT')) {
+    problems.push('METRICS_PORT: must differ from APP_PORT (metrics are never served on the public port)');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -121,6 +124,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
       level: (env.LOG_LEVEL ?? (debug ? 'debug' : 'info')) as LogLevel,
       format: (env.LOG_FORMAT ?? (process.stdout.isTTY ? 'text' : 'json')) as 'json' | 'text',
     },
+    metrics: { host: get('METRICS_HOST'), port: env.METRICS_PORT ? num('METRICS_PORT') : null },
     demo: options.demo ?? false,
   };
 }

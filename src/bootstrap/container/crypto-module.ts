@@ -1,4 +1,5 @@
 import { ContainerModule } from 'inversify';
+import type { Metrics } from '../../adapters/metrics/metrics.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { Logger } from '../logger.js';
 import { TOKENS } from '../tokens.js';
@@ -14,7 +15,7 @@ export function cryptoModule(config: AppConfig): ContainerModule {
   return new ContainerModule(({ bind }) => {
     bindToken(bind, TOKENS.BallotSealer)
       .toResolvedValue(
-        async (lifecycle: Lifecycle, logger: Logger) => {
+        async (lifecycle: Lifecycle, logger: Logger, metrics: Metrics) => {
           // libsodium loads, and the worker pool starts, only when something seals or opens a link.
           const [{ schemeFromConfig }, { SodiumBallotSealer }] = await Promise.all([
             import('../../adapters/crypto/seal-scheme.js'),
@@ -25,11 +26,12 @@ export function cryptoModule(config: AppConfig): ContainerModule {
             serverSecret: config.app.key,
             size: config.sealing.workers,
             logger,
+            observer: { depth: (n) => metrics.kdfQueueDepth(n), waited: (ms) => metrics.kdfWaited(ms) },
           });
           lifecycle.onClose('ballot sealer workers', () => sealer.close());
           return sealer;
         },
-        [TOKENS.Lifecycle, TOKENS.Logger],
+        [TOKENS.Lifecycle, TOKENS.Logger, TOKENS.Metrics],
       )
       .inSingletonScope();
   });

@@ -39,12 +39,14 @@ export function httpModule(config: AppConfig): ContainerModule {
     bind(T.HttpApp)
       .toDynamicValue(async (ctx) => {
         // Koa and the templates load only when something serves HTTP, not for CLI commands.
-        const [{ createHttpApp }, { metaWebhookRoutes }] = await Promise.all([
+        const [{ createHttpApp }, { metaWebhookRoutes }, { accessLog }, { requestMetrics }] = await Promise.all([
           import('../../adapters/http/create-http-app.js'),
           import('../../adapters/http/webhook/meta-webhook-routes.js'),
+          import('../../adapters/http/middleware/access-log.js'),
+          import('../../adapters/http/middleware/request-metrics.js'),
         ]);
         const get = <X>(token: Token<X>) => ctx.getAsync<X>(token);
-        const { logger, syncMeta, deliveries, ...deps } = await resolveRecord(get, {
+        const { logger, syncMeta, deliveries, metrics, ...deps } = await resolveRecord(get, {
           logger: T.Logger,
           clock: T.Clock,
           catalog: T.ElectionCatalog,
@@ -53,6 +55,7 @@ export function httpModule(config: AppConfig): ContainerModule {
           readiness: T.Readiness,
           syncMeta: T.SyncMeta,
           deliveries: T.WebhookDeliveries,
+          metrics: T.Metrics,
         });
         const useCases = await resolveRecord(get, WEB_USE_CASES);
         return createHttpApp({
@@ -61,6 +64,7 @@ export function httpModule(config: AppConfig): ContainerModule {
           ...deps,
           useCases,
           // @koa/router's middleware type and Koa's differ only in their generic defaults.
+          observers: [accessLog(logger, { trustProxy: config.app.trustProxy }), requestMetrics(metrics)],
           webhook: metaWebhookRoutes({ syncMeta, deliveries, clock: deps.clock, secret: config.meta.secret, branch: config.meta.branch, logger }).routes() as unknown as Middleware,
         });
       })

@@ -5,6 +5,7 @@ import { PORT_TOKENS, type PortOverrides } from '../tokens.js';
 import { cryptoModule } from './crypto-module.js';
 import type { Lifecycle } from './lifecycle.js';
 import { metaModule } from './meta-module.js';
+import { metricsModule } from './metrics-module.js';
 import { passphraseModule } from './passphrase-module.js';
 import { persistenceModule } from './persistence-module.js';
 import { systemModule } from './system-module.js';
@@ -20,6 +21,7 @@ export function buildContainer(config: AppConfig, logger: Logger, lifecycle: Lif
   const container = new Container({ defaultScope: 'Singleton' });
   container.load(
     systemModule(config, logger, lifecycle),
+    metricsModule(config),
     persistenceModule(config),
     metaModule(config),
     cryptoModule(config),

@@ -3,7 +3,7 @@ import { InMemoryElectionCatalog } from '../../adapters/catalog/in-memory-electi
 import { FileSystemMetaReader } from '../../adapters/meta/file-system-meta-reader.js';
 import { createMetaSource } from '../../adapters/meta/sources/create-meta-source.js';
 import { InProcessSyncLock } from '../../application/meta/in-process-sync-lock.js';
-import { SyncMeta } from '../../application/meta/sync-meta.js';
+import { MeteredSyncMeta } from './metered-sync-meta.js';
 import type { AppConfig } from '../config/app-config.js';
 import { TOKENS as T } from '../tokens.js';
 import { bindFactory } from './binding.js';
@@ -22,8 +22,9 @@ export function metaModule(config: AppConfig): ContainerModule {
     bindFactory(
       bind,
       T.SyncMeta,
-      [T.MetaSource, T.MetaReader, T.ElectionCatalog, T.ElectionRecords, T.BallotBox, T.Clock, T.SyncLock, T.LastGoodCatalog],
-      (source, reader, catalog, records, ballots, clock, lock, lastGood) => new SyncMeta({ source, reader, catalog, records, ballots, clock, lock, lastGood }),
+      [T.MetaSource, T.MetaReader, T.ElectionCatalog, T.ElectionRecords, T.BallotBox, T.Clock, T.SyncLock, T.LastGoodCatalog, T.Metrics],
+      (source, reader, catalog, records, ballots, clock, lock, lastGood, metrics) =>
+        new MeteredSyncMeta({ source, reader, catalog, records, ballots, clock, lock, lastGood }, (report) => metrics.syncFinished(report)),
     );
   });
 }

@@ -22,8 +22,12 @@ export interface Election extends Schedule {
   readonly showCandidateFields: readonly string[];
   /** Normalised logins (see normaliseLogin). */
   readonly officers: readonly string[];
+  /** Who may vote, as written in election.yaml (Markdown), and as sanitised HTML for the pages. */
   readonly eligibility: string | null;
+  readonly eligibilityHtml: string | null;
+  /** What the exception form asks for (Markdown), and as sanitised HTML. */
   readonly exceptionDescription: string | null;
+  readonly exceptionDescriptionHtml: string | null;
   readonly seatCap: SeatCap | null;
   readonly descriptionHtml: string | null;
   readonly resultsHtml: string | null;

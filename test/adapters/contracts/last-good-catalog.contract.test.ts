@@ -59,6 +59,8 @@ function aCatalog(revision: string | null, names: Record<string, string> = { alp
         .voters('ann', 'Zoë', 'bob-2')
         .seatCap({ field: 'employer', limit: 1 })
         .resultsHtml('<p>Results &amp; more</p>')
+        .eligibility('Who **may** vote', '<p>Who <strong>may</strong> vote</p>\n')
+        .exceptionDescription('Ask *us*', '<p>Ask <em>us</em></p>\n')
         .candidates(aCandidate('x', { info: { employer: 'ACME', 'chat handle': '@x' }, bioHtml: '<p>Über <em>x</em> 🗳</p>' }), aCandidate('y'))
         .build(),
     ]),

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import sanitizeHtml from 'sanitize-html';
-import { MarkdownRenderer } from '../../../src/adapters/meta/markdown-renderer.js';
+import { MarkdownRenderer, USER_TEXT } from '../../../src/adapters/meta/markdown-renderer.js';
 import { splitFrontMatter } from '../../../src/adapters/meta/front-matter.js';
 import { fixture } from './fixture-repos.js';
 
@@ -70,5 +70,34 @@ describe('Markdown rendering and sanitising', () => {
       const tags = (h: string) => (h.match(/<[a-z][a-z0-9]*/g) ?? []).join(' ');
       expect(tags(sanitizeHtml(html, allow))).toBe(tags(html));
     }
+  });
+});
+
+describe('Markdown typed by a user (USER_TEXT): no raw HTML, no images, only absolute links', () => {
+  const user = (md: string) => new MarkdownRenderer(USER_TEXT).render(md);
+
+  it('renders Markdown, links with rel=nofollow noopener, bare URLs as links', () => {
+    expect(user('Reviewed **40** PRs: [list](https://github.com/o/r/pulls?q=x) and https://example.org/talk')).toBe(
+      '<p>Reviewed <strong>40</strong> PRs: <a href="https://github.com/o/r/pulls?q=x" rel="nofollow noopener noreferrer">list</a> and <a href="https://example.org/talk" rel="nofollow noopener noreferrer">https://example.org/talk</a></p>\n',
+    );
+  });
+
+  it('keeps the lines as typed in the textarea (one contribution per line)', () => {
+    expect(user('PR https://github.com/o/r/pull/1\nTalk at KubeCon')).toBe(
+      '<p>PR <a href="https://github.com/o/r/pull/1" rel="nofollow noopener noreferrer">https://github.com/o/r/pull/1</a><br />\nTalk at KubeCon</p>\n',
+    );
+  });
+
+  it('shows raw HTML as text and never makes an element, attribute or URL of it', () => {
+    const html = user('<script>alert(1)</script>\n\n<img src=x onerror="alert(2)"> <a href="javascript:alert(3)">a</a> <iframe src="frame.html"></iframe>');
+    expect(html).not.toMatch(/<(script|img|a|iframe)\b/i);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('refuses javascript:, data: and relative links, and replaces images by their alt text', () => {
+    const html = user('[a](javascript:alert(1)) [b](data:text/html,x) [c](/app/logout) [d](../admin) ![pixel](https://tracker.example/p.png) <javascript:alert(4)>');
+    expect(html).not.toMatch(/<a |<img/i);
+    expect(html).toContain('pixel');
+    expect(html).not.toContain('tracker.example');
   });
 });

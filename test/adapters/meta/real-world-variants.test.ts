@@ -107,11 +107,11 @@ describe('real-world meta repository variants', () => {
     it('warns on the junk, line by line', () => {
       const v = problemsOf(reading, '2022/TOC/voters.yaml');
       expect(v.map((p) => [p.line, p.message])).toEqual([
-        [7, '`alice-officer` is listed again as `Alice-Officer` (logins ignore case)'],
+        [7, '`alice-officer` is listed again as `Alice-Officer` (line 6; logins ignore case)'],
         [13, '`someone@example.org` is an e-mail address, not a GitHub login; it is ignored'],
         [14, '`Display Name` contains a space, so it is not a GitHub login; it is ignored'],
         [15, 'entry 10 is empty'],
-        [undefined, '1 entry is listed twice'],
+        [9, '1 entry repeats an earlier one: `bob` (lines 8, 9)'],
       ]);
       expect(v.every((p) => p.severity === 'warning')).toBe(true);
     });
@@ -156,7 +156,7 @@ describe('real-world meta repository variants', () => {
 
     it('warns when a field of show_candidate_fields is absent for a candidate', () => {
       expect(messages(problemsOf(reading, 'candidate-erin.md'))).toEqual([
-        'warning: `info` has no `employer`, `slack` (listed in show_candidate_fields); the profile shows it blank',
+        'warning: `info` has no `employer`, `slack` (listed in show_candidate_fields); the profile shows them blank',
       ]);
       expect(problemsOf(reading, 'candidate-alice.md')).toEqual([]);
     });

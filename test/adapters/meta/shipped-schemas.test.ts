@@ -43,6 +43,13 @@ describe('the JSON Schemas shipped in docs/schemas', () => {
     }
   });
 
+  it('accept info items that are not `key: value` (the reader keeps the candidate and warns), not nested mappings', () => {
+    const candidate = validator('candidate');
+    expect(candidate({ ID: 'x', info: ['Independent', null, 42, ['a'], { employer: 'E' }] })).toBe(true);
+    expect(candidate({ ID: 'x', info: [{ employer: { nested: 'no' } }] })).toBe(false);
+    expect(candidate({ ID: 'x', info: 'Independent' })).toBe(false);
+  });
+
   it('document the seat cap, AoE datetimes and the historic keys', () => {
     const election = validator('election');
     const base = { name: 'E', start_datetime: '2024-01-01 00:00:00', end_datetime: '2024-01-31 23:59:59 AoE' };

@@ -30,13 +30,9 @@ describe('ZxcvbnPassphraseStrength', () => {
     expect(await strong(good)).toBe(true);
   });
 
-  it('stays fast on long hostile input: only the first 64 characters are estimated', async () => {
-    await strength.warmUp();
+  it('estimates only the first 64 characters of long hostile input (the cost grows steeply with length)', async () => {
     for (const hostile of ['4@8(<{[3=6|!1][7+5$0()9%2'.repeat(400), '1234567890'.repeat(1000), 'x'.repeat(60_000)]) {
-      const started = performance.now();
-      await strength.estimate(hostile, GUESSABLE);
-      // Generous for a loaded 2-core machine; the defaults took 2-5 s on the first of these.
-      expect(performance.now() - started).toBeLessThan(1500);
+      expect(await strength.estimate(hostile, GUESSABLE)).toEqual(await strength.estimate(hostile.slice(0, 64), GUESSABLE));
     }
   });
 });

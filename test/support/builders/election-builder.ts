@@ -35,7 +35,9 @@ export class ElectionBuilder {
     showCandidateFields: [],
     officers: ['officer1'],
     eligibility: null,
+    eligibilityHtml: null,
     exceptionDescription: null,
+    exceptionDescriptionHtml: null,
     seatCap: null,
     descriptionHtml: '<p>An election.</p>',
     resultsHtml: null,
@@ -79,6 +81,12 @@ export class ElectionBuilder {
   }
   seatCap(cap: SeatCap | null): this { this.fields.seatCap = cap; return this; }
   resultsHtml(html: string | null): this { this.fields.resultsHtml = html; return this; }
+  eligibility(text: string | null, html: string | null = null): this { this.fields.eligibility = text; this.fields.eligibilityHtml = html; return this; }
+  exceptionDescription(text: string | null, html: string | null = null): this {
+    this.fields.exceptionDescription = text;
+    this.fields.exceptionDescriptionHtml = html;
+    return this;
+  }
 
   build(): Election {
     return {

@@ -81,11 +81,13 @@ export function errorPages(render: Render, logger: HttpLogger): Middleware {
       if (ctx.status >= 400 && ctx.body == null) show(ctx, render, ctx.status, GENERIC[ctx.status] ?? GENERIC[ctx.status >= 500 ? 500 : 400] ?? '');
     } catch (err) {
       const status = statusOf(err);
+      // The access log's per-request logger, when there is one: this line then carries the request id.
+      const log = (ctx.req as { log?: HttpLogger }).log ?? logger;
       // Overload is expected under a burst and warned about, rate-limited, where it is detected: one
       // ERROR with a stack trace per refused request would drown the log exactly when it matters.
-      if (err instanceof DomainError && err.code === 'SERVER_BUSY') logger.info({ status, method: ctx.method, path: ctx.path, code: err.code }, 'request refused: busy');
-      else if (status >= 500) logger.error({ err, method: ctx.method, path: ctx.path }, 'request failed');
-      else logger.info({ status, method: ctx.method, path: ctx.path, code: (err as DomainError).code }, 'request refused');
+      if (err instanceof DomainError && err.code === 'SERVER_BUSY') log.info({ status, method: ctx.method, path: ctx.path, code: err.code }, 'request refused: busy');
+      else if (status >= 500) log.error({ err, method: ctx.method, path: ctx.path }, 'request failed');
+      else log.info({ status, method: ctx.method, path: ctx.path, code: (err as DomainError).code }, 'request refused');
       show(ctx, render, status, userMessage(err, status));
     }
   };

@@ -18,7 +18,11 @@ export function mysqlSyncLockName(database: string): string {
 /** A `GET_LOCK` named lock on its own connection. */
 export async function openMysqlLockSession(db: ServerDatabase): Promise<LockSession> {
   const conn = await mysql.createConnection(
-    db.url ? { uri: db.url } : { host: db.host, port: db.port, database: db.database, user: db.username, password: db.password },
+    db.socketPath
+      ? { socketPath: db.socketPath, database: db.database, user: db.username, password: db.password }
+      : db.url
+        ? { uri: db.url }
+        : { host: db.host, port: db.port, database: db.database, user: db.username, password: db.password },
   );
   // A dropped connection surfaces on the next query; without a listener it would crash the process.
   conn.on('error', () => undefined);

@@ -7,4 +7,6 @@ export interface ServerDatabase {
   readonly password: string;
   /** When set, wins over the fields above (it may carry options such as ?sslmode=require). */
   readonly url?: string;
+  /** MySQL/MariaDB: the server's Unix socket; wins over url, host and port. */
+  readonly socketPath?: string;
 }

@@ -13,6 +13,8 @@ export type TypeOrmDatabaseConfig =
       readonly password: string;
       readonly url?: string;
       readonly poolSize?: number;
+      /** MySQL/MariaDB: a Unix socket instead of host and port (an account 'user'@'localhost' needs it). */
+      readonly socketPath?: string;
     }
   | { readonly dialect: 'sqlite'; readonly path: string };
 
@@ -49,7 +51,8 @@ export function createDataSource(config: TypeOrmDatabaseConfig, extras: DataSour
       options = {
         ...common,
         type: 'mysql',
-        ...(config.url ? { url: config.url } : server(config)),
+        ...(config.url && !config.socketPath ? { url: config.url } : server(config)),
+        ...(config.socketPath ? { socketPath: config.socketPath } : {}),
         poolSize: config.poolSize ?? 10,
         charset: 'utf8mb4',
         timezone: 'Z',

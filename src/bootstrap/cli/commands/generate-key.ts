@@ -14,7 +14,7 @@ dotenv file, replacing an existing APP_KEY line or appending one; every other li
 The file is created (mode 600) when missing.
 
 Options:
-  --env-file <path>  dotenv file to write (default: .env in the current directory)
+  --env-file <path>  dotenv file to write (default: ENV_FILE, else .env in the current directory)
   --print            print a new key on stdout instead of writing a file
   --force            write the key even though links of running elections would no longer open
   -h, --help         show this help
@@ -63,7 +63,7 @@ export async function run(argv: string[], io: { env?: Env; cwd?: string } = {}):
     return 0;
   }
   const cwd = io.cwd ?? process.cwd();
-  const file = resolve(cwd, values['env-file'] ?? '.env');
+  const file = resolve(cwd, values['env-file'] ?? ((io.env ?? process.env)['ENV_FILE']?.trim() || '.env'));
   const check = await checkKeyRotation({ envFile: file, env: io.env, cwd });
   if (!reportCheck(check, values.force === true)) return 1;
   const existed = existsSync(file);

@@ -28,8 +28,9 @@ export async function run(argv: string[]): Promise<number> {
   }
   const check = program.opts<{ check?: boolean }>().check === true;
 
-  const problems: string[] = [];
-  const db = databaseConfig(readEnv().env, process.cwd(), problems);
+  const read = readEnv();
+  const problems: string[] = [...read.problems];
+  const db = databaseConfig(read.env, process.cwd(), problems);
   if (problems.length > 0 || db.dialect === 'memory') {
     if (db.dialect === 'memory' && problems.length === 0) problems.push('DB_CONNECTION=memory keeps nothing: there is no schema to migrate');
     process.stderr.write(`elekto migrate: configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);

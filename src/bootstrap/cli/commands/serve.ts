@@ -5,6 +5,10 @@ import type { AppConfig } from '../../config/app-config.js';
 
 export const summary = 'Serve the web application';
 
+/** Elekto's APP_CONNECT=socket made uWSGI speak its own protocol to nginx; `serve` speaks HTTP only. */
+export const APP_CONNECT_SOCKET_NOTE =
+  'APP_CONNECT=socket: elekto serves HTTP only (no uwsgi protocol); in nginx replace uwsgi_pass with proxy_pass http://127.0.0.1:<APP_PORT> and set TRUST_PROXY=true. A sample: deploy/nginx/elekto.conf';
+
 const HELP = `Usage: elekto serve [--host <address>] [--port <number>] [--demo] [--sync]
        elekto run ...   (the same)
 
@@ -72,7 +76,7 @@ export async function run(argv: string[]): Promise<number> {
   const started = Date.now();
   const app = await openApplication(config);
   const log = app.logger;
-  if (config.app.connect === 'socket') log.warn('APP_CONNECT=socket is ignored: elekto serves HTTP (put a proxy in front for anything else)');
+  if (config.app.connect === 'socket') log.warn(APP_CONNECT_SOCKET_NOTE);
 
   try {
     const checkoutMissing = config.meta.driver !== 'directory' && !existsSync(join(config.meta.path, '.git'));
@@ -83,6 +87,9 @@ export async function run(argv: string[]): Promise<number> {
       if (seeded > 0) log.info({ ballots: seeded }, 'demo: ballots cast in the completed elections so their results have something to show');
     }
     const server = await startServer(app, { host, port });
+    const { startMetrics } = await import('../../serve/start-metrics.js');
+    const metrics = await startMetrics(app);
+    if (metrics) log.info(`metrics on ${metrics.url}`);
     const stopFollowing = await followReplicas(app);
     const { settleOnClose } = await import('../../serve/settle-on-close.js');
     const stopSettling = await settleOnClose(app);
@@ -95,6 +102,7 @@ export async function run(argv: string[]): Promise<number> {
     stopFollowing();
     stopSettling();
     await server.close();
+    await metrics?.close();
     return 0;
   } catch (e) {
     log.error({ err: e }, `elekto serve failed: ${e instanceof Error ? e.message : String(e)}`);

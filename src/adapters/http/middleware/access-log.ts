@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Middleware } from 'koa';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+
+/** A caller's request id is kept only when it is short and plain (it goes into every log line). */
+const SANE_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** The proxy's X-Request-Id when it is trusted (TRUST_PROXY) and sane, else a new UUID. */
+export function requestIdFor(header: string | string[] | undefined, trustProxy: boolean): string {
+  const v = Array.isArray(header) ? header[0] : header;
+  return trustProxy && v && SANE_ID.test(v) ? v : randomUUID();
+}
+
+/**
+ * One line per request when its response is finished: id, method, path, status, time. Only those:
+ * no headers (cookies, sessions, webhook signatures), no query string (OAuth codes and states), no
+ * body (passphrases, CSRF tokens). A 500's error is logged once, with its stack, by errorPages,
+ * which logs through `ctx.req.log` so that line carries the same request id.
+ */
+export function accessLog(logger: Logger, options: { trustProxy: boolean }): Middleware {
+  const log = pinoHttp({
+    logger,
+    quietReqLogger: true,
+    quietResLogger: true,
+    wrapSerializers: false,
+    genReqId: (req: IncomingMessage, res: ServerResponse) => {
+      const id = requestIdFor(req.headers['x-request-id'], options.trustProxy);
+      res.setHeader('X-Request-Id', id);
+      return id;
+    },
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'warn' : 'info'),
+    customSuccessMessage: (req, res) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
+    customErrorMessage: (req, res) => `${req.method} ${pathOf(req)} ${res.headersSent ? res.statusCode : 'aborted'}`,
+    customSuccessObject: (req, res, val: Record<string, unknown>) => line(req, res, val),
+    customErrorObject: (req, res, _err, val: Record<string, unknown>) => line(req, res, val),
+  });
+  return async (ctx, next) => {
+    log(ctx.req, ctx.res);
+    await next();
+  };
+}
+
+function pathOf(req: IncomingMessage): string {
+  return (req.url ?? '/').split('?')[0]!.slice(0, 300);
+}
+
+function line(req: IncomingMessage, res: ServerResponse, val: Record<string, unknown>): Record<string, unknown> {
+  return { method: req.method, path: pathOf(req), status: res.statusCode, responseTime: val['responseTime'] };
+}
