@@ -1,7 +1,10 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run, withAppKey } from '../../src/bootstrap/cli/commands/generate-key.js';
+import { withAppKey } from '../../src/bootstrap/cli/commands/generate-key.js';
+import { main } from '../../src/bootstrap/cli/main.js';
+
+const run = (argv: string[], io?: Parameters<typeof main>[1]) => main(['generate-key', ...argv], io);
 
 describe('elekto generate-key', () => {
   it('replaces only the APP_KEY line and keeps every other byte', () => {
