@@ -30,8 +30,8 @@ async function generateKey(...argv: string[]): Promise<{ code: number; stdout: s
   let stderr = '';
   const out = process.stdout.write;
   const err = process.stderr.write;
-  process.stdout.write = ((s: string) => ((stdout += s), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => ((stderr += s), true)) as typeof process.stderr.write;
+  process.stdout.write = ((s: string) => ((stdout += s), true));
+  process.stderr.write = ((s: string) => ((stderr += s), true));
   try {
     // Only the dotenv file configures the command: the test runner's own environment stays out.
     const code = await main(['generate-key', ...argv], { env: {} });

@@ -45,7 +45,7 @@ export class SodiumBallotSealer implements BallotSealer {
     checkScheme(this.scheme);
     this.pepper = ServerPepper.fromSecret(options.serverSecret ?? '');
     const pepperNewLinks = this.pepper !== null && formatScheme(this.scheme) !== ELEKTO_SCHEME_NAME;
-    this.sealingScheme = pepperNewLinks ? { ...this.scheme, pepperId: this.pepper!.id } : this.scheme;
+    this.sealingScheme = pepperNewLinks ? { ...this.scheme, pepperId: this.pepper.id } : this.scheme;
     this.ownsPool = options.pool === undefined;
     this.pool = options.pool ?? new KdfWorkerPool(options);
     this.randomBytes = options.randomBytes ?? ((n) => sodium.randombytes_buf(n));

@@ -2,7 +2,7 @@ import { DomainError } from '../../domain/errors.js';
 import { requireElection, requireOfficer } from '../elections/election-access.js';
 import type { Clock } from '../ports/clock.js';
 import type { ElectionCatalog } from '../ports/election-catalog.js';
-import type { ExceptionDecision, ExceptionRequest, ExceptionRequests } from '../ports/exception-requests.js';
+import type { ExceptionRequest, ExceptionRequests } from '../ports/exception-requests.js';
 import type { User } from '../ports/users.js';
 import { requireRequest } from './officer-requests.js';
 
@@ -42,7 +42,7 @@ export class DecideExceptionRequest {
     }
     await requireRequest(this.requests, electionKey, requestId);
     const decided = await this.requests.decide(electionKey, requestId, {
-      decision: decision as ExceptionDecision,
+      decision: decision,
       note: text,
       decidedBy: user.login,
       at: this.clock.now(),

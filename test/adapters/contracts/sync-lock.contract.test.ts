@@ -151,7 +151,7 @@ describe.each(['postgres', 'mariadb'] as const)('SyncLock across processes: %s',
       env: { ...process.env, NODE_OPTIONS: '' },
     });
     children.push(child);
-    const lines = createInterface({ input: child.stdout! });
+    const lines = createInterface({ input: child.stdout });
     await new Promise<void>((resolve, reject) => {
       lines.on('line', (l) => l === 'held' && resolve());
       child.once('exit', (code) => reject(new Error(`the holder exited early (${code})`)));

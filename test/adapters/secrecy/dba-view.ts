@@ -51,7 +51,7 @@ function ballotTraces(rows: BallotRow[]): Trace[] {
     const keys: Record<string, Key> = { 'row order': [i], 'row id': [rowIdRank.get(r.id)!], 'ballot id': [ballotIdRank.get(r.ballotId)!], ...r.keys };
     const seen = byBallot.get(r.ballotId);
     if (!seen) return void byBallot.set(r.ballotId, keys);
-    for (const [k, v] of Object.entries(keys)) if (!seen[k] || compareKeys(v, seen[k]!) < 0) seen[k] = v;
+    for (const [k, v] of Object.entries(keys)) if (!seen[k] || compareKeys(v, seen[k]) < 0) seen[k] = v;
   });
   return [...byBallot].map(([who, keys]) => ({ who, keys }));
 }
