@@ -13,7 +13,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { KdfWorkerPool } from '../src/adapters/crypto/kdf-worker-pool.js';
 import type { KdfBackend } from '../src/adapters/crypto/kdf-worker-source.js';
-import { DEFAULT_SCHEME, ELEKTO_SCHEME } from '../src/adapters/crypto/seal-scheme.js';
+import { DEFAULT_SCHEME, ELEKTO_SCHEME } from '../src/adapters/shared/seal-scheme.js';
 import { SodiumBallotSealer } from '../src/adapters/crypto/sodium-ballot-sealer.js';
 
 const RUNS = Number(process.env.BENCH_KDF_RUNS ?? 3);

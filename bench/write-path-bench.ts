@@ -20,7 +20,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { KdfWorkerPool } from '../src/adapters/crypto/kdf-worker-pool.js';
-import { schemeFromConfig } from '../src/adapters/crypto/seal-scheme.js';
+import { schemeFromConfig } from '../src/adapters/shared/seal-scheme.js';
 import { loadConfig } from '../src/bootstrap/config/load-config.js';
 import { createLogger } from '../src/bootstrap/logger.js';
 import { openApplication } from '../src/bootstrap/open-application.js';

@@ -37,7 +37,6 @@ export { ExportExceptionDecisions } from './exceptions/export-exception-decision
 export { ComputeResults } from './results/compute-results.js';
 export { ElectionTurnout } from './results/election-turnout.js';
 export { ExportBallots } from './results/export-ballots.js';
-export { DraftResultsMarkdown } from './results/draft-results-markdown.js';
 export { PurgeLinks } from './results/purge-links.js';
 export { PurgeDueLinks } from './results/purge-due-links.js';
 export { BallotLinksStatus } from './results/ballot-links-status.js';

@@ -13,7 +13,7 @@ import type { SyncLock } from '../application/ports/sync-lock.js';
 import type { SyncMeta } from '../application/meta/sync-meta.js';
 import type Koa from 'koa';
 import type { TypeOrmPersistence } from '../adapters/persistence/typeorm/index.js';
-import type { SignInMethod } from '../adapters/identity/sign-in-method.js';
+import type { SignInMethod } from '../adapters/http/sign-in/sign-in-method.js';
 import type { ReadinessReport } from '../adapters/http/routes/public-routes.js';
 import type { PassphraseAttempts } from '../application/ports/passphrase-attempts.js';
 import type { PassphraseStrength } from '../application/ports/passphrase-strength.js';
@@ -25,7 +25,7 @@ import type { Users } from '../application/ports/users.js';
 import type { AppConfig } from './config/app-config.js';
 import type { Lifecycle } from './container/lifecycle.js';
 import type { Logger } from './logger.js';
-import type { Metrics } from '../adapters/metrics/metrics.js';
+import type { Metrics } from '../adapters/shared/metrics.js';
 
 /** A symbol that remembers the type bound to it (inversify's ServiceIdentifier<T> forgets it for symbols). */
 export type Token<T> = symbol & { readonly __bound?: T };

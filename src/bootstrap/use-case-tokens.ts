@@ -10,7 +10,6 @@ import type { CurrentUser } from '../application/identity/current-user.js';
 import type { SignIn } from '../application/identity/sign-in.js';
 import type { ComputeResults } from '../application/results/compute-results.js';
 import type { ElectionTurnout } from '../application/results/election-turnout.js';
-import type { DraftResultsMarkdown } from '../application/results/draft-results-markdown.js';
 import type { ExportBallots } from '../application/results/export-ballots.js';
 import type { SettleClosedElections } from '../application/results/settle-closed-elections.js';
 import type { BallotLinksStatus } from '../application/results/ballot-links-status.js';
@@ -46,7 +45,6 @@ export const USE_CASES = {
   electionTurnout: token<ElectionTurnout>('ElectionTurnout'),
   listArchivedWithBallots: token<ListArchivedWithBallots>('ListArchivedWithBallots'),
   exportBallots: token<ExportBallots>('ExportBallots'),
-  draftResultsMarkdown: token<DraftResultsMarkdown>('DraftResultsMarkdown'),
   purgeLinks: token<PurgeLinks>('PurgeLinks'),
   purgeDueLinks: token<PurgeDueLinks>('PurgeDueLinks'),
   ballotLinksStatus: token<BallotLinksStatus>('BallotLinksStatus'),

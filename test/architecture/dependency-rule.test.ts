@@ -2,6 +2,11 @@
  * The dependency rule of ARCHITECTURE.md, checked mechanically: the domain imports only itself;
  * the application imports only the domain and itself; neither imports a framework, an I/O module,
  * reads the clock or randomness directly, or uses decorators.
+ *
+ * Adapters are rooms: a family (src/adapters/<family>/) imports the domain, the application, its
+ * own files and src/adapters/shared/ — never another family's files, never src/bootstrap. A piece
+ * two families need (a stored format, a setting both sides must agree on) moves to shared/, which
+ * itself imports no family. Only bootstrap puts rooms together.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -37,32 +42,59 @@ const FORBIDDEN_GLOBALS: Array<[RegExp, string]> = [
   [/(?<![\w.])fetch\((?!\))/, 'does network I/O'],
 ];
 
-function violations(layer: 'domain' | 'application'): string[] {
+/** Where an import lands: a layer, or `adapters/<family>` inside the adapters. */
+function roomOf(absPath: string): string {
+  const [layer = '', family = ''] = relative(src, absPath).split('/');
+  return layer === 'adapters' ? `adapters/${family}` : layer;
+}
+
+/** The adapter rule for one file, from its path and its import specifiers (self-tested below). */
+function adapterViolations(file: string, specs: readonly string[]): string[] {
+  const own = roomOf(file);
+  const rel = relative(root, file);
+  return specs
+    .filter((spec) => spec.startsWith('.'))
+    .flatMap((spec) => {
+      const target = roomOf(resolve(dirname(file), spec));
+      if (target === own || target === 'domain' || target === 'application') return [];
+      if (target === 'adapters/shared') return [];
+      return [`${rel} imports ${spec} (${target === 'bootstrap' ? 'bootstrap' : `family "${target}"`})`];
+    });
+}
+
+function adapterRoomViolations(): string[] {
+  return tsFiles(join(src, 'adapters')).flatMap((file) => adapterViolations(file, importsOf(file)));
+}
+
+/** The core rule for one file, given its path and text (so the self-test can feed it a bad file). */
+function fileViolations(file: string, text: string, layer: 'domain' | 'application'): string[] {
   const allowed = layer === 'domain' ? ['domain'] : ['domain', 'application'];
   const problems: string[] = [];
-  for (const file of tsFiles(join(src, layer))) {
-    const rel = relative(root, file);
-    for (const spec of importsOf(file)) {
-      if (!spec.startsWith('.')) {
-        problems.push(`${rel} imports package "${spec}"`);
-        continue;
-      }
-      const target = layerOf(resolve(dirname(file), spec));
-      if (!allowed.includes(target)) problems.push(`${rel} imports ${spec} (layer "${target}")`);
+  const rel = relative(root, file);
+  for (const f of ts.preProcessFile(text, true, true).importedFiles) {
+    const spec = f.fileName;
+    if (!spec.startsWith('.')) {
+      problems.push(`${rel} imports package "${spec}"`);
+      continue;
     }
-    const text = readFileSync(file, 'utf8');
-    const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
-    const visit = (node: ts.Node): void => {
-      if (ts.isDecorator(node)) problems.push(`${rel} uses a decorator`);
-      ts.forEachChild(node, visit);
-    };
-    visit(sf);
-    const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-    for (const [pattern, what] of FORBIDDEN_GLOBALS) {
-      if (pattern.test(code)) problems.push(`${rel} ${what}`);
-    }
+    const target = layerOf(resolve(dirname(file), spec));
+    if (!allowed.includes(target)) problems.push(`${rel} imports ${spec} (layer "${target}")`);
+  }
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const visit = (node: ts.Node): void => {
+    if (ts.isDecorator(node)) problems.push(`${rel} uses a decorator`);
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+  for (const [pattern, what] of FORBIDDEN_GLOBALS) {
+    if (pattern.test(code)) problems.push(`${rel} ${what}`);
   }
   return problems;
+}
+
+function violations(layer: 'domain' | 'application'): string[] {
+  return tsFiles(join(src, layer)).flatMap((file) => fileViolations(file, readFileSync(file, 'utf8'), layer));
 }
 
 describe('the dependency rule', () => {
@@ -74,8 +106,28 @@ describe('the dependency rule', () => {
     expect(violations('application')).toEqual([]);
   });
 
+  it('keeps each adapter family to its own room: no other family, no bootstrap', () => {
+    expect(adapterRoomViolations()).toEqual([]);
+  });
+
   it('notices a violation when there is one (the check itself works)', () => {
     const info = ts.preProcessFile("import Koa from 'koa';\nimport { x } from '../adapters/y.js';", true, true);
     expect(info.importedFiles.map((f) => f.fileName)).toEqual(['koa', '../adapters/y.js']);
+    // A violating file fed to the same checks the tests above run.
+    const bad = join(src, 'application', 'voting', 'bad-use-case.ts');
+    const badText = "import Koa from 'koa';\nimport { x } from '../../adapters/http/y.js';\n@dec class A {}\nconst t = Date.now();";
+    expect(fileViolations(bad, badText, 'application')).toEqual([
+      'src/application/voting/bad-use-case.ts imports package "koa"',
+      'src/application/voting/bad-use-case.ts imports ../../adapters/http/y.js (layer "adapters")',
+      'src/application/voting/bad-use-case.ts uses a decorator',
+      'src/application/voting/bad-use-case.ts reads the clock (use the Clock port)',
+    ]);
+    const adapter = join(src, 'adapters', 'persistence', 'typeorm', 'x.ts');
+    expect(
+      adapterViolations(adapter, ['../../crypto/seal-scheme.js', '../../../bootstrap/tokens.js', '../../shared/seal-scheme.js', './y.js', '../../../domain/errors.js', 'typeorm']),
+    ).toEqual([
+      'src/adapters/persistence/typeorm/x.ts imports ../../crypto/seal-scheme.js (family "adapters/crypto")',
+      'src/adapters/persistence/typeorm/x.ts imports ../../../bootstrap/tokens.js (bootstrap)',
+    ]);
   });
 });

@@ -4,7 +4,7 @@
  * ballots (once: a restart must not cast them again).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -99,6 +99,20 @@ describe('the one-command demo', () => {
       const results = await officer.get('/app/elections/2021---steering/admin/results');
       expect(results.status).toBe(200);
       expect(await results.text()).not.toContain('No ballots were cast');
+
+      // The published results.md and the seeded ballots tell one story: the same ballot count and
+      // the same winners, in the same order, as the officers' count of those ballots.
+      const published = readFileSync(fileURLToPath(new URL('../../examples/demo-meta/elections/2021/steering/results.md', import.meta.url)), 'utf8');
+      const counted = await (await officer.get('/app/elections/2021---steering/admin/results.md')).text();
+      const elected = [...published.split('## Elected')[1]!.matchAll(/^\d+\. \*\*(.+)\*\*$/gm)].map((m) => m[1]);
+      const winners = [...counted.split('## Winners')[1]!.split('##')[0]!.matchAll(/^- \[(.+?)\]/gm)].map((m) => m[1]);
+      expect(winners).toEqual(elected);
+      expect(counted).toContain(`| Ballots cast | ${ballots.length} |`);
+      expect(published).toContain(`**${ballots.length}** eligible voters cast a ballot`);
+      expect(counted).toContain(`| Eligible voters | ${ballots.length} |`);
+      const order = [...counted.split('## Full order')[1]!.matchAll(/^\d+\. \[(.+?)\]/gm)].map((m) => m[1]);
+      expect(published).toContain(`Ranking by the Schulze method: ${order.join(' > ')}.`);
+      expect(counted).not.toMatch(/tie/i);
     } finally {
       await stop(first.child);
     }

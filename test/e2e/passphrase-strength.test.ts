@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { aCandidate, anElection } from '../support/builders/election-builder.js';
 import { NOW } from '../support/builders/in-memory-world.js';
-import { launchChromium, screenshot, seriousA11yViolations } from '../support/http/chromium.js';
+import { launchChromium, screenshot, a11yViolations } from '../support/http/chromium.js';
 import { type RunningWeb, startWeb } from '../support/http/web-world.js';
 import { STRONG_PASSPHRASE } from '../support/passphrases.js';
 
@@ -76,7 +76,7 @@ describe('the passphrase strength shown while typing (Chromium)', () => {
     expect(await meterValue(page)).toBeGreaterThanOrEqual(10);
     expect(await page.locator('#passphrase-strength').getAttribute('class')).not.toContain('is-weak');
     await screenshot(page, 'passphrase-strong');
-    const violations = await seriousA11yViolations(page);
+    const violations = await a11yViolations(page);
     expect(violations).toEqual([]);
 
     await page.getByLabel('Passphrase again').fill(STRONG_PASSPHRASE);

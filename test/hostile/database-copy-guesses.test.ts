@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import sodium from 'libsodium-wrappers-sumo';
 import { KdfWorkerPool } from '../../src/adapters/crypto/kdf-worker-pool.js';
-import { parseScheme, type SealScheme } from '../../src/adapters/crypto/seal-scheme.js';
+import { parseScheme, type SealScheme } from '../../src/adapters/shared/seal-scheme.js';
 import { SodiumBallotSealer } from '../../src/adapters/crypto/sodium-ballot-sealer.js';
 import { openTypeOrmPersistence, type TypeOrmPersistence } from '../../src/adapters/persistence/typeorm/index.js';
 import { DATABASE_KINDS, createThrowawayDatabase, type ThrowawayDatabase } from '../support/databases.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { encodeReturnTo } from '../../src/adapters/http/redirect-target.js';
-import { DevelopmentSignIn } from '../../src/adapters/identity/development-sign-in.js';
+import { DevelopmentSignIn } from '../../src/adapters/http/sign-in/development-sign-in.js';
 import { anElection } from '../support/builders/election-builder.js';
 import { NOW } from '../support/builders/in-memory-world.js';
 import { csrfTokenIn, TestClient } from '../support/http/browser-client.js';

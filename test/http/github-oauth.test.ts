@@ -70,7 +70,7 @@ describe('GitHub OAuth through grant', () => {
     expect(tokenForm.get('redirect_uri')).toBe(`${web.baseUrl}/oauth/github/callback`);
     const user = await web.world.users.byLogin('carson');
     expect(user).toMatchObject({ login: 'Carson', name: 'Carson Weeks' });
-    expect(await (await client.get('/app')).text()).toContain('Welcome! Carson Weeks');
+    expect(await (await client.get('/app')).text()).toContain('Welcome, Carson Weeks');
     const cookie = Buffer.from(client.rawCookie('elekto.session')!, 'base64').toString('utf8');
     expect(cookie).not.toContain('token');
     expect(cookie).not.toContain('grant');

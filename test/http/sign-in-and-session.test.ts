@@ -1,5 +1,5 @@
 import { encodeReturnTo } from '../../src/adapters/http/redirect-target.js';
-import { DevelopmentSignIn } from '../../src/adapters/identity/development-sign-in.js';
+import { DevelopmentSignIn } from '../../src/adapters/http/sign-in/development-sign-in.js';
 import { SignIn } from '../../src/application/identity/sign-in.js';
 import { InMemoryUsers } from '../../src/adapters/persistence/in-memory/in-memory-users.js';
 import { anElection } from '../support/builders/election-builder.js';
@@ -35,7 +35,7 @@ describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
       const dash = await client.get('/app');
       expect(dash.status).toBe(200);
       const html = await dash.text();
-      expect(html).toContain('Welcome! Alice Liddell');
+      expect(html).toContain('Welcome, Alice Liddell');
       expect(html).toContain(election.name);
       expect((await client.get('/login')).headers.get('location')).toBe('/app');
     });

@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DomainError } from '../../domain/errors.js';
-import { RateLimitedWarning, type WarningLogger } from '../system/rate-limited-warning.js';
+import { RateLimitedWarning, type WarningLogger } from '../shared/rate-limited-warning.js';
 import { FairQueue } from './fair-queue.js';
 import { KDF_WORKER_SOURCE, type KdfBackend, kdfWorkerData } from './kdf-worker-source.js';
-import type { SealScheme } from './seal-scheme.js';
+import type { SealScheme } from '../shared/seal-scheme.js';
 
 export interface KdfRequest {
   readonly password: string;

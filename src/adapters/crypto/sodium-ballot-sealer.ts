@@ -3,7 +3,7 @@ import type { SealedLink } from '../../application/ports/ballot-box.js';
 import type { BallotSealer } from '../../application/ports/ballot-sealer.js';
 import { DomainError } from '../../domain/errors.js';
 import { KdfWorkerPool, type KdfPoolOptions } from './kdf-worker-pool.js';
-import { DEFAULT_SCHEME, ELEKTO_SCHEME_NAME, checkScheme, formatScheme, parseScheme, type SealScheme } from './seal-scheme.js';
+import { DEFAULT_SCHEME, ELEKTO_SCHEME_NAME, checkScheme, formatScheme, parseScheme, type SealScheme } from '../shared/seal-scheme.js';
 import { ServerPepper } from './server-pepper.js';
 
 const SALT_BYTES = 16; // argon2i.SALTBYTES in PyNaCl

@@ -10,12 +10,12 @@ export interface FlashMessage {
 /** One-shot messages carried in the session across a redirect (post/redirect/get). */
 export function flash(ctx: Context, text: string, kind: FlashKind = 'info'): void {
   if (!ctx.session) return;
-  const list = (ctx.session['flash'] as FlashMessage[] | undefined) ?? [];
-  ctx.session['flash'] = [...list, { kind, text }].slice(-5);
+  const list = ctx.session.flash ?? [];
+  ctx.session.flash = [...list, { kind, text }].slice(-5);
 }
 
 export function takeFlashes(ctx: Context): FlashMessage[] {
-  const list = (ctx.session?.['flash'] as FlashMessage[] | undefined) ?? [];
-  if (list.length > 0 && ctx.session) delete ctx.session['flash'];
+  const list = ctx.session?.flash ?? [];
+  if (list.length > 0 && ctx.session) delete ctx.session.flash;
   return list;
 }

@@ -49,7 +49,7 @@ export class PublicPageCache {
 
 function cacheable(ctx: Context): boolean {
   if (currentUser(ctx) !== null) return false;
-  const flashes = ctx.session?.['flash'] as unknown[] | undefined;
+  const flashes = ctx.session?.flash;
   return !flashes || flashes.length === 0;
 }
 

@@ -7,18 +7,18 @@ import { safeLocalPath, siteOrigin } from './redirect-target.js';
  * What the session cookie holds about a person: our user id and nothing else (Elekto kept the raw
  * GitHub token there). The current user is loaded per request from the Users port.
  */
-const USER_ID = 'uid';
+const USER_ID = 'uid' as const;
 // The user's session token at sign-in: the next sign-in and sign-out replace it in the database, so
 // this cookie (and any copy of it) stops matching, although its signature stays valid.
-const SESSION_TOKEN = 'sv';
+const SESSION_TOKEN = 'sv' as const;
 // When the person signed in (ms since the epoch): the session ends a fixed time after, however used.
-const SIGNED_IN_AT = 'at';
-const RETURN_TO = 'returnTo';
+const SIGNED_IN_AT = 'at' as const;
+const RETURN_TO = 'returnTo' as const;
 // The request's time by the app's clock, kept for startUserSession.
-const NOW = 'sessionNow';
+const NOW = 'sessionNow' as const;
 
 export function currentUser(ctx: Context): User | null {
-  return (ctx.state['user'] as User | undefined) ?? null;
+  return ctx.state.user ?? null;
 }
 
 export function sessionUserId(ctx: Context): number | null {
@@ -53,15 +53,15 @@ export function endExpiredSession(clock: Clock, lifetimeMs: number): Middleware 
 /** Starts a fresh signed-in session (a new cookie, nothing carried over from before sign-in). */
 export function startUserSession(ctx: Context, user: User): void {
   const returnTo = takeReturnTo(ctx);
-  const now = typeof ctx.state[NOW] === 'number' ? (ctx.state[NOW] as number) : Date.now();
+  const now = ctx.state[NOW] ?? Date.now();
   ctx.session = { [USER_ID]: user.id, [SESSION_TOKEN]: user.sessionToken ?? null, [SIGNED_IN_AT]: now };
-  ctx.state['user'] = user;
+  ctx.state.user = user;
   ctx.redirect(returnTo ?? '/app');
 }
 
 export function endUserSession(ctx: Context): void {
   ctx.session = null;
-  delete ctx.state['user'];
+  delete ctx.state.user;
 }
 
 /**
@@ -70,7 +70,7 @@ export function endUserSession(ctx: Context): void {
  */
 export function dropStaleSession(ctx: Context): void {
   ctx.session = {};
-  delete ctx.state['user'];
+  delete ctx.state.user;
 }
 
 export function rememberReturnTo(ctx: Context, path: string | null): void {

@@ -1,14 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import type { Context } from 'koa';
 import nunjucks from 'nunjucks';
-import { MarkdownRenderer, USER_TEXT } from '../meta/markdown-renderer.js';
+import { MarkdownRenderer, USER_TEXT } from '../shared/markdown-renderer.js';
 import { takeFlashes } from './flash.js';
 import { currentUser } from './session-user.js';
 import { formatUtc } from './time-format.js';
+import type { TemplateName, ViewModels } from './view-models.js';
 
 const VIEWS_DIR = fileURLToPath(new URL('./views', import.meta.url));
 
-export type Render = (ctx: Context, template: string, locals?: Record<string, unknown>, status?: number) => void;
+/** Renders one template with its typed model (view-models.ts); every page also gets the common locals. */
+export type Render = <T extends TemplateName>(ctx: Context, template: T, model: ViewModels[T], status?: number) => void;
 
 /**
  * Nunjucks with autoescape on: everything from the meta repository or a form is escaped unless a
@@ -30,15 +32,15 @@ export function createRenderer(options: { appName: string; reloadTemplates: bool
   env.addFilter('percent', (ratio: number | null | undefined) =>
     ratio === null || ratio === undefined || !Number.isFinite(ratio) ? '–' : `${(ratio * 100).toFixed(1)}%`,
   );
-  return (ctx, template, locals = {}, status = 200) => {
+  return (ctx, template, model, status = 200) => {
     const html = env.render(template, {
       appName: options.appName,
       user: currentUser(ctx),
       // Read only where a template prints it (a form), so pages without forms make no session.
-      csrf: { toString: () => String(ctx.state['_csrf'] ?? '') },
+      csrf: { toString: () => String(ctx.state._csrf ?? '') },
       flashes: takeFlashes(ctx),
       path: ctx.path,
-      ...locals,
+      ...model,
     });
     ctx.status = status;
     ctx.type = 'html';

@@ -6,7 +6,7 @@ import type { MetaTree } from '../../application/ports/meta-source.js';
 import { discoverElections } from './election-discovery.js';
 import { readElectionFolder } from './election-folder.js';
 import { META_LIMITS, type MetaLimits } from './limits.js';
-import { MarkdownRenderer } from './markdown-renderer.js';
+import { MarkdownRenderer } from '../shared/markdown-renderer.js';
 import { MetaFiles } from './meta-files.js';
 import { MetaSchemas } from './meta-schemas.js';
 import { ProblemList } from './problem-list.js';

@@ -1,5 +1,5 @@
 import type { MetaLimits } from './limits.js';
-import type { MarkdownRenderer } from './markdown-renderer.js';
+import type { MarkdownRenderer } from '../shared/markdown-renderer.js';
 import type { MetaFiles } from './meta-files.js';
 import type { MetaSchemas } from './meta-schemas.js';
 import type { ProblemList } from './problem-list.js';

@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { SyncReport } from '../../application/meta/sync-report.js';
-import type { BallotAction, BallotOutcome, Metrics, PoolUse } from './metrics.js';
+import type { BallotAction, BallotOutcome, Metrics, PoolUse } from '../shared/metrics.js';
 
 /** How a sync ended, as one label value; `partial`: it completed but some elections did not parse. */
 export function syncOutcome(r: SyncReport): string {

@@ -1,6 +1,6 @@
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import type { PassphraseEstimate, PassphraseStrength } from '../../application/ports/passphrase-strength.js';
-import { ZXCVBN_SETTINGS } from './zxcvbn-settings.js';
+import { ZXCVBN_SETTINGS } from '../shared/zxcvbn-settings.js';
 
 let shared: Promise<ZxcvbnFactory> | null = null;
 

@@ -2,6 +2,7 @@ import { type Election, isEligible, isOfficer } from '../../domain/election/elec
 import type { BallotBox } from '../ports/ballot-box.js';
 import type { Clock } from '../ports/clock.js';
 import type { ElectionCatalog } from '../ports/election-catalog.js';
+import type { ExceptionRequests } from '../ports/exception-requests.js';
 import type { User } from '../ports/users.js';
 import { type ElectionSummary, byRelevance, summarise } from './election-summary.js';
 
@@ -9,6 +10,11 @@ export interface DashboardEntry extends ElectionSummary {
   readonly eligible: boolean;
   readonly voted: boolean;
   readonly isOfficer: boolean;
+  /**
+   * Off the roll of an election that is not over, with an exception request the officers have not
+   * decided yet: the dashboard says "Exception pending" rather than only "Not eligible".
+   */
+  readonly exceptionPending: boolean;
 }
 
 export interface DashboardView {
@@ -27,26 +33,30 @@ export class Dashboard {
     private readonly catalog: ElectionCatalog,
     private readonly ballotBox: BallotBox,
     private readonly clock: Clock,
+    private readonly exceptionRequests: ExceptionRequests,
   ) {}
 
   async execute({ user }: { user: User }): Promise<DashboardView> {
     const now = this.clock.now();
     const voted = new Set(await this.ballotBox.votedElectionKeys(user.id));
-    const entries = [...this.catalog.current().elections.values()]
-      .map((e) => entry(e, user, voted, now))
-      .sort(byRelevance);
+    const entries = (await Promise.all([...this.catalog.current().elections.values()].map((e) => this.entry(e, user, voted, now)))).sort(byRelevance);
     const running = entries.filter((e) => e.status === 'running');
     const upcoming = entries.filter((e) => e.status === 'upcoming');
     const past = entries.filter((e) => e.status === 'completed' && (e.voted || e.eligible || e.isOfficer));
     return { running, upcoming, past, empty: running.length + upcoming.length + past.length === 0 };
   }
-}
 
-function entry(election: Election, user: User, voted: ReadonlySet<string>, now: Date): DashboardEntry {
-  return {
-    ...summarise(election, now),
-    eligible: isEligible(election, user.login),
-    voted: voted.has(election.key),
-    isOfficer: isOfficer(election, user.login),
-  };
+  private async entry(election: Election, user: User, voted: ReadonlySet<string>, now: Date): Promise<DashboardEntry> {
+    const summary = summarise(election, now);
+    const eligible = isEligible(election, user.login);
+    // Only where a request can still matter: one query per election the user is off the roll of.
+    const request = !eligible && summary.status !== 'completed' ? await this.exceptionRequests.ofUser(election.key, user.id) : null;
+    return {
+      ...summary,
+      eligible,
+      voted: voted.has(election.key),
+      isOfficer: isOfficer(election, user.login),
+      exceptionPending: request !== null && request.decision === null,
+    };
+  }
 }

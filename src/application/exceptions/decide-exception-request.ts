@@ -10,9 +10,10 @@ export interface DecideExceptionRequestInput {
   readonly user: User;
   readonly electionKey: string;
   readonly requestId: number;
-  readonly decision: unknown;
+  /** As the officer sent it; anything but "granted" or "declined" is refused with a clear message. */
+  readonly decision: string;
   /** Shown to the requester. */
-  readonly note: unknown;
+  readonly note: string;
 }
 
 const MAX_NOTE = 2000;
@@ -34,7 +35,7 @@ export class DecideExceptionRequest {
     if (decision !== 'granted' && decision !== 'declined') {
       throw new DomainError('INVALID_EXCEPTION_REQUEST', 'The decision must be "granted" or "declined".', { decision });
     }
-    const text = typeof note === 'string' ? note.trim() : '';
+    const text = note.trim();
     if ([...text].length > MAX_NOTE) {
       throw new DomainError('INVALID_EXCEPTION_REQUEST', `The note may be at most ${MAX_NOTE} characters.`, {
         fields: { note: `At most ${MAX_NOTE} characters.` },
@@ -42,7 +43,7 @@ export class DecideExceptionRequest {
     }
     await requireRequest(this.requests, electionKey, requestId);
     const decided = await this.requests.decide(electionKey, requestId, {
-      decision: decision,
+      decision,
       note: text,
       decidedBy: user.login,
       at: this.clock.now(),

@@ -21,7 +21,7 @@ const LIMITS: ReadonlyArray<[keyof ExceptionForm, string, number, boolean]> = [
 ];
 
 /** Trims every field and checks presence and length; names every bad field at once. */
-export function cleanExceptionForm(form: Partial<Record<keyof ExceptionForm, unknown>>): ExceptionForm {
+export function cleanExceptionForm(form: Partial<ExceptionForm>): ExceptionForm {
   const out: Record<string, string> = {};
   const problems: Record<string, string> = {};
   for (const [field, label, max, required] of LIMITS) {

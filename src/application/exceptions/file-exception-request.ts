@@ -10,7 +10,7 @@ import { type ExceptionForm, cleanExceptionForm } from './exception-form.js';
 export interface FileExceptionRequestInput {
   readonly user: User;
   readonly electionKey: string;
-  readonly form: Partial<Record<keyof ExceptionForm, unknown>>;
+  readonly form: Partial<ExceptionForm>;
 }
 
 /**

@@ -12,17 +12,13 @@ export interface BallotsExport {
   /** Column order of both forms: the election's candidates, then any unknown ids found on ballots. */
   readonly candidates: readonly string[];
   readonly ballotCount: number;
-  /** Elekto's ballots.csv (§8.6): header of candidate ids, one line per ballot, "No opinion" when unranked. */
-  readonly csv: string;
-  /** { election, candidates, ballots: (rank | null)[][] } with the same rows as the CSV. */
-  readonly json: string;
+  /** One row per ballot, a cell per candidate column: its dense rank, or null for "No opinion". */
+  readonly ballots: ReadonlyArray<ReadonlyArray<number | null>>;
 }
 
-export const NO_OPINION_CELL = 'No opinion';
-
 /**
- * The officers' export in Elekto's CSV format, byte for byte in its layout (no quoting, "\n"),
- * plus the same data as JSON. Three deliberate differences: candidates in the election's stable
+ * The officers' export of every ballot (written as Elekto's CSV, or as JSON, by
+ * adapters/shared/export/ballots-export-format.ts). Three deliberate differences from Elekto: candidates in the election's stable
  * order instead of a fresh shuffle; rows sorted by content instead of storage order, which on
  * some databases follows the order of voting and so could be matched with voting times; and ranks
  * dense per ballot (5, 5, 9 shows as 1, 1, 2), never the stored numbers.
@@ -41,7 +37,7 @@ export class ExportBallots {
 
     const columns = candidateIds(election);
     const index = new Map(columns.map((c, i) => [c, i]));
-    const rows: Array<{ ranks: Array<number | null>; line: string }> = [];
+    const rows: Array<{ ranks: Array<number | null>; key: string }> = [];
     for await (const ballot of this.ballotBox.ballots(electionKey)) {
       const ranks: Array<number | null> = new Array(columns.length).fill(null);
       for (const { candidate, rank } of ballot.entries) {
@@ -53,22 +49,16 @@ export class ExportBallots {
         while (ranks.length <= i) ranks.push(null);
         if (ranks[i] == null) ranks[i] = rank === NO_OPINION_RANK ? null : rank;
       }
-      rows.push({ ranks: dense(ranks), line: '' });
+      rows.push({ ranks: dense(ranks), key: '' });
     }
-    // Lines are written once every column is known (an unknown candidate may appear late).
+    // Rows are padded and ordered once every column is known (an unknown candidate may appear late).
     const width = columns.length;
     for (const row of rows) {
       while (row.ranks.length < width) row.ranks.push(null);
-      row.line = row.ranks.map(cell).join(',');
+      row.key = orderKey(row.ranks);
     }
-    rows.sort((a, b) => (a.line < b.line ? -1 : a.line > b.line ? 1 : 0));
-    return {
-      electionKey,
-      candidates: columns,
-      ballotCount: rows.length,
-      csv: `${columns.join(',')}\n${rows.map((r) => `${r.line}\n`).join('')}`,
-      json: `${JSON.stringify({ election: electionKey, candidates: columns, ballots: rows.map((r) => r.ranks) })}\n`,
-    };
+    rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return { electionKey, candidates: columns, ballotCount: rows.length, ballots: rows.map((r) => r.ranks) };
   }
 }
 
@@ -81,6 +71,10 @@ function dense(ranks: ReadonlyArray<number | null>): Array<number | null> {
   return denseRanks(ranks.map((r) => r ?? NO_OPINION_RANK)).map((r) => (r === NO_OPINION_RANK ? null : r));
 }
 
-function cell(rank: number | null): string {
-  return rank == null ? NO_OPINION_CELL : String(rank);
+/**
+ * Rows are ordered by content, never by storage. The key sorts like the CSV lines Elekto's layout
+ * gives ("No opinion" as text), so the file is the same whichever form the officers download.
+ */
+function orderKey(ranks: ReadonlyArray<number | null>): string {
+  return ranks.map((r) => (r == null ? 'No opinion' : String(r))).join(',');
 }

@@ -1,5 +1,6 @@
 import type { Candidate } from '../../domain/election/candidate.js';
 import { type Election, acceptsExceptionRequests, electionStatus, isEligible, isOfficer } from '../../domain/election/election.js';
+import { type ExceptionRefusal, type VoteRefusal, exceptionRefusal, voteRefusal } from '../../domain/election/permissions.js';
 import type { ElectionStatus } from '../../domain/election/schedule.js';
 import { requireElection } from '../elections/election-access.js';
 import type { BallotBox } from '../ports/ballot-box.js';
@@ -21,7 +22,9 @@ export interface Standing {
   readonly eligible: boolean;
   readonly voted: boolean;
   readonly isOfficer: boolean;
-  /** Running, eligible, not voted yet. */
+  /** Why this person may not vote now (domain/election/permissions.ts); null = they may. */
+  readonly voteRefusal: VoteRefusal | null;
+  /** voteRefusal === null: running, eligible, not voted yet. */
   readonly canVote: boolean;
   /** Voted with a passphrase and the link still exists; not before the start. */
   readonly canViewBallot: boolean;
@@ -29,7 +32,9 @@ export interface Standing {
   readonly canRevoke: boolean;
   /** The exception deadline has not passed (Elekto's rule; status is not considered). */
   readonly exceptionOpen: boolean;
-  /** exceptionOpen, not eligible, and no request filed yet. */
+  /** Why this person may not file an exception request now; null = they may. */
+  readonly exceptionRefusal: ExceptionRefusal | null;
+  /** exceptionRefusal === null: exceptionOpen, not eligible, and no request filed yet. */
   readonly canRequestException: boolean;
   /** This user's request, with the officers' decision once there is one. */
   readonly exceptionRequest: ExceptionRequest | null;
@@ -63,17 +68,21 @@ export class VoterStanding {
     const voted = mark !== null;
     const canViewBallot = voted && mark.hasLink && mark.link !== null && status !== 'upcoming';
     const exceptionOpen = acceptsExceptionRequests(election, now);
+    const refusal = voteRefusal({ status, eligible, voted });
+    const exceptionNo = exceptionRefusal({ exceptionOpen, eligible, filed: exceptionRequest !== null });
     return {
       election,
       status,
       eligible,
       voted,
       isOfficer: isOfficer(election, user.login),
-      canVote: status === 'running' && eligible && !voted,
+      voteRefusal: refusal,
+      canVote: refusal === null,
       canViewBallot,
       canRevoke: canViewBallot && status === 'running',
       exceptionOpen,
-      canRequestException: exceptionOpen && !eligible && exceptionRequest === null,
+      exceptionRefusal: exceptionNo,
+      canRequestException: exceptionNo === null,
       exceptionRequest,
       candidates: orderCandidatesForVoter(this.orderKey, user.login, electionKey, election.candidates),
     };

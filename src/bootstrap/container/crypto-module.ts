@@ -1,5 +1,5 @@
 import { ContainerModule } from 'inversify';
-import type { Metrics } from '../../adapters/metrics/metrics.js';
+import type { Metrics } from '../../adapters/shared/metrics.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { Logger } from '../logger.js';
 import { TOKENS } from '../tokens.js';
@@ -18,7 +18,7 @@ export function cryptoModule(config: AppConfig): ContainerModule {
         async (lifecycle: Lifecycle, logger: Logger, metrics: Metrics) => {
           // libsodium loads, and the worker pool starts, only when something seals or opens a link.
           const [{ schemeFromConfig }, { SodiumBallotSealer }] = await Promise.all([
-            import('../../adapters/crypto/seal-scheme.js'),
+            import('../../adapters/shared/seal-scheme.js'),
             import('../../adapters/crypto/sodium-ballot-sealer.js'),
           ]);
           const sealer = new SodiumBallotSealer({

@@ -10,11 +10,11 @@ export function identityModule(config: AppConfig): ContainerModule {
   return new ContainerModule(({ bind }) => {
     bindFactory(bind, TOKENS.SignInMethods, [USE_CASES.signIn, TOKENS.Logger], async (signIn, logger) => {
       if (identity.provider === 'development') {
-        const { DevelopmentSignIn } = await import('../../adapters/identity/development-sign-in.js');
+        const { DevelopmentSignIn } = await import('../../adapters/http/sign-in/development-sign-in.js');
         const hint = config.demo ? 'In the demo: alice votes, erin is not on the voter roll (try the exception form), olivia-officer is the election officer.' : null;
         return [new DevelopmentSignIn(signIn, app.env, hint)];
       }
-      const { GithubOAuthSignIn } = await import('../../adapters/identity/github-oauth-sign-in.js');
+      const { GithubOAuthSignIn } = await import('../../adapters/http/sign-in/github-oauth-sign-in.js');
       return [
         new GithubOAuthSignIn(signIn, {
           clientId: identity.github.clientId ?? '',

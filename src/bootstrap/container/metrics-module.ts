@@ -1,5 +1,5 @@
 import { ContainerModule } from 'inversify';
-import { noMetrics } from '../../adapters/metrics/metrics.js';
+import { noMetrics } from '../../adapters/shared/metrics.js';
 import type { AppConfig } from '../config/app-config.js';
 import { TOKENS as T } from '../tokens.js';
 import { bindFactory } from './binding.js';

@@ -12,7 +12,6 @@ import { CurrentUser } from '../../application/identity/current-user.js';
 import { SignIn } from '../../application/identity/sign-in.js';
 import { ComputeResults } from '../../application/results/compute-results.js';
 import { ElectionTurnout } from '../../application/results/election-turnout.js';
-import { DraftResultsMarkdown } from '../../application/results/draft-results-markdown.js';
 import { ExportBallots } from '../../application/results/export-ballots.js';
 import { SettleClosedElections } from '../../application/results/settle-closed-elections.js';
 import { BallotLinksStatus } from '../../application/results/ballot-links-status.js';
@@ -39,7 +38,7 @@ export function useCaseModule(config: AppConfig): ContainerModule {
     bindFactory(bind, U.signIn, [T.Users], (users) => new SignIn(users));
     bindFactory(bind, U.currentUser, [T.Users], (users) => new CurrentUser(users));
     bindFactory(bind, U.listElections, [T.ElectionCatalog, T.Clock], (catalog, clock) => new ListElections(catalog, clock));
-    bindFactory(bind, U.dashboard, [T.ElectionCatalog, T.BallotBox, T.Clock], (catalog, box, clock) => new Dashboard(catalog, box, clock));
+    bindFactory(bind, U.dashboard, [T.ElectionCatalog, T.BallotBox, T.Clock, T.ExceptionRequests], (catalog, box, clock, requests) => new Dashboard(catalog, box, clock, requests));
     bindFactory(bind, U.voterStanding, [T.ElectionCatalog, T.BallotBox, T.ExceptionRequests, T.Clock], (catalog, box, requests, clock) => new VoterStanding(catalog, box, requests, clock, orderSecret));
     bindFactory(bind, U.castBallot, [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.PassphraseStrength, T.Clock, T.Random], (catalog, box, sealer, strength, clock, random) => new CastBallot(catalog, box, sealer, strength, clock, random, { minPassphraseLength, gate }));
     bindFactory(bind, U.viewBallot, [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.PassphraseAttempts, T.Clock], (catalog, box, sealer, attempts, clock) => new ViewBallot(catalog, box, sealer, attempts, clock, { gate }));
@@ -54,7 +53,6 @@ export function useCaseModule(config: AppConfig): ContainerModule {
     bindFactory(bind, U.listArchivedWithBallots, [T.ElectionCatalog, T.ElectionRecords, T.BallotBox], (c, records, box) => new ListArchivedWithBallots(c, records, box));
     bindFactory(bind, U.electionTurnout, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new ElectionTurnout(c, box, clock));
     bindFactory(bind, U.exportBallots, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new ExportBallots(c, box, clock));
-    bindFactory(bind, U.draftResultsMarkdown, [U.computeResults], (compute) => new DraftResultsMarkdown(compute));
     bindFactory(bind, U.settleClosedElections, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new SettleClosedElections(c, box, clock));
     bindFactory(bind, U.ballotLinksStatus, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new BallotLinksStatus(c, box, clock, { linkPurgeDelayHours: config.ballots.linkPurgeDelayHours }));
     bindFactory(bind, U.purgeDueLinks, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new PurgeDueLinks(c, box, clock, { linkPurgeDelayHours: config.ballots.linkPurgeDelayHours }));

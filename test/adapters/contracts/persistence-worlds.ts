@@ -13,6 +13,7 @@ import {
   InMemoryWebhookDeliveries,
 } from '../../../src/adapters/persistence/in-memory/index.js';
 import { openTypeOrmPersistence } from '../../../src/adapters/persistence/typeorm/index.js';
+import { SystemClock } from '../../../src/adapters/system/system-clock.js';
 import { createThrowawayDatabase, type DatabaseKind } from '../../support/databases.js';
 
 /** Every persistence port, from one adapter family, sharing one store. */
@@ -39,7 +40,7 @@ export async function openWorld(adapter: AdapterName): Promise<PersistenceWorld>
       users,
       electionRecords,
       exceptionRequests: new InMemoryExceptionRequests(users),
-      passphraseAttempts: new InMemoryPassphraseAttempts(),
+      passphraseAttempts: new InMemoryPassphraseAttempts(new SystemClock()),
       webhookDeliveries: new InMemoryWebhookDeliveries(),
       close: async () => undefined,
     };

@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { KdfWorkerPool } from '../../../src/adapters/crypto/kdf-worker-pool.js';
 import { KDF_WORKER_SOURCE, availableKdfBackend, kdfWorkerData } from '../../../src/adapters/crypto/kdf-worker-source.js';
-import { ELEKTO_SCHEME, type SealScheme } from '../../../src/adapters/crypto/seal-scheme.js';
+import { ELEKTO_SCHEME, type SealScheme } from '../../../src/adapters/shared/seal-scheme.js';
 
 const hex = (s: string) => Uint8Array.from(Buffer.from(s, 'hex'));
 const toHex = (b: Uint8Array) => Buffer.from(b).toString('hex');

@@ -1,5 +1,5 @@
 import { KdfWorkerPool } from '../../../src/adapters/crypto/kdf-worker-pool.js';
-import type { SealScheme } from '../../../src/adapters/crypto/seal-scheme.js';
+import type { SealScheme } from '../../../src/adapters/shared/seal-scheme.js';
 
 const CHEAP: SealScheme = { algorithm: 'argon2id13', opsLimit: 1, memLimitBytes: 8 * 1024 * 1024 };
 

@@ -1,6 +1,6 @@
 import { FairQueue } from '../../../src/adapters/crypto/fair-queue.js';
 import { KdfWorkerPool } from '../../../src/adapters/crypto/kdf-worker-pool.js';
-import { RateLimitedWarning } from '../../../src/adapters/system/rate-limited-warning.js';
+import { RateLimitedWarning } from '../../../src/adapters/shared/rate-limited-warning.js';
 
 const SALT = new Uint8Array(16);
 const CHEAP = { algorithm: 'argon2id13', opsLimit: 1, memLimitBytes: 1024 * 1024 } as const;

@@ -1,5 +1,5 @@
 import { KdfWorkerPool } from '../../../src/adapters/crypto/kdf-worker-pool.js';
-import { ELEKTO_SCHEME, ELEKTO_SCHEME_NAME, formatScheme, parseScheme } from '../../../src/adapters/crypto/seal-scheme.js';
+import { ELEKTO_SCHEME, ELEKTO_SCHEME_NAME, formatScheme, parseScheme } from '../../../src/adapters/shared/seal-scheme.js';
 import { SodiumBallotSealer } from '../../../src/adapters/crypto/sodium-ballot-sealer.js';
 import { isDomainError } from '../../../src/domain/errors.js';
 

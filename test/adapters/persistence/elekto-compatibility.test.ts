@@ -1,5 +1,5 @@
 import { KdfWorkerPool } from '../../../src/adapters/crypto/kdf-worker-pool.js';
-import { ELEKTO_SCHEME_NAME } from '../../../src/adapters/crypto/seal-scheme.js';
+import { ELEKTO_SCHEME_NAME } from '../../../src/adapters/shared/seal-scheme.js';
 import { SodiumBallotSealer } from '../../../src/adapters/crypto/sodium-ballot-sealer.js';
 import { openTypeOrmPersistence, type TypeOrmPersistence } from '../../../src/adapters/persistence/typeorm/index.js';
 import type { StoredBallot } from '../../../src/application/ports/ballot-box.js';

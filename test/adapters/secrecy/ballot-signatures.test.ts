@@ -14,6 +14,7 @@ import { ballotRowId } from '../../../src/adapters/persistence/typeorm/sql-value
 import { SeededRandom } from '../../../src/adapters/system/seeded-random.js';
 import { FixedClock } from '../../../src/adapters/system/system-clock.js';
 import { ExportBallots } from '../../../src/application/results/export-ballots.js';
+import { ballotsCsv } from '../../../src/adapters/shared/export/ballots-export-format.js';
 import { CastBallot } from '../../../src/application/voting/cast-ballot.js';
 import { NO_OPINION_RANK, type RankEntry } from '../../../src/domain/ballot/ranking.js';
 import { anElection } from '../../support/builders/election-builder.js';
@@ -100,7 +101,7 @@ describe.each(DATABASE_KINDS)('ballots that identify their voter: %s', (kind) =>
 
     clock.set(new Date(dense.endsAt.getTime() + DAY));
     const exported = await new ExportBallots(catalog, p.ballotBox, clock).execute({ electionKey: dense.key, requester: null });
-    expect(exported.csv).toBe('dims,paris,aaron\n1,1,2\n1,2,3\n');
+    expect(ballotsCsv(exported)).toBe('dims,paris,aaron\n1,1,2\n1,2,3\n');
 
     // The export moved alice's ballot out of the pool: what the table now holds, as a DBA reads it.
     const rows = await p.db.run((sql) => sql.rows<{ voter: string; candidate: string; r: unknown }>(`SELECT voter, candidate, ${p.db.q('rank')} AS r FROM ballot WHERE election_id = ?`, [id]));

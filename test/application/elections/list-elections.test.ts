@@ -43,16 +43,30 @@ describe('Dashboard', () => {
     await new CastBallot(w.catalog, w.ballotBox, w.sealer, w.strength, w.clock, w.random).execute({
       user: alice, electionKey: 'run-short', entries: [{ candidate: 'dims', rank: 1 }], passphrase: '',
     });
-    const view = await new Dashboard(w.catalog, w.ballotBox, w.clock).execute({ user: alice });
+    const view = await new Dashboard(w.catalog, w.ballotBox, w.clock, w.exceptionRequests).execute({ user: alice });
     expect(view.running.map((e) => [e.key, e.eligible, e.voted])).toEqual([['run-short', true, true], ['run-long', false, false]]);
     expect(view.upcoming.map((e) => [e.key, e.isOfficer])).toEqual([['soon', false], ['later', true]]);
     expect(view.past.map((e) => e.key)).toEqual(['past-new']);
     expect(view.empty).toBe(false);
   });
 
+  it('says when the user is off a roll with an exception request the officers have not decided yet', async () => {
+    const w = inMemoryWorld(elections());
+    const alice = await w.signIn('alice');
+    const request = { userId: alice.id, name: 'Alice', email: 'a@example.org', chat: 'alice', description: 'Docs sprint.', comments: '' };
+    await w.exceptionRequests.file({ ...request, electionKey: 'run-long' }, NOW);
+    const dashboard = new Dashboard(w.catalog, w.ballotBox, w.clock, w.exceptionRequests);
+    let view = await dashboard.execute({ user: alice });
+    expect(view.running.map((e) => [e.key, e.eligible, e.exceptionPending])).toEqual([['run-short', true, false], ['run-long', false, true]]);
+    const [filed] = await w.exceptionRequests.list('run-long');
+    await w.exceptionRequests.decide('run-long', filed!.id, { decision: 'declined', note: '', decidedBy: 'olivia', at: NOW });
+    view = await dashboard.execute({ user: alice });
+    expect(view.running.find((e) => e.key === 'run-long')?.exceptionPending).toBe(false);
+  });
+
   it('is empty when there is nothing to do', async () => {
     const w = inMemoryWorld([anElection().runningBetween(at(-100), at(-90)).build()]);
-    const view = await new Dashboard(w.catalog, w.ballotBox, w.clock).execute({ user: await w.signIn('nobody') });
+    const view = await new Dashboard(w.catalog, w.ballotBox, w.clock, w.exceptionRequests).execute({ user: await w.signIn('nobody') });
     expect(view).toEqual({ running: [], upcoming: [], past: [], empty: true });
   });
 });

@@ -1,5 +1,6 @@
 import { DecideExceptionRequest } from '../../../src/application/exceptions/decide-exception-request.js';
-import { ExportExceptionDecisions, csvCell } from '../../../src/application/exceptions/export-exception-decisions.js';
+import { ExportExceptionDecisions } from '../../../src/application/exceptions/export-exception-decisions.js';
+import { csvCell, exceptionDecisionsCsv, exceptionDecisionsJson } from '../../../src/adapters/shared/export/exception-decisions-format.js';
 import { FileExceptionRequest } from '../../../src/application/exceptions/file-exception-request.js';
 import { ListExceptionRequests, ShowExceptionRequest } from '../../../src/application/exceptions/list-exception-requests.js';
 import { ReviewExceptionRequest } from '../../../src/application/exceptions/review-exception-request.js';
@@ -130,7 +131,8 @@ describe('officers handling exception requests', () => {
     const r = await file.execute({ user: mallory, electionKey: KEY, form: { ...form, comments: '=HYPERLINK("http://evil")', description: 'line one\nline, two' } });
     await file.execute({ user: await w.signIn('eve'), electionKey: KEY, form: { ...form, name: 'Eve' } });
     await decide.execute({ user: officer1, electionKey: KEY, requestId: r.id, decision: 'granted', note: 'Welcome "aboard"' });
-    const out = await exportDecisions.execute({ user: officer1, electionKey: KEY });
+    const records = await exportDecisions.execute({ user: officer1, electionKey: KEY });
+    const out = { csv: exceptionDecisionsCsv(records), json: exceptionDecisionsJson(records) };
     const lines = out.csv.split('\r\n');
     expect(lines[0]).toBe('id,login,name,email,chat,description,comments,filedAt,reviewed,decision,decisionNote,decidedBy,decidedAt');
     expect(out.csv).toContain(`"line one\nline, two","'=HYPERLINK(""http://evil"")"`);

@@ -1,3 +1,4 @@
+import { ballotsCsv, ballotsJson } from '../../../src/adapters/shared/export/ballots-export-format.js';
 import { ExportBallots } from '../../../src/application/results/export-ballots.js';
 import { NO_OPINION_RANK } from '../../../src/domain/ballot/ranking.js';
 import { anElection } from '../../support/builders/election-builder.js';
@@ -10,7 +11,17 @@ const NO = NO_OPINION_RANK;
 async function setup() {
   const election = anElection().key(KEY).candidates('delectus', 'elekto', 'notcivs', 'e6n', 'ribemont').status('completed', NOW).build();
   const w = inMemoryWorld([election]);
-  return { w, exportBallots: new ExportBallots(w.catalog, w.ballotBox, w.clock) };
+  return { w, exportBallots: written(new ExportBallots(w.catalog, w.ballotBox, w.clock)) };
+}
+
+/** The use case's rows as the officers download them (adapters/export). */
+function written(uc: ExportBallots) {
+  return {
+    execute: async (input: Parameters<ExportBallots['execute']>[0]) => {
+      const out = await uc.execute(input);
+      return { ...out, csv: ballotsCsv(out), json: ballotsJson(out) };
+    },
+  };
 }
 
 describe('ExportBallots', () => {
@@ -97,7 +108,7 @@ describe('ExportBallots with several unknown candidates on one ballot', () => {
   it('fills every cell (no holes)', async () => {
     const w = inMemoryWorld([anElection().key(KEY).candidates('delectus').status('completed', NOW).build()]);
     await castMany(w, KEY, [r(['delectus', 1], ['ghost1', 2], ['ghost2', 3]), r(['delectus', 1])]);
-    const out = await new ExportBallots(w.catalog, w.ballotBox, w.clock).execute({ electionKey: KEY, requester: null });
+    const out = await written(new ExportBallots(w.catalog, w.ballotBox, w.clock)).execute({ electionKey: KEY, requester: null });
     expect(out.csv).toBe('delectus,ghost1,ghost2\n1,2,3\n1,No opinion,No opinion\n');
     expect(JSON.parse(out.json).ballots).toEqual([[1, 2, 3], [1, null, null]]);
   });

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GithubOAuthSignIn } from '../../../src/adapters/identity/github-oauth-sign-in.js';
+import { GithubOAuthSignIn } from '../../../src/adapters/http/sign-in/github-oauth-sign-in.js';
 import type { HttpLogger } from '../../../src/adapters/http/http-logger.js';
-import type { SignInUseCase } from '../../../src/adapters/identity/sign-in-method.js';
+import type { SignInUseCase } from '../../../src/adapters/http/sign-in/sign-in-method.js';
 
 export interface FakeGithubUser {
   readonly login: string;

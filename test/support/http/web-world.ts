@@ -5,8 +5,8 @@ import { createHttpApp, type HttpDeps } from '../../../src/adapters/http/create-
 import type { HttpConfig } from '../../../src/adapters/http/http-config.js';
 import { silentLogger } from '../../../src/adapters/http/http-logger.js';
 import type { WebUseCases } from '../../../src/adapters/http/routes/web-use-cases.js';
-import { DevelopmentSignIn } from '../../../src/adapters/identity/development-sign-in.js';
-import type { SignInMethod } from '../../../src/adapters/identity/sign-in-method.js';
+import { DevelopmentSignIn } from '../../../src/adapters/http/sign-in/development-sign-in.js';
+import type { SignInMethod } from '../../../src/adapters/http/sign-in/sign-in-method.js';
 import { ListArchivedWithBallots } from '../../../src/application/elections/archived-elections.js';
 import { Dashboard } from '../../../src/application/elections/dashboard.js';
 import { ListElections } from '../../../src/application/elections/list-elections.js';
@@ -17,7 +17,6 @@ import { ListExceptionRequests, ShowExceptionRequest } from '../../../src/applic
 import { ReviewExceptionRequest } from '../../../src/application/exceptions/review-exception-request.js';
 import { SignIn } from '../../../src/application/identity/sign-in.js';
 import { ComputeResults } from '../../../src/application/results/compute-results.js';
-import { DraftResultsMarkdown } from '../../../src/application/results/draft-results-markdown.js';
 import { ElectionTurnout } from '../../../src/application/results/election-turnout.js';
 import { ExportBallots } from '../../../src/application/results/export-ballots.js';
 import { BallotLinksStatus } from '../../../src/application/results/ballot-links-status.js';
@@ -49,7 +48,7 @@ export function webUseCases(w: WebWorld, config: HttpConfig = TEST_CONFIG): WebU
   const gate = new BallotRequestGate();
   return {
     listElections: new ListElections(w.catalog, w.clock),
-    dashboard: new Dashboard(w.catalog, w.ballotBox, w.clock),
+    dashboard: new Dashboard(w.catalog, w.ballotBox, w.clock, w.exceptionRequests),
     voterStanding: new VoterStanding(w.catalog, w.ballotBox, w.exceptionRequests, w.clock, config.appKey),
     castBallot: new CastBallot(w.catalog, w.ballotBox, w.sealer, w.strength, w.clock, w.random, { minPassphraseLength: config.minPasscodeLength, gate }),
     viewBallot: new ViewBallot(w.catalog, w.ballotBox, w.sealer, w.attempts, w.clock, { gate }),
@@ -64,7 +63,6 @@ export function webUseCases(w: WebWorld, config: HttpConfig = TEST_CONFIG): WebU
     electionTurnout: new ElectionTurnout(w.catalog, w.ballotBox, w.clock),
     listArchivedWithBallots: new ListArchivedWithBallots(w.catalog, w.electionRecords, w.ballotBox),
     exportBallots: new ExportBallots(w.catalog, w.ballotBox, w.clock),
-    draftResultsMarkdown: new DraftResultsMarkdown(computeResults),
     ballotLinksStatus: new BallotLinksStatus(w.catalog, w.ballotBox, w.clock, { linkPurgeDelayHours: DEFAULT_LINK_PURGE_DELAY_HOURS }),
     purgeLinks: new PurgeLinks(w.catalog, w.ballotBox, w.clock),
   };

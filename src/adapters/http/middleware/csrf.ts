@@ -29,8 +29,8 @@ export function csrfProtection(exempt: readonly string[]): Middleware {
         enumerable: true,
         get: (): string | undefined => {
           if (!ctx.session) return undefined;
-          if (typeof ctx.session['secret'] !== 'string') ctx.session['secret'] = tokens.secretSync();
-          return (token ??= tokens.create(ctx.session['secret'] as string));
+          const secret = typeof ctx.session.secret === 'string' ? ctx.session.secret : (ctx.session.secret = tokens.secretSync());
+          return (token ??= tokens.create(secret));
         },
       });
       return next();

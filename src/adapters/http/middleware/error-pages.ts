@@ -66,6 +66,11 @@ const GENERIC: Record<number, string> = {
   503: 'A service this page needs is not available right now. Please try again in a moment.',
 };
 
+/** The status of one code, for a route that re-shows its form rather than throwing. */
+export function statusFor(code: DomainErrorCode): number {
+  return STATUS_BY_CODE[code];
+}
+
 export function statusOf(err: unknown): number {
   if (err instanceof DomainError) return STATUS_BY_CODE[err.code] ?? 500;
   const status = (err as { status?: unknown; statusCode?: unknown })?.status ?? (err as { statusCode?: unknown })?.statusCode;

@@ -11,7 +11,7 @@ export function loadUser(users: Pick<Users, 'byId'>): Middleware {
     const id = sessionUserId(ctx);
     if (id !== null) {
       const user = await users.byId(id);
-      if (user && sessionMatches(ctx, user)) ctx.state['user'] = user;
+      if (user && sessionMatches(ctx, user)) ctx.state.user = user;
       else dropStaleSession(ctx);
     }
     await next();

@@ -1,5 +1,5 @@
 import type { Context, Middleware } from 'koa';
-import type { BallotAction, BallotOutcome, Metrics } from '../../metrics/metrics.js';
+import type { BallotAction, BallotOutcome, Metrics } from '../../shared/metrics.js';
 
 /** The voter's ballot actions, by method and route template (ballot-routes.ts). */
 const BALLOT_ACTIONS: Readonly<Record<string, BallotAction>> = {

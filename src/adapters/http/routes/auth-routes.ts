@@ -1,5 +1,5 @@
 import Router from '@koa/router';
-import type { SignInMethod } from '../../identity/sign-in-method.js';
+import type { SignInMethod } from '../sign-in/sign-in-method.js';
 import { requireUser } from '../middleware/guards.js';
 import { decodeReturnTo, encodeReturnTo, siteOrigin } from '../redirect-target.js';
 import { currentUser, endUserSession } from '../session-user.js';

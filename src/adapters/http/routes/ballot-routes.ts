@@ -2,13 +2,17 @@ import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { MIN_GUESSES_LOG10, guessableWords } from '../../../application/voting/passphrase-policy.js';
 import type { Standing } from '../../../application/voting/voter-standing.js';
-import { NO_OPINION_RANK, expressesNoPreference, type RankEntry } from '../../../domain/ballot/ranking.js';
-import { DomainError, isDomainError } from '../../../domain/errors.js';
+import { NO_OPINION_RANK, expressesNoPreference, rankingFromEntries, type RankEntry } from '../../../domain/ballot/ranking.js';
+import { voteRefusalError } from '../../../domain/election/permissions.js';
+import { type DomainError, isDomainError } from '../../../domain/errors.js';
 import { readBallotForm } from '../ballot-form.js';
+import { ballotSummary } from '../ballot-summary.js';
 import { flash } from '../flash.js';
-import { statusOf } from '../middleware/error-pages.js';
+import { formFields, formText } from '../form-body.js';
+import { statusFor, statusOf } from '../middleware/error-pages.js';
 import { param, userOf } from '../middleware/guards.js';
-import { ZXCVBN_BROWSER_SCRIPTS, ZXCVBN_SETTINGS } from '../../passphrase/zxcvbn-settings.js';
+import { OneShotRankings } from '../one-shot-rankings.js';
+import { ZXCVBN_BROWSER_SCRIPTS, ZXCVBN_SETTINGS } from '../../shared/zxcvbn-settings.js';
 import type { Render } from '../views.js';
 import { electionCrumbs, renderElectionPage } from './election-page.js';
 import type { WebUseCases } from './web-use-cases.js';
@@ -21,6 +25,8 @@ export interface BallotRouteDeps {
 
 /** Refusals that re-show the ballot with the voter's ranking kept, rather than an error page. */
 const FORM_PROBLEMS = ['INVALID_BALLOT', 'PASSPHRASE_TOO_SHORT', 'PASSPHRASE_TOO_WEAK'] as const;
+/** Refusals of view/revoke shown on the election page, beside the passphrase form. */
+const PASSPHRASE_PROBLEMS = ['WRONG_PASSPHRASE', 'TOO_MANY_ATTEMPTS', 'NO_RECOVERABLE_LINK'] as const;
 
 interface BallotFormState {
   readonly ranks?: ReadonlyMap<string, number>;
@@ -31,6 +37,7 @@ interface BallotFormState {
 /** Vote, confirmation, view and revoke: the voter's own ballot. */
 export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
   const { render, useCases } = deps;
+  const justCast = new OneShotRankings();
 
   const standingOf = (ctx: Context): Promise<Standing> =>
     useCases.voterStanding.execute({ user: userOf(ctx), electionKey: param(ctx, 'key') });
@@ -71,41 +78,36 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
     );
   };
 
-  /** Why this person cannot vote here now, as an error the error page shows with its status. */
-  const refusal = (s: Standing): DomainError | null => {
-    if (s.voted) return new DomainError('ALREADY_VOTED', 'You have already voted. To vote again, revoke your ballot on the election page first.');
-    if (s.status !== 'running') return new DomainError('ELECTION_NOT_RUNNING', s.status === 'upcoming' ? 'Voting has not started yet.' : 'Voting has ended.');
-    if (!s.eligible) return new DomainError('VOTER_NOT_ELIGIBLE', 'You are not on the voter roll of this election. You can ask the officers for an exception from the election page.');
-    return null;
+  /** The domain says whether and why; the error page shows it with the status of the one table. */
+  const requireMayVote = (s: Standing): void => {
+    if (s.voteRefusal) throw voteRefusalError(s.voteRefusal);
   };
 
   router.get('/app/elections/:key/vote', async (ctx) => {
     const s = await standingOf(ctx);
-    const no = refusal(s);
-    if (no) throw no;
+    requireMayVote(s);
     showBallot(ctx, s);
   });
 
   router.post('/app/elections/:key/vote', async (ctx) => {
     const user = userOf(ctx);
     const s = await standingOf(ctx);
-    const no = refusal(s);
-    if (no) throw no;
-    const body = (ctx.request.body ?? {}) as Record<string, unknown>;
-    let entries: RankEntry[] = [];
+    requireMayVote(s);
+        let entries: RankEntry[] = [];
     try {
-      const form = readBallotForm(body);
+      const form = readBallotForm(formFields(ctx));
       entries = form.entries;
       const ranks = new Map(entries.map((e) => [e.candidate, e.rank]));
       if (form.passphraseConfirm !== null && form.passphrase !== form.passphraseConfirm) {
-        return showBallot(ctx, s, { ranks, error: 'The two passphrases differ. Type the same passphrase twice.' }, 422);
+        return showBallot(ctx, s, { ranks, error: 'The two passphrases differ. Type the same passphrase twice.' }, statusFor('INVALID_BALLOT'));
       }
       const anyRanked = entries.some((e) => e.rank !== NO_OPINION_RANK);
       if (anyRanked && expressesNoPreference(entries) && !form.confirmNoPreference) {
-        return showBallot(ctx, s, { ranks, noPreferenceWarning: true }, 422);
+        return showBallot(ctx, s, { ranks, noPreferenceWarning: true }, statusFor('INVALID_BALLOT'));
       }
       const result = await useCases.castBallot.execute({ user, electionKey: s.election.key, entries, passphrase: form.passphrase });
-      ctx.session!['cast'] = { key: s.election.key, linked: result.linked };
+      const summary = justCast.keep(rankingFromEntries(entries, s.candidates.map((c) => c.id)));
+      if (ctx.session) ctx.session.cast = { key: s.election.key, linked: result.linked, summary };
       ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}/confirmation`);
     } catch (e) {
       if (FORM_PROBLEMS.some((code) => isDomainError(e, code))) {
@@ -118,26 +120,24 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
   router.get('/app/elections/:key/confirmation', async (ctx) => {
     const s = await standingOf(ctx);
     if (!s.voted) return ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}`);
-    const cast = ctx.session?.['cast'] as { key?: string; linked?: boolean } | undefined;
-    if (cast && ctx.session) delete ctx.session['cast'];
+    const cast = ctx.session?.cast;
+    if (cast && ctx.session) delete ctx.session.cast;
     render(ctx, 'pages/confirmation.njk', {
       title: 'Thank you',
       breadcrumbs: electionCrumbs(s.election, { label: 'Thank you' }),
       election: s.election,
       linked: cast?.key === s.election.key ? cast.linked : s.canViewBallot,
+      // What was just cast, from the form (a stored ballot cannot be read without the passphrase).
+      summary: cast?.key === s.election.key ? ballotSummary(justCast.take(cast.summary), s.candidates) : null,
     });
   });
 
-  const passphraseOf = (ctx: Context): string => {
-    const p = (ctx.request.body as Record<string, unknown> | undefined)?.['password'];
-    return typeof p === 'string' ? p : '';
-  };
+  const passphraseOf = (ctx: Context): string => formText(formFields(ctx), 'password');
 
   /** Passphrase problems are shown on the election page itself, next to the form that caused them. */
   const onPassphraseError = async (ctx: Context, e: unknown): Promise<void> => {
-    if (isDomainError(e, 'WRONG_PASSPHRASE') || isDomainError(e, 'TOO_MANY_ATTEMPTS') || isDomainError(e, 'NO_RECOVERABLE_LINK')) {
-      const status = e.code === 'WRONG_PASSPHRASE' ? 403 : e.code === 'TOO_MANY_ATTEMPTS' ? 429 : 409;
-      return renderElectionPage(render, ctx, await standingOf(ctx), { passphraseError: e.message }, status);
+    if (PASSPHRASE_PROBLEMS.some((code) => isDomainError(e, code))) {
+      return renderElectionPage(render, ctx, await standingOf(ctx), { passphraseError: (e as DomainError).message }, statusOf(e));
     }
     throw e;
   };

@@ -3,6 +3,7 @@ import type { Clock } from '../../../application/ports/clock.js';
 import type { ElectionCatalog } from '../../../application/ports/election-catalog.js';
 import { profileFields } from '../../../domain/election/candidate.js';
 import { statusAt } from '../../../domain/election/schedule.js';
+import { DomainError } from '../../../domain/errors.js';
 import { candidateOr404, electionOr404 } from '../catalog-lookup.js';
 import { statusQuery } from './public-routes.js';
 import { param, userOf } from '../middleware/guards.js';
@@ -66,7 +67,7 @@ export function electionRoutes(router: Router, deps: ElectionRouteDeps): void {
     const election = electionOr404(catalog, param(ctx, 'key'));
     const status = statusAt(election, clock.now());
     if (status !== 'completed') {
-      ctx.throw(409, `The election is not completed yet: results come after it closes.`);
+      throw new DomainError('ELECTION_NOT_COMPLETED', 'The election is not completed yet: results come after it closes.');
     }
     render(ctx, 'pages/results.njk', {
       title: `Results: ${election.name}`,

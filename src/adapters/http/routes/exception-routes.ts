@@ -1,8 +1,11 @@
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import type { Standing } from '../../../application/voting/voter-standing.js';
-import { DomainError, isDomainError } from '../../../domain/errors.js';
+import { exceptionRefusalError } from '../../../domain/election/permissions.js';
+import { isDomainError } from '../../../domain/errors.js';
 import { flash } from '../flash.js';
+import { formFields, formText } from '../form-body.js';
+import { statusOf } from '../middleware/error-pages.js';
 import { param, userOf } from '../middleware/guards.js';
 import type { Render } from '../views.js';
 import { electionCrumbs } from './election-page.js';
@@ -29,29 +32,24 @@ export function exceptionRoutes(router: Router, deps: { render: Render; useCases
       status,
     );
 
-  /** Elekto's order: deadline first, then "already eligible", then "already requested". */
-  const refusal = (s: Standing): DomainError | null => {
-    if (!s.exceptionOpen) return new DomainError('EXCEPTION_WINDOW_CLOSED', 'This election no longer accepts exception requests.');
-    if (s.eligible) return new DomainError('ALREADY_ELIGIBLE', 'You are already eligible to vote in this election.');
-    if (s.exceptionRequest) return new DomainError('EXCEPTION_ALREADY_FILED', 'You have already requested an exception for this election. The officers will review it; its state shows on the election page.');
-    return null;
+  /** The domain says whether and why (Elekto's order); the error table gives the status. */
+  const requireMayRequest = (s: Standing): void => {
+    if (s.exceptionRefusal) throw exceptionRefusalError(s.exceptionRefusal);
   };
 
   router.get('/app/elections/:key/exception', async (ctx) => {
     const user = userOf(ctx);
     const s = await useCases.voterStanding.execute({ user, electionKey: param(ctx, 'key') });
-    const no = refusal(s);
-    if (no) throw no;
+    requireMayRequest(s);
     show(ctx, s, { name: user.name ?? '' }, {});
   });
 
   router.post('/app/elections/:key/exception', async (ctx) => {
     const user = userOf(ctx);
     const s = await useCases.voterStanding.execute({ user, electionKey: param(ctx, 'key') });
-    const no = refusal(s);
-    if (no) throw no;
-    const body = (ctx.request.body ?? {}) as Record<string, unknown>;
-    const form = Object.fromEntries(FIELDS.map((f) => [f, typeof body[f] === 'string' ? (body[f] as string) : '']));
+    requireMayRequest(s);
+    const body = formFields(ctx);
+    const form = Object.fromEntries(FIELDS.map((f) => [f, formText(body, f)]));
     try {
       await useCases.fileExceptionRequest.execute({ user, electionKey: s.election.key, form });
       flash(ctx, 'Your exception request was sent to the election officers.', 'success');
@@ -59,7 +57,7 @@ export function exceptionRoutes(router: Router, deps: { render: Render; useCases
     } catch (e) {
       if (isDomainError(e, 'INVALID_EXCEPTION_REQUEST')) {
         const fields = (e.details['fields'] as Record<string, string> | undefined) ?? { form: e.message };
-        return show(ctx, s, form, fields, 422);
+        return show(ctx, s, form, fields, statusOf(e));
       }
       throw e;
     }

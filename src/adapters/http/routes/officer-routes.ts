@@ -1,6 +1,10 @@
 import type Router from '@koa/router';
 import type { Context } from 'koa';
+import { ballotsCsv, ballotsJson } from '../../shared/export/ballots-export-format.js';
+import { exceptionDecisionsCsv } from '../../shared/export/exception-decisions-format.js';
+import { resultsMarkdown } from '../../shared/export/results-markdown.js';
 import { flash } from '../flash.js';
+import { formFields, formText } from '../form-body.js';
 import { param, userOf } from '../middleware/guards.js';
 import type { Render } from '../views.js';
 import { electionCrumbs } from './election-page.js';
@@ -64,11 +68,11 @@ export function officerRoutes(router: Router, deps: { render: Render; useCases: 
 
   router.post('/app/elections/:key/admin/exception/:rid', async (ctx) => {
     const user = userOf(ctx);
-    const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+    const body = formFields(ctx);
     const electionKey = key(ctx);
     const id = requestId(ctx);
     if (body['action'] === 'decide') {
-      await useCases.decideExceptionRequest.execute({ user, electionKey, requestId: id, decision: body['decision'], note: body['note'] });
+      await useCases.decideExceptionRequest.execute({ user, electionKey, requestId: id, decision: formText(body, 'decision'), note: formText(body, 'note') });
       flash(ctx, 'Your decision was saved. The requester sees it on the election page.', 'success');
       ctx.redirect(`${base(ctx)}/exception/${id}`);
       return;
@@ -124,21 +128,21 @@ export function officerRoutes(router: Router, deps: { render: Render; useCases: 
 
   router.get('/app/elections/:key/admin/download', async (ctx) => {
     const out = await useCases.exportBallots.execute({ electionKey: key(ctx), requester: userOf(ctx) });
-    download(ctx, out.csv, 'text/csv; charset=utf-8', 'ballots.csv');
+    download(ctx, ballotsCsv(out), 'text/csv; charset=utf-8', 'ballots.csv');
   });
 
   router.get('/app/elections/:key/admin/download.json', async (ctx) => {
     const out = await useCases.exportBallots.execute({ electionKey: key(ctx), requester: userOf(ctx) });
-    download(ctx, out.json, 'application/json; charset=utf-8', 'ballots.json');
+    download(ctx, ballotsJson(out), 'application/json; charset=utf-8', 'ballots.json');
   });
 
   router.get('/app/elections/:key/admin/results.md', async (ctx) => {
-    const out = await useCases.draftResultsMarkdown.execute({ electionKey: key(ctx), requester: userOf(ctx) });
-    download(ctx, out.markdown, 'text/markdown; charset=utf-8', 'results.md');
+    const results = await useCases.computeResults.execute({ electionKey: key(ctx), requester: userOf(ctx) });
+    download(ctx, resultsMarkdown(results), 'text/markdown; charset=utf-8', 'results.md');
   });
 
   router.get('/app/elections/:key/admin/exceptions.csv', async (ctx) => {
     const out = await useCases.exportExceptionDecisions.execute({ user: userOf(ctx), electionKey: key(ctx) });
-    download(ctx, out.csv, 'text/csv; charset=utf-8', 'exception-requests.csv');
+    download(ctx, exceptionDecisionsCsv(out), 'text/csv; charset=utf-8', 'exception-requests.csv');
   });
 }

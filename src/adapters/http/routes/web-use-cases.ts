@@ -13,7 +13,6 @@ import type { Dashboard } from '../../../application/elections/dashboard.js';
 import type { ListElections } from '../../../application/elections/list-elections.js';
 import type { ComputeResults } from '../../../application/results/compute-results.js';
 import type { ElectionTurnout } from '../../../application/results/election-turnout.js';
-import type { DraftResultsMarkdown } from '../../../application/results/draft-results-markdown.js';
 import type { ExportBallots } from '../../../application/results/export-ballots.js';
 import type { BallotLinksStatus } from '../../../application/results/ballot-links-status.js';
 import type { PurgeLinks } from '../../../application/results/purge-links.js';
@@ -38,7 +37,6 @@ export interface WebUseCases {
   readonly electionTurnout: UseCase<ElectionTurnout>;
   readonly listArchivedWithBallots: UseCase<ListArchivedWithBallots>;
   readonly exportBallots: UseCase<ExportBallots>;
-  readonly draftResultsMarkdown: UseCase<DraftResultsMarkdown>;
   readonly ballotLinksStatus: UseCase<BallotLinksStatus>;
   readonly purgeLinks: UseCase<PurgeLinks>;
 }

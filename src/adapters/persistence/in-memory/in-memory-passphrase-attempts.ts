@@ -5,7 +5,6 @@ import type {
   AttemptVerdict,
   PassphraseAttempts,
 } from '../../../application/ports/passphrase-attempts.js';
-import { SystemClock } from '../../system/system-clock.js';
 
 /**
  * Attempt times per (election, voter), pruned as they leave the window. Process-local: with several
@@ -15,7 +14,7 @@ import { SystemClock } from '../../system/system-clock.js';
 export class InMemoryPassphraseAttempts implements PassphraseAttempts {
   private readonly times = new Map<string, number[]>();
 
-  constructor(private readonly clock: Clock = new SystemClock()) {}
+  constructor(private readonly clock: Clock) {}
 
   async take(key: AttemptKey, limit: AttemptLimit): Promise<AttemptVerdict> {
     const id = `${key.userId}\u0000${key.electionKey}`;

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { PoolUse } from '../../metrics/metrics.js';
+import type { PoolUse } from '../../shared/metrics.js';
 
 interface PgPool {
   readonly totalCount: number;

@@ -1,7 +1,7 @@
 import type { BallotBox, CastBallot, StoredBallot, VoterMark } from '../../../application/ports/ballot-box.js';
 import type { RankEntry } from '../../../domain/ballot/ranking.js';
 import { DomainError } from '../../../domain/errors.js';
-import { ELEKTO_SCHEME_NAME } from '../../crypto/seal-scheme.js';
+import { ELEKTO_SCHEME_NAME } from '../../shared/seal-scheme.js';
 import { findElectionId, requireElectionId } from './election-id.js';
 import { streamBallots } from './ballot-stream.js';
 import type { PendingBallotCipher } from './pending-ballot-cipher.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { LastGoodCatalog, SavedCatalog } from '../../../application/ports/last-good-catalog.js';
-import { decodeSavedCatalog, encodeSavedCatalog, SAVED_CATALOG_FORMAT } from '../../catalog/saved-catalog-codec.js';
+import { decodeSavedCatalog, encodeSavedCatalog, SAVED_CATALOG_FORMAT } from '../../shared/saved-catalog-codec.js';
 import type { SqlDatabase } from './sql-database.js';
 import { fromSqlBytes, toSqlDate } from './sql-values.js';
 

@@ -3,7 +3,7 @@
  * stop opening under another one, so their voters can no longer view or revoke their ballots.
  * `generate-key` asks this before it writes; only links of elections still running make it refuse.
  */
-import { pepperIdOf } from '../../../adapters/crypto/seal-scheme.js';
+import { pepperIdOf } from '../../../adapters/shared/seal-scheme.js';
 import { ServerPepper } from '../../../adapters/crypto/server-pepper.js';
 import { electionStatus } from '../../../domain/election/election.js';
 import { ConfigError } from '../../config/app-config.js';

@@ -1,5 +1,6 @@
 import type { ElectionResults } from '../../../application/results/compute-results.js';
-import { resultsMarkdown } from '../../../application/results/results-markdown.js';
+import { ballotsCsv } from '../../../adapters/shared/export/ballots-export-format.js';
+import { resultsMarkdown } from '../../../adapters/shared/export/results-markdown.js';
 import type { PairStrength, TallyMethod, UnrankedPolicy } from '../../../domain/tally/index.js';
 import { USE_CASES } from '../../use-case-tokens.js';
 import { withElectionApp } from './election-command-support.js';
@@ -24,7 +25,7 @@ export async function run(electionKey: string, opts: ResultsOptions): Promise<nu
   return withElectionApp('results', electionKey, async (app) => {
     if (opts.csv) {
       const exported = await (await app.get(USE_CASES.exportBallots)).execute({ electionKey, requester: null });
-      process.stdout.write(exported.csv);
+      process.stdout.write(ballotsCsv(exported));
       return 0;
     }
     const compute = await app.get(USE_CASES.computeResults);

@@ -55,6 +55,22 @@
   }
   function announce(text) { if (live) live.textContent = text; }
 
+  // What the ballot says, in one line, as the confirmation page says it (ballot-summary.ts).
+  var summaryBox = document.getElementById('ballot-summary');
+  var summaryText = document.getElementById('ballot-summary-text');
+  var noOpinionNote = document.getElementById('ballot-summary-no-opinion');
+  function showSummary() {
+    if (!summaryBox) return;
+    var left = unranked.slice().sort(function (a, b) { return order.indexOf(a) - order.indexOf(b); }).map(nameOf);
+    var ranked = tiers.map(function (tier) { return tier.map(nameOf).join(' = '); }).join(' > ');
+    summaryText.textContent = tiers.length === 0
+      ? 'nothing yet: rank at least one candidate'
+      : ranked + (left.length ? '; no opinion on ' + left.join(', ') : '');
+    noOpinionNote.hidden = tiers.length === 0 || left.length === 0;
+    noOpinionNote.textContent = '"No opinion" is not a low rank: this ballot does not say that you prefer the candidates you ranked to ' +
+      left.join(', ') + '. If you do, rank ' + (left.length > 1 ? 'them' : 'that candidate') + ' too, below the others.';
+  }
+
   function render(focusId, focusSelector, initial) {
     var sequence = [];
     tiers.forEach(function (tier) { tier.forEach(function (id) { sequence.push(id); }); });
@@ -74,6 +90,7 @@
       var target = items[focusId].querySelector(focusSelector || '.drag-handle');
       if (target) target.focus();
     }
+    showSummary();
     if (!initial) hideWarning();
   }
 
@@ -153,12 +170,14 @@
     if (!handle || e.button !== 0) return;
     e.preventDefault();
     var li = handle.closest('.ballot-item');
-    drag = { id: li.getAttribute('data-candidate'), li: li, pointer: e.pointerId, index: null };
+    drag = { id: li.getAttribute('data-candidate'), li: li, pointer: e.pointerId, index: null, startY: e.clientY };
     li.classList.add('is-dragging');
     try { handle.setPointerCapture(e.pointerId); } catch (err) { /* capture is optional */ }
   });
   list.addEventListener('pointermove', function (e) {
     if (!drag || e.pointerId !== drag.pointer) return;
+    // The row follows the pointer; where it would land is marked on the rows (and the divider).
+    drag.li.style.transform = 'translateY(' + (e.clientY - drag.startY) + 'px)';
     var rows = rowsExcept(drag.li);
     drag.index = dropIndex(rows, e.clientY);
     clearMarks();
@@ -170,6 +189,7 @@
     var d = drag;
     drag = null;
     d.li.classList.remove('is-dragging');
+    d.li.style.transform = '';
     clearMarks();
     if (e.type === 'pointercancel' || d.index === null) return;
     var rows = rowsExcept(d.li).map(function (el) { return el === divider ? null : el.getAttribute('data-candidate'); });

@@ -1,4 +1,4 @@
-// Shared page behaviour. Pages work without it; it only adds the reader's local time.
+// Shared page behaviour. Pages work without it; it adds the reader's local time and marks wide tables.
 (function () {
   'use strict';
   var zone;
@@ -15,5 +15,26 @@
     span.className = 'local-time';
     span.textContent = ' (your time: ' + fmt.format(d) + ')';
     el.insertAdjacentElement('afterend', span);
+  });
+})();
+
+(function () {
+  'use strict';
+  // A table wider than its scroll box says so: a hint above it, and a fade on each side that hides columns.
+  document.querySelectorAll('.table-scroll').forEach(function (box) {
+    var hint = document.createElement('p');
+    hint.className = 'scroll-hint';
+    hint.textContent = 'Wider than the screen: scroll sideways to see every column.';
+    hint.hidden = true;
+    box.parentNode.insertBefore(hint, box);
+    function mark() {
+      var hidden = box.scrollWidth - box.clientWidth;
+      hint.hidden = hidden <= 1;
+      box.classList.toggle('more-left', hidden > 1 && box.scrollLeft > 1);
+      box.classList.toggle('more-right', hidden > 1 && box.scrollLeft < hidden - 1);
+    }
+    box.addEventListener('scroll', mark, { passive: true });
+    window.addEventListener('resize', mark);
+    mark();
   });
 })();

@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import sanitizeHtml from 'sanitize-html';
-import { MarkdownRenderer, USER_TEXT } from '../../../src/adapters/meta/markdown-renderer.js';
+import { MarkdownRenderer, USER_TEXT } from '../../../src/adapters/shared/markdown-renderer.js';
 import { splitFrontMatter } from '../../../src/adapters/meta/front-matter.js';
-import { fixture } from './fixture-repos.js';
+import { fixture } from '../meta/fixture-repos.js';
 
 const render = (md: string) => new MarkdownRenderer().render(md);
 

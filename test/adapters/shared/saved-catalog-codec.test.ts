@@ -1,5 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { decodeSavedCatalog, encodeSavedCatalog } from '../../../src/adapters/catalog/saved-catalog-codec.js';
+import { decodeSavedCatalog, encodeSavedCatalog } from '../../../src/adapters/shared/saved-catalog-codec.js';
 import { anElection } from '../../support/builders/election-builder.js';
 
 describe('the saved catalog codec', () => {

@@ -1,19 +1,18 @@
 import { ComputeResults } from '../../../src/application/results/compute-results.js';
-import { DraftResultsMarkdown } from '../../../src/application/results/draft-results-markdown.js';
+import { resultsMarkdown } from '../../../src/adapters/shared/export/results-markdown.js';
 import { aCandidate, anElection } from '../../support/builders/election-builder.js';
 import { NOW, inMemoryWorld } from '../../support/builders/in-memory-world.js';
-import { castMany, r } from './results-support.js';
+import { castMany, r } from '../../application/results/results-support.js';
 
 const KEY = '2021---GB';
 
 async function draft(build: ReturnType<typeof anElection>, cast: (w: ReturnType<typeof inMemoryWorld>) => Promise<void>) {
   const w = inMemoryWorld([build.status('completed', NOW).build()]);
   await cast(w);
-  const drafting = new DraftResultsMarkdown(new ComputeResults(w.catalog, w.ballotBox, w.clock));
-  return (await drafting.execute({ electionKey: KEY, requester: null })).markdown;
+  return resultsMarkdown(await new ComputeResults(w.catalog, w.ballotBox, w.clock).execute({ electionKey: KEY, requester: null }));
 }
 
-describe('DraftResultsMarkdown', () => {
+describe('resultsMarkdown (the results.md draft)', () => {
   it('states the figures, links the winners, writes ties as "(Tie) A / B" and names the method', async () => {
     const md = await draft(
       anElection()

@@ -3,7 +3,7 @@
  * (`voter.link_scheme`), so links sealed under different parameters keep opening. NULL in the
  * database means Elekto's parameters: rows written by Elekto itself never fill the column.
  * A `;pepper=<key id>` suffix marks a link whose key also mixes in a secret derived from APP_KEY
- * (./server-pepper.ts); links without it open from the passphrase alone, as Elekto's do.
+ * (../crypto/server-pepper.ts); links without it open from the passphrase alone, as Elekto's do.
  */
 export type KdfAlgorithm = 'argon2i13' | 'argon2id13';
 

@@ -1,6 +1,6 @@
-import { type Election, findCandidate } from '../../domain/election/election.js';
-import type { PairStrength, TallyMethod } from '../../domain/tally/types.js';
-import type { ElectionResults } from './compute-results.js';
+import { type Election, findCandidate } from '../../../domain/election/election.js';
+import type { PairStrength, TallyMethod } from '../../../domain/tally/types.js';
+import type { ElectionResults } from '../../../application/results/compute-results.js';
 
 const METHOD: Record<TallyMethod, string> = {
   schulze: 'Schulze method',

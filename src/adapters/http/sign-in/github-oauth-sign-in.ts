@@ -1,10 +1,10 @@
 import type { Context, Middleware, Next } from 'koa';
 import { createRequire } from 'node:module';
-import { normaliseLogin } from '../../domain/identity/github-login.js';
-import { flash } from '../http/flash.js';
-import type { HttpLogger } from '../http/http-logger.js';
-import { decodeReturnTo, siteOrigin } from '../http/redirect-target.js';
-import { rememberReturnTo, startUserSession } from '../http/session-user.js';
+import { normaliseLogin } from '../../../domain/identity/github-login.js';
+import { flash } from '../flash.js';
+import type { HttpLogger } from '../http-logger.js';
+import { decodeReturnTo, siteOrigin } from '../redirect-target.js';
+import { rememberReturnTo, startUserSession } from '../session-user.js';
 import type { LoginForm, SignInMethod, SignInUseCase } from './sign-in-method.js';
 
 export interface GithubOAuthConfig {
@@ -29,7 +29,7 @@ const LOGIN_PATH = '/oauth/github/login';
 /** Grant's own paths are never exposed: our routes call it with the URL it expects. */
 const GRANT_PREFIX = '/connect';
 
-interface GrantResponse {
+export interface GrantResponse {
   error?: unknown;
   access_token?: string;
   profile?: { login?: unknown; id?: unknown; name?: unknown; error?: unknown };
@@ -94,7 +94,7 @@ export class GithubOAuthSignIn implements SignInMethod {
   }
 
   private async finish(ctx: Context): Promise<void> {
-    const expected = (ctx.session?.['grant'] as { state?: unknown } | undefined)?.state;
+    const expected = ctx.session?.grant?.state;
     const given = ctx.query['state'];
     // Grant skips the check when the session has no state; we never do.
     if (typeof expected !== 'string' || typeof given !== 'string' || expected !== given) {
@@ -102,9 +102,9 @@ export class GithubOAuthSignIn implements SignInMethod {
     }
     ctx.originalUrl = `${GRANT_PREFIX}/github/callback?${ctx.querystring}`;
     await this.grant(ctx, async () => undefined);
-    if (ctx.session) delete ctx.session['grant'];
-    const response = (ctx.state['grant'] as { response?: GrantResponse } | undefined)?.response;
-    delete ctx.state['grant'];
+    if (ctx.session) delete ctx.session.grant;
+    const response = ctx.state.grant?.response;
+    delete ctx.state.grant;
     const login = response?.profile?.login;
     // The numeric id is who the person is: a login can be renamed and then taken by someone else.
     const githubId = response?.profile?.id;
@@ -123,7 +123,7 @@ export class GithubOAuthSignIn implements SignInMethod {
   }
 
   private fail(ctx: Context, message: string): void {
-    if (ctx.session) delete ctx.session['grant'];
+    if (ctx.session) delete ctx.session.grant;
     flash(ctx, message, 'error');
     ctx.status = 302;
     ctx.redirect('/login');

@@ -1,9 +1,10 @@
 import type { Context, Middleware, Next } from 'koa';
-import { DomainError } from '../../domain/errors.js';
-import { isPlausibleLogin, normaliseLogin } from '../../domain/identity/github-login.js';
-import { flash } from '../http/flash.js';
-import { rememberReturnTo, startUserSession } from '../http/session-user.js';
-import { decodeReturnTo, siteOrigin } from '../http/redirect-target.js';
+import { DomainError } from '../../../domain/errors.js';
+import { isPlausibleLogin, normaliseLogin } from '../../../domain/identity/github-login.js';
+import { flash } from '../flash.js';
+import { formFields, formText } from '../form-body.js';
+import { rememberReturnTo, startUserSession } from '../session-user.js';
+import { decodeReturnTo, siteOrigin } from '../redirect-target.js';
 import type { LoginForm, SignInMethod, SignInUseCase } from './sign-in-method.js';
 
 const PATH = '/oauth/development/login';
@@ -42,14 +43,14 @@ export class DevelopmentSignIn implements SignInMethod {
   private async handle(ctx: Context, next: Next): Promise<void> {
     if (ctx.path !== PATH) return next();
     if (ctx.method !== 'POST') ctx.throw(405);
-    const body = (ctx.request.body ?? {}) as Record<string, unknown>;
-    const login = typeof body['login'] === 'string' ? normaliseLogin(body['login']) : '';
+    const form = formFields(ctx);
+    const login = normaliseLogin(formText(form, 'login'));
     if (!isPlausibleLogin(login)) {
       flash(ctx, 'Type a GitHub login: letters, digits and single hyphens, up to 39 characters.', 'error');
       ctx.redirect(`/login${ctx.querystring ? `?${ctx.querystring}` : ''}`);
       return;
     }
-    const rawName = typeof body['name'] === 'string' ? body['name'].trim().slice(0, 100) : '';
+    const rawName = formText(form, 'name').trim().slice(0, 100);
     rememberReturnTo(ctx, decodeReturnTo(ctx.query['r'], siteOrigin(ctx)));
     try {
       const user = await this.signIn.execute({ login, name: rawName === '' ? null : rawName });

@@ -1,6 +1,6 @@
 import type { Middleware } from 'koa';
-import type { Identity } from '../../application/ports/identity.js';
-import type { SignedInUser } from '../../application/ports/users.js';
+import type { Identity } from '../../../application/ports/identity.js';
+import type { SignedInUser } from '../../../application/ports/users.js';
 
 /** The SignIn use case as the identity adapters call it. */
 export interface SignInUseCase {
