@@ -48,6 +48,9 @@ export default tseslint.config(
   {
     files: ['**/*.js'],
     languageOptions: { globals: { ...globals.node } },
+    // As in the TypeScript: a caught error the handler does not need stays named (the browser
+    // scripts keep `catch (e)`, written for older browsers than optional catch bindings).
+    rules: { 'no-unused-vars': ['error', { caughtErrors: 'none' }] },
   },
   {
     // Scripts served to the browser as they are (no bundler): browser globals, classic scripts.

@@ -37,20 +37,22 @@ export function buildProgram(context: CliContext): Command {
     });
   // `command()` hands the settings above (exit override, output, hint after an error) to each subcommand.
   const subcommand = (name: string, summary: string): Command =>
-    program
-      .command(name)
-      .summary(summary)
-      .showHelpAfterError(`(run \`elekto ${name} --help\` for its options)`);
+    program.command(name).summary(summary).showHelpAfterError(`(run \`elekto ${name} --help\` for its options)`);
   const report = (code: number): void => {
     context.exitCode = code;
   };
 
   subcommand('serve', 'Serve the web application')
     .alias('run')
-    .description('Reads the configuration (.env, then the environment), reads the meta repository into the catalog and serves the web application until SIGINT/SIGTERM.')
+    .description(
+      'Reads the configuration (.env, then the environment), reads the meta repository into the catalog and serves the web application until SIGINT/SIGTERM.',
+    )
     .option('--host <address>', 'address to listen on (default: APP_HOST, else 127.0.0.1)')
     .option('-p, --port <number>', 'port to listen on (default: APP_PORT, else 5000)', portArg)
-    .option('--demo', 'the one-command demo (what `npm start` runs): SQLite under .data/, migrated automatically, the bundled example meta repository, the development sign-in')
+    .option(
+      '--demo',
+      'the one-command demo (what `npm start` runs): SQLite under .data/, migrated automatically, the bundled example meta repository, the development sign-in',
+    )
     .option('--sync', 'fetch the meta repository before serving (also done when no checkout exists)')
     .addHelpText('after', '\nExit status: 0 stopped cleanly, 1 failed at run time, 2 bad usage, 78 bad configuration.')
     .action(async (opts: { host?: string; port?: number; demo?: boolean; sync?: boolean }) => report(await (await import('./commands/serve.js')).run(opts)));
@@ -69,7 +71,10 @@ export function buildProgram(context: CliContext): Command {
     )
     .option('--json', 'print the sync report as one JSON object on stdout')
     .option('--no-fetch', 'read the checkout as it is on disk, without contacting the remote')
-    .addHelpText('after', '\nExit status: 0 synced (broken elections are listed, not fatal), 1 sync failed (nothing changed), 2 bad usage, 78 bad configuration.')
+    .addHelpText(
+      'after',
+      '\nExit status: 0 synced (broken elections are listed, not fatal), 1 sync failed (nothing changed), 2 bad usage, 78 bad configuration.',
+    )
     .action(async (opts: { json?: boolean; fetch: boolean }) => report(await (await import('./commands/sync.js')).run(opts)));
 
   subcommand('check-meta', 'Validate a meta repository (for its CI)')
@@ -92,7 +97,9 @@ export function buildProgram(context: CliContext): Command {
     .addOption(new Option('--method <method>', 'completion method').choices(TALLY_METHODS).default('schulze'))
     .addOption(new Option('--strength <strength>', 'strength of a pairwise defeat (ignored by copeland)').choices(PAIR_STRENGTHS).default('winning'))
     .option('--winners <n>', 'number of seats to fill', seatsArg, 1)
-    .addOption(new Option('--unranked <policy>', 'unranked candidates: no-opinion (Elekto) or last (tied below the ranked)').choices(UNRANKED).default('no-opinion'))
+    .addOption(
+      new Option('--unranked <policy>', 'unranked candidates: no-opinion (Elekto) or last (tied below the ranked)').choices(UNRANKED).default('no-opinion'),
+    )
     .option('--json', 'print one JSON object instead of tables')
     .addHelpText('after', '\nExit status: 0 counted, 2 bad usage or bad input.')
     .action(async (file: string, opts: TallyOptions) => report(await (await import('./commands/tally.js')).run(file, opts)));
@@ -114,9 +121,7 @@ export function buildProgram(context: CliContext): Command {
         "officers' results page) does it at once.\n" +
         '\nExit status: 0 counted, 1 unknown/broken/unfinished election, 2 bad usage, 78 bad configuration.',
     )
-    .action(async (electionKey: string, opts: ResultsOptions) =>
-      report(await (await import('./commands/results.js')).run(electionKey, opts)),
-    );
+    .action(async (electionKey: string, opts: ResultsOptions) => report(await (await import('./commands/results.js')).run(electionKey, opts)));
 
   subcommand('purge-links', 'Destroy the voter-to-ballot links of a completed election')
     .description('Destroy every voter-to-ballot link of a completed election; ballots stay. Cannot be undone.')
