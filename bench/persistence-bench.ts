@@ -33,7 +33,9 @@ try {
   const t0 = performance.now();
   await p.db.run(async ({ manager }) => {
     // Seeding only, on PostgreSQL only: hand-written SQL that generates the rows server-side.
-    const [{ id }] = (await manager.query(`SELECT id FROM election WHERE key = 'bench-results'`)) as Array<{ id: number }>;
+    const [election] = (await manager.query(`SELECT id FROM election WHERE key = 'bench-results'`)) as Array<{ id: number }>;
+    if (!election) throw new Error('the bench-results election row is missing after syncAll');
+    const { id } = election;
     // One ballot per g; ~10% "No opinion" entries, ranks 1..10 with ties.
     await manager.query(
       `INSERT INTO ballot (id, election_id, rank, candidate, voter)

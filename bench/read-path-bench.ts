@@ -43,7 +43,7 @@ function metaRoot(): string {
   const root = join(ROOT, 'bench', 'out', `read-path-${elections}`);
   const shape = { elections, candidates: 10, voters: 100 };
   const marker = join(root, '.shape.json');
-  if (!existsSync(marker) || JSON.parse(readFileSync(marker, 'utf8')).elections !== elections) generateMetaRepo(root, shape);
+  if (!existsSync(marker) || (JSON.parse(readFileSync(marker, 'utf8')) as { elections?: number }).elections !== elections) generateMetaRepo(root, shape);
   return root;
 }
 

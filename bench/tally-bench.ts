@@ -154,7 +154,7 @@ for (const c of CASES) {
   const runs = Array.from({ length: RUNS }, () => child([join(root, 'bin/elekto.js'), 'tally', file, '--json']));
   const bad = runs.find((r) => r.status !== 0);
   if (bad) throw new Error(`elekto tally failed on ${file}: ${bad.stderr}`);
-  if (JSON.parse(runs[0]!.stdout).ballots !== c.ballots) throw new Error(`wrong ballot count for ${file}`);
+  if ((JSON.parse(runs[0]!.stdout) as { ballots?: number }).ballots !== c.ballots) throw new Error(`wrong ballot count for ${file}`);
   const wall = Math.min(...runs.map((r) => r.ms));
   const rss = Math.max(...runs.map((r) => r.rssMb));
   row(label, `end to end, best of ${RUNS} (wall)`, fmt(wall, 'ms'), t ? `< ${t.e2eMs} ms` : '', t ? (wall < t.e2eMs ? 'yes' : 'NO') : '');

@@ -75,9 +75,9 @@ export async function embedApplication(options: EmbedOptions): Promise<EmbeddedA
   return {
     config,
     application,
-    get: application.get,
+    get: (token) => application.get(token),
     useCase: (name) => application.get(USE_CASES[name] as Token<never>),
     sync: async ({ fetch = false } = {}) => (await application.get(TOKENS.SyncMeta)).execute({ fetch }),
-    close: application.close,
+    close: () => application.close(),
   };
 }

@@ -42,7 +42,7 @@ export function textStream(out: NodeJS.WritableStream = process.stdout): Destina
       const oneLine = pairs.join(' ');
       // Short context stays on the line; long context (start-up summary, errors) gets a line per field.
       const extras = oneLine.length <= 100 ? (oneLine ? `  ${oneLine}` : '') : pairs.map((p) => `\n      ${p}`).join('');
-      out.write(`${time} ${level} ${String(rec.msg ?? '')}${extras}\n`);
+      out.write(`${time} ${level} ${typeof rec.msg === 'string' ? rec.msg : (JSON.stringify(rec.msg) ?? '')}${extras}\n`);
     },
   };
 }

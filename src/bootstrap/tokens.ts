@@ -31,7 +31,7 @@ import type { Metrics } from '../adapters/shared/metrics.js';
 export type Token<T> = symbol & { readonly __bound?: T };
 
 function token<T>(name: string): Token<T> {
-  return Symbol.for(`elekto.${name}`) as Token<T>;
+  return Symbol.for(`elekto.${name}`);
 }
 
 export const TOKENS = {

@@ -23,7 +23,7 @@ import type { ListArchivedWithBallots } from '../application/elections/archived-
 import type { Token } from './tokens.js';
 
 function token<T>(name: string): Token<T> {
-  return Symbol.for(`elekto.useCase.${name}`) as Token<T>;
+  return Symbol.for(`elekto.useCase.${name}`);
 }
 
 export const USE_CASES = {

@@ -24,7 +24,7 @@ function startDemo(): { child: ChildProcess; url: Promise<string>; lines: string
   });
   const lines: string[] = [];
   const url = new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       lines.push(line);
       const port = /listening on http:\/\/[^:"]+:(\d+)/.exec(line)?.[1];
       if (port) resolve(`http://127.0.0.1:${port}`);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FixedClock } from '../../src/adapters/system/system-clock.js';
 import { openTypeOrmPersistence } from '../../src/adapters/persistence/typeorm/index.js';
-import { run } from '../../src/bootstrap/cli/commands/generate-key.js';
+import { main } from '../../src/bootstrap/cli/main.js';
 import { databaseConfig } from '../../src/bootstrap/config/database-config.js';
 import { type EmbeddedApplication, embedApplication } from '../../src/bootstrap/embed.js';
 import type { Clock } from '../../src/application/ports/clock.js';
@@ -30,11 +30,11 @@ async function generateKey(...argv: string[]): Promise<{ code: number; stdout: s
   let stderr = '';
   const out = process.stdout.write;
   const err = process.stderr.write;
-  process.stdout.write = ((s: string) => ((stdout += s), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => ((stderr += s), true)) as typeof process.stderr.write;
+  process.stdout.write = ((s: string) => ((stdout += s), true));
+  process.stderr.write = ((s: string) => ((stderr += s), true));
   try {
     // Only the dotenv file configures the command: the test runner's own environment stays out.
-    const code = await run(argv, { env: {} });
+    const code = await main(['generate-key', ...argv], { env: {} });
     return { code, stdout, stderr };
   } finally {
     process.stdout.write = out;

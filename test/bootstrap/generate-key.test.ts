@@ -1,7 +1,10 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run, withAppKey } from '../../src/bootstrap/cli/commands/generate-key.js';
+import { withAppKey } from '../../src/bootstrap/cli/commands/generate-key.js';
+import { main } from '../../src/bootstrap/cli/main.js';
+
+const run = (argv: string[], io?: Parameters<typeof main>[1]) => main(['generate-key', ...argv], io);
 
 describe('elekto generate-key', () => {
   it('replaces only the APP_KEY line and keeps every other byte', () => {
@@ -16,8 +19,8 @@ describe('elekto generate-key', () => {
     const file = join(dir, '.env');
     const out = process.stdout.write;
     const err = process.stderr.write;
-    process.stdout.write = (() => true) as typeof process.stdout.write;
-    process.stderr.write = (() => true) as typeof process.stderr.write;
+    process.stdout.write = (() => true);
+    process.stderr.write = (() => true);
     try {
       expect(await run(['--env-file', file])).toBe(0);
       const first = readFileSync(file, 'utf8');
@@ -43,8 +46,8 @@ describe('elekto generate-key', () => {
     let stderr = '';
     const out = process.stdout.write;
     const err = process.stderr.write;
-    process.stdout.write = (() => true) as typeof process.stdout.write;
-    process.stderr.write = ((s: string) => ((stderr += s), true)) as typeof process.stderr.write;
+    process.stdout.write = (() => true);
+    process.stderr.write = ((s: string) => ((stderr += s), true));
     try {
       expect(await run(['--env-file', file], { env: {} })).toBe(1);
       expect(readFileSync(file, 'utf8')).toBe(text);

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- page.evaluate bodies run in the browser, and the project compiles without the DOM library's types. */
 import type { Browser, Page } from 'playwright-core';
 import { aCandidate, anElection } from '../support/builders/election-builder.js';
 import { NOW } from '../support/builders/in-memory-world.js';

@@ -1,5 +1,4 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { FixedClock } from '../../src/adapters/system/system-clock.js';
 import { aCandidate, anElection } from '../support/builders/election-builder.js';
 import { NOW } from '../support/builders/in-memory-world.js';
 import { launchChromium, screenshot, a11yViolations } from '../support/http/chromium.js';
@@ -76,7 +75,7 @@ describe('a voter, a late applicant and an officer in Chromium', () => {
   it('votes by keyboard and drag, views, revokes and votes again', async () => {
     const { context, page } = await newPage('desktop');
     await signIn(page, 'alice', 'Alice Liddell');
-    await expect(page.getByRole('heading', { name: 'Welcome, Alice Liddell' })).toBeDefined();
+    expect(page.getByRole('heading', { name: 'Welcome, Alice Liddell' })).toBeDefined();
     await screenshot(page, 'desktop-dashboard');
     await expectAccessible(page, 'dashboard');
 
@@ -244,7 +243,7 @@ describe('a voter, a late applicant and an officer in Chromium', () => {
     await screenshot(op, 'desktop-officer-request');
 
     // The poll closes; results appear for the officers.
-    (web.world.clock as FixedClock).set(new Date(NOW.getTime() + 2 * DAY));
+    (web.world.clock).set(new Date(NOW.getTime() + 2 * DAY));
     await op.goto(`${web.baseUrl}${path}/admin/`);
     await screenshot(op, 'desktop-officer-dashboard');
     await op.getByRole('link', { name: 'Generate Results' }).click();

@@ -4,10 +4,12 @@
  * reaches. With KILL_AT=<checkpoint>:<n> it stops for good at the n-th time it reaches that point,
  * so the parent's SIGKILL lands with the transaction open. Usage (env):
  *   DB_CONFIG=<json> ELECTION=<key> USERS=<id,id,...> BATCH=<n> APP_KEY=<secret> [KILL_AT=cast:after-pending:3]
+ *   [PAUSE_SEED=<n>: the seed of the random pauses, so a run can be replayed]
  *   node --import tsx kill-during-cast-child.ts
  */
 import { openTypeOrmPersistence } from '../../src/adapters/persistence/typeorm/index.js';
 import type { CheckpointName } from '../../src/adapters/persistence/typeorm/pending-ballot-pool.js';
+import { seededRandom } from '../support/seeded-random.js';
 import { expectedBallot } from './kill-during-cast-ballots.js';
 
 const env = process.env;
@@ -16,6 +18,7 @@ const [killPoint, killAt] = (() => {
   return m ? [m[1], Number(m[2])] : [null, 0];
 })();
 const reached = new Map<string, number>();
+const random = seededRandom(Number(env.PAUSE_SEED ?? 0));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const say = (line: string) => new Promise<void>((r) => process.stdout.write(`${line}\n`, () => r()));
 
@@ -28,7 +31,7 @@ async function checkpoint(name: CheckpointName): Promise<void> {
     await sleep(60_000);
   }
   // Otherwise a short random pause, so that a kill at a random time often lands inside a transaction.
-  await sleep(Math.random() * 8);
+  await sleep(random() * 8);
 }
 
 const p = await openTypeOrmPersistence(JSON.parse(env.DB_CONFIG!), {

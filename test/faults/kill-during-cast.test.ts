@@ -7,6 +7,7 @@ import { PendingBallotCipher, openTypeOrmPersistence, type TypeOrmPersistence } 
 import { fromSqlBytes } from '../../src/adapters/persistence/typeorm/sql-values.js';
 import type { RankEntry } from '../../src/domain/ballot/ranking.js';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/databases.js';
+import { faultSeed, replayHint, seededRandom, subSeed } from '../support/seeded-random.js';
 import { expectedBallot } from './kill-during-cast-ballots.js';
 import { quoted, sqlRows } from '../support/sql.js';
 
@@ -15,13 +16,15 @@ import { quoted, sqlRows } from '../support/sql.js';
  * voter mark, after the pending row, inside a move out of the pool after its delete and after its
  * inserts, or at a random moment. Afterwards every ballot is whole and matched by its mark, or both
  * are absent; none is in the pool and the ballot table at once; every acknowledged cast is stored;
- * and the pool still empties into the ballot table.
+ * and the pool still empties into the ballot table. The kill points, the random moment and the
+ * child's pauses come from one seed, in the test names (FAULT_SEED=<seed> replays them).
  */
 const CHILD = fileURLToPath(new URL('./kill-during-cast-child.ts', import.meta.url));
 const APP_KEY = 'kill-during-cast-app-key';
 const USERS_PER_TRIAL = 20;
 const BATCH = 2;
 const TARGETS: Array<string | null> = ['cast:after-mark', 'cast:after-pending', 'flush:after-delete', 'flush:after-insert', null, null];
+const SEED = faultSeed();
 
 interface ChildRun {
   readonly acknowledged: number[];
@@ -29,16 +32,17 @@ interface ChildRun {
   readonly lastWords: string;
 }
 
-function randomTarget(point: string | null): string {
+function randomTarget(point: string | null, random: () => number): string {
   if (point === null) return '';
   // Flushes start once 2 × BATCH ballots wait, then come every BATCH casts.
-  const n = point.startsWith('flush') ? 1 + Math.floor(Math.random() * 4) : 1 + Math.floor(Math.random() * 12);
+  const n = point.startsWith('flush') ? 1 + Math.floor(random() * 4) : 1 + Math.floor(random() * 12);
   return `${point}:${n}`;
 }
 
-async function runAndKill(database: ThrowawayDatabase, electionKey: string, users: number[], killAt: string): Promise<ChildRun> {
+async function runAndKill(database: ThrowawayDatabase, electionKey: string, users: number[], killAt: string, seed: number): Promise<ChildRun> {
+  const random = seededRandom(seed);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', CHILD], {
-    env: { ...process.env, NODE_OPTIONS: '', DB_CONFIG: JSON.stringify(database.config), ELECTION: electionKey, USERS: users.join(','), BATCH: String(BATCH), APP_KEY, KILL_AT: killAt },
+    env: { ...process.env, NODE_OPTIONS: '', DB_CONFIG: JSON.stringify(database.config), ELECTION: electionKey, USERS: users.join(','), BATCH: String(BATCH), APP_KEY, KILL_AT: killAt, PAUSE_SEED: String(subSeed(seed, 1)) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = once(child, 'exit');
@@ -50,7 +54,7 @@ async function runAndKill(database: ThrowawayDatabase, electionKey: string, user
     if (line.startsWith('done ')) acknowledged.push(Number(line.slice(5)));
     if (line === 'waiting-for-kill') child.kill('SIGKILL');
     // No target: die at a random moment once the casting has started.
-    if (line === 'ready' && !killAt) timer = setTimeout(() => child.kill('SIGKILL'), 30 + Math.random() * 400);
+    if (line === 'ready' && !killAt) timer = setTimeout(() => child.kill('SIGKILL'), 30 + random() * 400);
   }
   await exited;
   clearTimeout(timer);
@@ -82,7 +86,7 @@ async function inspect(p: TypeOrmPersistence, electionKey: string) {
   });
 }
 
-describe.each(['sqlite', 'postgres'] as const)('the process killed during a cast on %s', (kind) => {
+describe.each(['sqlite', 'postgres'] as const)(`the process killed during a cast on %s (${replayHint(SEED)})`, (kind) => {
   let database: ThrowawayDatabase;
   let p: TypeOrmPersistence;
   let users: number[];
@@ -103,8 +107,9 @@ describe.each(['sqlite', 'postgres'] as const)('the process killed during a cast
 
   it.each(TARGETS.map((t, i) => [i, t ?? 'a random moment'] as const))('trial %i: killed at %s, leaves each ballot whole with its mark, or neither', async (i, target) => {
     const electionKey = `trial-${i}`;
-    const killAt = randomTarget(TARGETS[i]!);
-    const run = await runAndKill(database, electionKey, users, killAt);
+    const trialSeed = subSeed(SEED, i);
+    const killAt = randomTarget(TARGETS[i]!, seededRandom(trialSeed));
+    const run = await runAndKill(database, electionKey, users, killAt, subSeed(trialSeed, 1));
     if (killAt) expect(run.lastWords).toBe('waiting-for-kill');
 
     if (!p.dataSource.isInitialized) p = await openTypeOrmPersistence(database.config, { migrate: false, ballotPool: { appKey: APP_KEY, batchSize: BATCH } });

@@ -1,6 +1,5 @@
 import type Router from '@koa/router';
 import type Koa from 'koa';
-import { FixedClock } from '../../src/adapters/system/system-clock.js';
 import { anElection } from '../support/builders/election-builder.js';
 import { NOW } from '../support/builders/in-memory-world.js';
 import { TestClient } from '../support/http/browser-client.js';
@@ -62,7 +61,7 @@ describe('no GET changes state', () => {
 
     const olivia = new TestClient(web.baseUrl);
     await olivia.signInAs('olivia');
-    (web.world.clock as FixedClock).set(new Date(NOW.getTime() + 2 * DAY));
+    (web.world.clock).set(new Date(NOW.getTime() + 2 * DAY));
     // The pending pool is emptied at the close by `serve` (SettleClosedElections); do it as it would.
     await web.world.ballotBox.flush(election.key);
     const dataSource = web.opened.sql!.persistence.dataSource;

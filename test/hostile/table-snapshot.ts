@@ -10,11 +10,11 @@ const ALLOWED_TO_CHANGE = new Set(['passphrase_attempt', 'sqlite_sequence', MIGR
 
 /** Every row of every SQLite table, in physical order, to compare before and after. */
 export async function snapshotTables(dataSource: DataSource): Promise<Record<string, unknown[]>> {
-  const tables = (await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)) as Array<{ name: string }>;
+  const tables = await dataSource.query<Array<{ name: string }>>(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`);
   const out: Record<string, unknown[]> = {};
   for (const { name } of tables) {
     if (ALLOWED_TO_CHANGE.has(name)) continue;
-    out[name] = (await dataSource.query(`SELECT * FROM "${name.replaceAll('"', '""')}" ORDER BY rowid`)) as unknown[];
+    out[name] = await dataSource.query<unknown[]>(`SELECT * FROM "${name.replaceAll('"', '""')}" ORDER BY rowid`);
   }
   return out;
 }

@@ -45,7 +45,7 @@ export class SodiumBallotSealer implements BallotSealer {
     checkScheme(this.scheme);
     this.pepper = ServerPepper.fromSecret(options.serverSecret ?? '');
     const pepperNewLinks = this.pepper !== null && formatScheme(this.scheme) !== ELEKTO_SCHEME_NAME;
-    this.sealingScheme = pepperNewLinks ? { ...this.scheme, pepperId: this.pepper!.id } : this.scheme;
+    this.sealingScheme = pepperNewLinks ? { ...this.scheme, pepperId: this.pepper.id } : this.scheme;
     this.ownsPool = options.pool === undefined;
     this.pool = options.pool ?? new KdfWorkerPool(options);
     this.randomBytes = options.randomBytes ?? ((n) => sodium.randombytes_buf(n));
@@ -67,7 +67,7 @@ export class SodiumBallotSealer implements BallotSealer {
   async open(passphrase: string, link: SealedLink, requester?: string): Promise<string | null> {
     await sodium.ready;
     if (link.salt.length !== SALT_BYTES || link.sealed.length < NONCE_BYTES + MAC_BYTES) return null;
-    const scheme = parseScheme(link.scheme);
+    const scheme = knownScheme(link.scheme);
     if (scheme.pepperId !== undefined && scheme.pepperId !== this.pepper?.id) {
       // Not the voter's fault and no passphrase would help: say so rather than "wrong passphrase".
       throw new DomainError(
@@ -101,5 +101,17 @@ export class SodiumBallotSealer implements BallotSealer {
 
   async close(): Promise<void> {
     if (this.ownsPool) await this.pool.close();
+  }
+}
+
+/** The stored scheme, or the port's refusal when no passphrase can open the link here (not a crash). */
+function knownScheme(name: string | null): SealScheme {
+  try {
+    return parseScheme(name);
+  } catch {
+    throw new DomainError(
+      'NO_RECOVERABLE_LINK',
+      'Your ballot link was sealed in a way this server does not know (another program or a newer version wrote it), so no passphrase can open it here.',
+    );
   }
 }

@@ -67,8 +67,8 @@ export class FileSystemMetaReader implements MetaReader {
       ? (general.error(this.electionDir, 'the elections folder must be inside the meta repository'), [])
       : await discoverElections(files, this.electionDir, this.limits, general);
 
-    const findings: ElectionFinding[] = new Array(found.length);
-    const loaded: Array<Election | null> = new Array(found.length).fill(null);
+    const findings: ElectionFinding[] = new Array<ElectionFinding>(found.length);
+    const loaded: Array<Election | null> = new Array<Election | null>(found.length).fill(null);
     let next = 0;
     const worker = async () => {
       for (let i = next++; i < found.length; i = next++) {

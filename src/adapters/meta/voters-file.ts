@@ -94,7 +94,7 @@ function readVotersYaml(ctx: ReadContext, text: string, file: string, problems: 
   const before = problems.errorCount;
   reportSchemaErrors(ctx.schemas.validate('voters', source.value), source, file, problems, VOTERS_KEYS);
   if (problems.errorCount > before) return null;
-  const list = ((source.value as { eligible_voters?: unknown[] | null }).eligible_voters ?? []) as unknown[];
+  const list = ((source.value as { eligible_voters?: unknown[] | null }).eligible_voters ?? []);
   return list.map((_, i) => ({
     raw: source.sourceText(['eligible_voters', i])?.trim() ?? '',
     line: source.lineOf(['eligible_voters', i]) ?? 0,

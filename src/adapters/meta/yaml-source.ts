@@ -39,6 +39,7 @@ export class YamlSource {
     if (!isScalar(node)) return undefined;
     if (typeof node.value === 'string') return node.value;
     if (node.value === null) return undefined;
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- neither a string nor null: a scalar is a number, a boolean or a date, each printing as itself
     return node.source ?? String(node.value);
   }
 

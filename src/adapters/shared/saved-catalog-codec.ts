@@ -27,7 +27,7 @@ export async function encodeSavedCatalog(catalog: SavedCatalog): Promise<Buffer>
     revision: catalog.revision,
     syncedAt: catalog.syncedAt.toISOString(),
     elections,
-    problems: catalog.problems.map((p) => ({ ...p }) as unknown as Json),
+    problems: catalog.problems.map((p) => ({ ...p })),
   };
   return zip(Buffer.from(JSON.stringify(body), 'utf8'));
 }

@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv } from 'ajv';
 import { VARIABLES } from './variables.js';
 
 /**
@@ -28,7 +28,7 @@ export function schemaProblems(env: Readonly<Record<string, string | undefined>>
   if (validate(env)) return [];
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const e of (validate.errors ?? []) as ErrorObject[]) {
+  for (const e of (validate.errors ?? [])) {
     const name = e.instancePath.replace(/^\//, '');
     if (!name || seen.has(name)) continue;
     seen.add(name);

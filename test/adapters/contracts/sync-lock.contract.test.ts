@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createSyncLock, SyncLockTimeoutError, type ClosableSyncLock } from '../../../src/adapters/persistence/sync-lock/index.js';
 import { createThrowawayDatabase, DATABASE_KINDS, type ThrowawayDatabase } from '../../support/databases.js';
+import { faultSeed, replayHint, seededRandom } from '../../support/seeded-random.js';
 
 /** A promise the test resolves by hand, to hold a lock for exactly as long as it wants. */
 function gate(): { promise: Promise<void>; open: () => void } {
@@ -18,6 +19,7 @@ function gate(): { promise: Promise<void>; open: () => void } {
 }
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const SEED = faultSeed();
 
 describe.each(DATABASE_KINDS)('SyncLock contract: %s', (kind) => {
   let database: ThrowawayDatabase;
@@ -58,14 +60,15 @@ describe.each(DATABASE_KINDS)('SyncLock contract: %s', (kind) => {
     expect(log).toEqual(['a in', 'a out', 'b in']);
   });
 
-  it('never has two holders inside under a burst from both locks', async () => {
+  it(`never has two holders inside under a burst from both locks (${replayHint(SEED)})`, async () => {
+    const random = seededRandom(SEED);
     const [a, b] = [open(), open()];
     let inside = 0;
     let most = 0;
     const work = async () => {
       inside += 1;
       most = Math.max(most, inside);
-      await tick(Math.floor(Math.random() * 15));
+      await tick(Math.floor(random() * 15));
       inside -= 1;
     };
     await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? a : b).exclusive(work)));
@@ -148,7 +151,7 @@ describe.each(['postgres', 'mariadb'] as const)('SyncLock across processes: %s',
       env: { ...process.env, NODE_OPTIONS: '' },
     });
     children.push(child);
-    const lines = createInterface({ input: child.stdout! });
+    const lines = createInterface({ input: child.stdout });
     await new Promise<void>((resolve, reject) => {
       lines.on('line', (l) => l === 'held' && resolve());
       child.once('exit', (code) => reject(new Error(`the holder exited early (${code})`)));

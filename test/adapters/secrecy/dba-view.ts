@@ -51,7 +51,7 @@ function ballotTraces(rows: BallotRow[]): Trace[] {
     const keys: Record<string, Key> = { 'row order': [i], 'row id': [rowIdRank.get(r.id)!], 'ballot id': [ballotIdRank.get(r.ballotId)!], ...r.keys };
     const seen = byBallot.get(r.ballotId);
     if (!seen) return void byBallot.set(r.ballotId, keys);
-    for (const [k, v] of Object.entries(keys)) if (!seen[k] || compareKeys(v, seen[k]!) < 0) seen[k] = v;
+    for (const [k, v] of Object.entries(keys)) if (!seen[k] || compareKeys(v, seen[k]) < 0) seen[k] = v;
   });
   return [...byBallot].map(([who, keys]) => ({ who, keys }));
 }
@@ -124,7 +124,9 @@ async function readMariadb(config: TypeOrmDatabaseConfig, electionId: number) {
     const [brows] = await conn.query<mysql.RowDataPacket[]>('SELECT id, election_id, voter FROM ballot');
     const [[count]] = await conn.query<mysql.RowDataPacket[]>('SELECT COUNT(*) AS n FROM pending_ballot');
     // The files: FOR EXPORT writes the tables' dirty pages to their .ibd files and holds them still.
-    const [[{ dir }]] = await conn.query<mysql.RowDataPacket[]>('SELECT @@datadir AS dir');
+    const [[datadir]] = await conn.query<mysql.RowDataPacket[]>('SELECT @@datadir AS dir');
+    if (!datadir) throw new Error('SELECT @@datadir returned no row');
+    const dir = datadir.dir as string;
     await conn.query('FLUSH TABLES voter, ballot FOR EXPORT');
     let voterFile: Buffer;
     let ballotFile: Buffer;

@@ -35,7 +35,7 @@ export function rankMatch(voters: readonly Trace[], ballots: readonly Trace[], v
   const bs = sortBy(ballots, ballotKey);
   let correct = 0;
   vs.forEach((v, i) => {
-    if (bs[i] && truth.get(v.who) === bs[i]!.who) correct++;
+    if (bs[i] && truth.get(v.who) === bs[i].who) correct++;
   });
   return correct;
 }
@@ -65,7 +65,7 @@ export function transactionMatch(
   for (const [tx, vs] of guesses) {
     const bs = sortBy(ballots.filter((b) => b.keys[txKey]?.[0] === tx), ballotOrder);
     vs.forEach((v, i) => {
-      if (bs[i] && truth.get(v.who) === bs[i]!.who) correct++;
+      if (bs[i] && truth.get(v.who) === bs[i].who) correct++;
     });
   }
   return correct;

@@ -141,8 +141,8 @@ describe('CastBallot', () => {
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results.filter((r) => r.status === 'rejected')) {
-      expect((r as PromiseRejectedResult).reason).toBeInstanceOf(DomainError);
-      expect((r as PromiseRejectedResult).reason.code).toBe('ALREADY_VOTED');
+      expect((r).reason).toBeInstanceOf(DomainError);
+      expect((r).reason.code).toBe('ALREADY_VOTED');
     }
     expect(await w.ballotBox.countBallots(KEY)).toBe(1);
     expect(await w.ballotBox.countVoters(KEY)).toBe(1);

@@ -105,7 +105,9 @@ export async function startWeb(elections: readonly Election[], options: StartOpt
     readiness: async () => ({ ready: true, checks: { database: { ok: true, detail: 'in memory' }, meta: { ok: true, detail: 'test' } } }),
     ...options.extra,
   });
-  server.on('request', app.callback());
+  // Koa's handler settles its own errors (ctx.onerror): the promise it returns never rejects.
+  const handle = app.callback();
+  server.on('request', (req, res) => void handle(req, res));
   return {
     world,
     app,

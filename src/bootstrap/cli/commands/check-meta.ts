@@ -1,38 +1,16 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Command, CommanderError } from 'commander';
 import { checkMetaJson, checkMetaText } from '../../../adapters/meta/check-meta-report.js';
 import { FileSystemMetaReader } from '../../../adapters/meta/file-system-meta-reader.js';
 import { RevisionUnreadableError, renamesSince, withProblems } from '../../../adapters/meta/renames-since.js';
-
-export const summary = 'Validate a meta repository (for its CI)';
 
 /**
  * `elekto check-meta <meta-root> [--election-dir DIR] [--since REV] [--json]`: the presubmit check
  * for pull requests to a meta repository. Exit 0: no error (warnings allowed); 1: errors; 2: bad
  * usage (or a --since revision that cannot be read).
  */
-export async function run(argv: string[]): Promise<number> {
-  const program = new Command('elekto check-meta')
-    .description('Validate every election of a meta repository: YAML, dates, candidates, voter rolls, Markdown.')
-    .argument('<meta-root>', 'folder of the meta repository (a checkout)')
-    .option('--election-dir <dir>', 'elections folder, relative to the root (default: $ELECTION_DIR or "elections")')
-    .option('--since <revision>', 'git revision to compare with (the target branch): warn when an election whose voting had opened there is gone and one of the same name is new (a renamed folder)')
-    .option('--json', 'print one JSON object instead of text')
-    .addHelpText('after', '\nExit status: 0 no errors (warnings allowed), 1 errors found, 2 bad usage.')
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => process.stdout.write(s),
-      writeErr: (s) => process.stderr.write(s),
-    });
-  try {
-    program.parse(argv, { from: 'user' });
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    throw e;
-  }
-  const root = resolve(program.args[0] ?? '.');
-  const opts = program.opts<{ electionDir?: string; since?: string; json?: boolean }>();
+export async function run(metaRoot: string, opts: { electionDir?: string; since?: string; json?: boolean }): Promise<number> {
+  const root = resolve(metaRoot);
   if (!isDirectory(root)) {
     process.stderr.write(`elekto check-meta: ${root} is not a folder\n`);
     return 2;

@@ -1,33 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Env } from '../../config/read-env.js';
 import { type LinksUnderKey, type RotationCheck, checkKeyRotation } from './key-rotation-check.js';
-
-export const summary = 'Write a fresh APP_KEY into .env';
-
-const HELP = `Usage: elekto generate-key [--env-file <path>] [--print] [--force]
-
-Writes APP_KEY=<64 hex characters> (32 random bytes, like Elekto's \`console --generate\`) into the
-dotenv file, replacing an existing APP_KEY line or appending one; every other line is kept as is.
-The file is created (mode 600) when missing.
-
-Options:
-  --env-file <path>  dotenv file to write (default: ENV_FILE, else .env in the current directory)
-  --print            print a new key on stdout instead of writing a file
-  --force            write the key even though links of running elections would no longer open
-  -h, --help         show this help
-
-Changing APP_KEY signs everyone out; ballots still waiting in the pending pool open only with the old
-key; and ballot links sealed with it (the default since links are peppered) no longer open, so their
-voters cannot view or revoke their ballots. Before writing, the command reads the database and the
-meta repository of that dotenv file and refuses while an election still running holds such links.
-Change the key between elections, once results are computed (docs/ballot-secrecy.md).
-
-Exit status: 0 written, 1 refused (links of a running election, or the database could not be
-checked) or not written, 2 bad usage.
-`;
 
 /** Replaces the APP_KEY line (commented-out ones too) or appends one; other lines stay byte for byte. */
 export function withAppKey(text: string, key: string): string {
@@ -41,29 +16,18 @@ export function withAppKey(text: string, key: string): string {
   return `${text}${sep}APP_KEY=${key}\n`;
 }
 
-/** `env` and `cwd` default to the process's (tests pass their own). */
-export async function run(argv: string[], io: { env?: Env; cwd?: string } = {}): Promise<number> {
-  let values: { 'env-file'?: string; print?: boolean; force?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { 'env-file': { type: 'string' }, print: { type: 'boolean' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (e) {
-    process.stderr.write(`elekto generate-key: ${(e as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
+/**
+ * `elekto generate-key [--env-file <path>] [--print] [--force]`; `env` and `cwd` default to the
+ * process's (tests pass their own). Exit 0 written, 1 refused or not written.
+ */
+export async function run(values: { envFile?: string; print?: boolean; force?: boolean }, io: { env?: Env; cwd?: string } = {}): Promise<number> {
   const key = randomBytes(32).toString('hex');
   if (values.print) {
     process.stdout.write(`${key}\n`);
     return 0;
   }
   const cwd = io.cwd ?? process.cwd();
-  const file = resolve(cwd, values['env-file'] ?? ((io.env ?? process.env)['ENV_FILE']?.trim() || '.env'));
+  const file = resolve(cwd, values.envFile ?? ((io.env ?? process.env)['ENV_FILE']?.trim() || '.env'));
   const check = await checkKeyRotation({ envFile: file, env: io.env, cwd });
   if (!reportCheck(check, values.force === true)) return 1;
   const existed = existsSync(file);

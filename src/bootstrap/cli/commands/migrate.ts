@@ -1,11 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Command, CommanderError } from 'commander';
 import { DuplicateVotersError, MIGRATIONS, openMigrated } from '../../../adapters/persistence/typeorm/index.js';
 import { databaseConfig, describeDatabase } from '../../config/database-config.js';
 import { readEnv } from '../../config/read-env.js';
-
-export const summary = 'Create or upgrade the database schema';
 
 /**
  * `elekto migrate`: creates Elekto's schema v2 on an empty database, upgrades an Elekto v1 database
@@ -13,20 +10,8 @@ export const summary = 'Create or upgrade the database schema';
  * Exit 0 up to date; 1 a migration stopped (nothing of it was kept where the database allows);
  * 2 bad usage; 78 bad configuration.
  */
-export async function run(argv: string[]): Promise<number> {
-  const program = new Command('elekto migrate')
-    .description('Create or upgrade the database schema (DB_CONNECTION + DB_* or DATABASE_URL, as in Elekto).')
-    .option('--check', 'only report pending migrations; exit 1 when some are pending')
-    .addHelpText('after', '\nExit status: 0 up to date, 1 migration failed or pending (--check), 2 bad usage, 78 bad configuration.')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
-  try {
-    program.parse(argv, { from: 'user' });
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    throw e;
-  }
-  const check = program.opts<{ check?: boolean }>().check === true;
+export async function run(opts: { check?: boolean }): Promise<number> {
+  const check = opts.check === true;
 
   const read = readEnv();
   const problems: string[] = [...read.problems];

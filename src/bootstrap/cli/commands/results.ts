@@ -1,15 +1,12 @@
-import { Command, CommanderError, Option } from 'commander';
 import type { ElectionResults } from '../../../application/results/compute-results.js';
 import { ballotsCsv } from '../../../adapters/shared/export/ballots-export-format.js';
 import { resultsMarkdown } from '../../../adapters/shared/export/results-markdown.js';
-import { PAIR_STRENGTHS, TALLY_METHODS, type PairStrength, type TallyMethod, type UnrankedPolicy } from '../../../domain/tally/index.js';
+import type { PairStrength, TallyMethod, UnrankedPolicy } from '../../../domain/tally/index.js';
 import { USE_CASES } from '../../use-case-tokens.js';
 import { withElectionApp } from './election-command-support.js';
 import { printBulletin } from './print-bulletin.js';
 
-export const summary = 'Print the results of a completed election';
-
-interface Opts {
+export interface ResultsOptions {
   method: TallyMethod;
   strength: PairStrength;
   unranked: UnrankedPolicy;
@@ -26,35 +23,7 @@ interface Opts {
  * it says on stderr when the voter-to-ballot links will be destroyed.
  * Exit 0 counted; 1 unknown, broken or unfinished election; 2 bad usage; 78 bad configuration.
  */
-export async function run(argv: string[]): Promise<number> {
-  const program = new Command('elekto results')
-    .description('Count the stored ballots of a completed election.')
-    .argument('<election-key>', 'the election key, e.g. 2021---GB (its folder path with / written as ---)')
-    .addOption(new Option('--method <method>', 'completion method').choices(TALLY_METHODS).default('schulze'))
-    .addOption(new Option('--strength <strength>', 'strength of a pairwise defeat').choices(PAIR_STRENGTHS).default('winning'))
-    .addOption(new Option('--unranked <policy>', 'unranked candidates: no-opinion (Elekto) or last').choices(['no-opinion', 'last']).default('no-opinion'))
-    .addOption(new Option('--json', 'print one JSON object').conflicts(['markdown', 'csv']))
-    .addOption(new Option('--markdown', 'print a results.md draft for the meta repository').conflicts(['csv']))
-    .option('--csv', "print the ballots in Elekto's ballots.csv format")
-    .addOption(new Option('--bulletin', 'print the public bulletin: every ballot, the result and its digest (docs/verify.md)').conflicts(['json', 'markdown', 'csv']))
-    .addHelpText(
-      'after',
-      '\nReading results changes nothing: the voters can still view and revoke their ballots afterwards.\n' +
-        'With `delete_after: true` a running `elekto serve` destroys the voter-to-ballot links\n' +
-        'LINK_PURGE_DELAY_HOURS (default 24) after the close; `elekto purge-links <key>` (or the\n' +
-        "officers' results page) does it at once.\n" +
-        '\nExit status: 0 counted, 1 unknown/broken/unfinished election, 2 bad usage, 78 bad configuration.',
-    )
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
-  try {
-    program.parse(argv, { from: 'user' });
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    throw e;
-  }
-  const electionKey = program.args[0]!;
-  const opts = program.opts<Opts>();
+export async function run(electionKey: string, opts: ResultsOptions): Promise<number> {
   return withElectionApp('results', electionKey, async (app) => {
     if (opts.bulletin) return printBulletin(app, { electionKey, requester: null, method: opts.method, strength: opts.strength, unranked: opts.unranked });
     if (opts.csv) {

@@ -1,51 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { AppConfig } from '../../config/app-config.js';
-
-export const summary = 'Serve the web application';
 
 /** Elekto's APP_CONNECT=socket made uWSGI speak its own protocol to nginx; `serve` speaks HTTP only. */
 export const APP_CONNECT_SOCKET_NOTE =
   'APP_CONNECT=socket: elekto serves HTTP only (no uwsgi protocol); in nginx replace uwsgi_pass with proxy_pass http://127.0.0.1:<APP_PORT> and set TRUST_PROXY=true. A sample: deploy/nginx/elekto.conf';
 
-const HELP = `Usage: elekto serve [--host <address>] [--port <number>] [--demo] [--sync]
-       elekto run ...   (the same)
-
-Reads the configuration (.env, then the environment), reads the meta repository into the catalog
-and serves the web application until SIGINT/SIGTERM.
-
-Options:
-  --host <address>  address to listen on (default: APP_HOST, else 127.0.0.1)
-  --port <number>   port to listen on (default: APP_PORT, else 5000)
-  --demo            the one-command demo (what \`npm start\` runs): SQLite under .data/, migrated
-                    automatically, the bundled example meta repository, the development sign-in
-  --sync            fetch the meta repository before serving (also done when no checkout exists)
-  -h, --help        show this help
-
-Exit codes: 0 stopped cleanly, 1 failed at run time, 2 bad usage, 78 bad configuration.
-`;
-
-export async function run(argv: string[]): Promise<number> {
-  let values: { host?: string; port?: string; demo?: boolean; sync?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { host: { type: 'string' }, port: { type: 'string', short: 'p' }, demo: { type: 'boolean' }, sync: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (e) {
-    process.stderr.write(`elekto serve: ${(e as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
-  if (values.port !== undefined && !/^\d{1,5}$/.test(values.port)) {
-    process.stderr.write(`elekto serve: --port must be a number, got "${values.port}"\n`);
-    return 2;
-  }
-
+/**
+ * `elekto serve` (or `elekto run`): serves until SIGINT/SIGTERM. Exit 0 stopped cleanly, 1 failed
+ * at run time, 78 bad configuration.
+ */
+export async function run(values: { host?: string; port?: number; demo?: boolean; sync?: boolean }): Promise<number> {
   // Imported after argument parsing so `--help` and usage errors answer at once.
   const [{ ConfigError }, { loadConfig }, { openApplication }, { describeAdapters }, { followReplicas }, { startServer }, { syncAtStartUp }] =
     await Promise.all([
@@ -66,7 +31,7 @@ export async function run(argv: string[]): Promise<number> {
     return 78;
   }
   const host = values.host ?? config.app.host;
-  const port = values.port !== undefined ? Number(values.port) : config.app.port;
+  const port = values.port ?? config.app.port;
   const { developmentSignInListenProblem } = await import('../../serve/listen-guard.js');
   const listenProblem = developmentSignInListenProblem(config, host);
   if (listenProblem) {

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { SyncMeta } from '../../../application/meta/sync-meta.js';
 import type { BallotBox } from '../../../application/ports/ballot-box.js';
 import type { ElectionRecords } from '../../../application/ports/election-records.js';
@@ -10,36 +9,11 @@ import { TOKENS } from '../../tokens.js';
 import { formatSyncReport, jsonSyncReport } from './sync-output.js';
 import { withStageProgress } from './sync-progress.js';
 
-export const summary = 'Fetch the meta repository and sync elections';
-
-const HELP = `Usage: elekto sync [--json] [--no-fetch]
-
-Fetches the meta repository (META_REPO, META_BRANCH into META_PATH; or reads META_PATH as a plain
-directory when META_REPO is empty), reads every election under ELECTION_DIR, and updates the
-election rows of the database (upsert by key; elections gone from the repository are archived,
-never deleted with their ballots). Broken elections are reported. Progress goes to stderr.
-
-Options:
-  --json       print the sync report as one JSON object on stdout
-  --no-fetch   read the checkout as it is on disk, without contacting the remote
-  -h, --help   show this help
-
-Exit codes: 0 synced (broken elections are listed, not fatal), 1 sync failed (nothing changed),
-2 bad usage, 78 bad configuration.
-`;
-
-export async function run(argv: string[]): Promise<number> {
-  let values: { json?: boolean; 'no-fetch'?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({ args: argv, options: { json: { type: 'boolean' }, 'no-fetch': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
-  } catch (e) {
-    process.stderr.write(`elekto sync: ${(e as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
+/**
+ * `elekto sync [--json] [--no-fetch]`: fetches and reads the meta repository, updates the election
+ * rows. Exit 0 synced (broken elections are listed, not fatal), 1 sync failed, 78 bad configuration.
+ */
+export async function run(values: { json?: boolean; fetch: boolean }): Promise<number> {
   let config;
   try {
     config = loadConfig({ purpose: 'tool' });
@@ -77,7 +51,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     const staged = withStageProgress({ source, reader }, say);
     const sync = new SyncMeta({ ...staged, catalog, clock, lock, records, lastGood, ...(ballots ? { ballots } : {}), ...(noDatabaseReason ? { noDatabaseReason } : {}) });
-    const report = await sync.execute({ fetch: !values['no-fetch'] });
+    const report = await sync.execute({ fetch: values.fetch });
     process.stdout.write(values.json ? `${JSON.stringify(jsonSyncReport(report), null, 2)}\n` : formatSyncReport(report));
     return report.ok ? 0 : 1;
   } finally {

@@ -1,12 +1,9 @@
 import { createReadStream } from 'node:fs';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { BallotsCsvError, readBallotsCsv } from '../../../adapters/csv/index.js';
 import { isDomainError } from '../../../domain/errors.js';
-import { PAIR_STRENGTHS, TALLY_METHODS, tally, type PairStrength, type TallyMethod, type TallyResult, type UnrankedPolicy } from '../../../domain/tally/index.js';
+import { tally, type PairStrength, type TallyMethod, type TallyResult, type UnrankedPolicy } from '../../../domain/tally/index.js';
 
-export const summary = "Count an officers' ballots CSV (Schulze and other Condorcet methods)";
-
-interface Opts {
+export interface TallyOptions {
   method: TallyMethod;
   strength: PairStrength;
   winners: number;
@@ -18,26 +15,7 @@ interface Opts {
  * `elekto tally <ballots.csv|-> [--method …] [--strength …] [--winners N] [--unranked …] [--json]`.
  * Exit 0: counted; 2: bad usage or bad input (message on stderr, naming line and column).
  */
-export async function run(argv: string[]): Promise<number> {
-  const program = new Command('elekto tally')
-    .description("Count the ballots CSV that Elekto's officers download (one ballot per row, ranks 1 = best).")
-    .argument('<ballots.csv>', 'the CSV file, or - to read standard input')
-    .addOption(new Option('--method <method>', 'completion method').choices(TALLY_METHODS).default('schulze'))
-    .addOption(new Option('--strength <strength>', 'strength of a pairwise defeat (ignored by copeland)').choices(PAIR_STRENGTHS).default('winning'))
-    .option('--winners <n>', 'number of seats to fill', seatsArg, 1)
-    .addOption(new Option('--unranked <policy>', 'unranked candidates: no-opinion (Elekto) or last (tied below the ranked)').choices(['no-opinion', 'last']).default('no-opinion'))
-    .option('--json', 'print one JSON object instead of tables')
-    .addHelpText('after', '\nExit status: 0 counted, 2 bad usage or bad input.')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
-  try {
-    program.parse(argv, { from: 'user' });
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    throw e;
-  }
-  const file = program.args[0]!;
-  const opts = program.opts<Opts>();
+export async function run(file: string, opts: TallyOptions): Promise<number> {
   let result: TallyResult;
   try {
     const source = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
@@ -54,11 +32,6 @@ export async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
-function seatsArg(value: string): number {
-  if (!/^[1-9][0-9]*$/.test(value)) throw new InvalidArgumentError('expected a whole number from 1 up.');
-  return Number(value);
-}
-
 function fail(message: string): number {
   process.stderr.write(`elekto tally: ${message}\n`);
   return 2;
@@ -73,7 +46,7 @@ const METHOD_NAMES: Record<TallyMethod, string> = { schulze: 'Schulze', 'ranked-
 const STRENGTH_NAMES: Record<PairStrength, string> = { winning: 'winning votes', margin: 'margins', ratio: 'ratio' };
 const num = (v: number): string => (Number.isInteger(v) ? String(v) : v === Infinity ? '∞' : v.toFixed(2));
 
-function textReport(r: TallyResult, o: Opts): string {
+function textReport(r: TallyResult, o: TallyOptions): string {
   const out: string[] = [];
   const how = r.method === 'copeland' ? METHOD_NAMES[r.method] : `${METHOD_NAMES[r.method]} (${STRENGTH_NAMES[r.strength]})`;
   out.push(`${how} · ${num(r.ballots)} ballots · ${r.candidates.length} candidates · unranked = ${o.unranked} · ${o.winners} seat${o.winners === 1 ? '' : 's'}`, '');

@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { JcsSha256BulletinHasher } from '../../../adapters/crypto/jcs-sha256-bulletin-hasher.js';
 import { type BulletinVerification, verifyBulletin } from '../../../application/results/verify-bulletin.js';
 
-export const summary = "Check an election's bulletin: its digest and its count";
-
-interface Opts {
+export interface VerifyOptions {
   digest?: string;
   against?: string;
   json?: boolean;
@@ -16,24 +13,7 @@ interface Opts {
  * digest and the count from the file alone (no configuration, no database, no meta repository).
  * Exit 0 everything holds; 1 something differs (each difference named); 2 bad usage or unreadable file.
  */
-export async function run(argv: string[]): Promise<number> {
-  const program = new Command('elekto verify')
-    .description("Check an election's public bulletin (see docs/verify.md) from the file alone.")
-    .argument('<bulletin.json>', 'the bulletin, as printed by `elekto results <key> --bulletin`, or - for standard input')
-    .option('--digest <hex>', 'the digest published elsewhere (64 hexadecimal digits): the file must hash to it', digestArg)
-    .option('--against <file>', 'a reference copy of the bulletin: names the ballots that were changed, are missing or were added')
-    .option('--json', 'print one JSON object: { ok, digest, ranking, … }')
-    .addHelpText('after', '\nExit status: 0 all checks hold, 1 something differs (named on stderr), 2 bad usage or unreadable file.')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
-  try {
-    program.parse(argv, { from: 'user' });
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    throw e;
-  }
-  const opts = program.opts<Opts>();
-  const file = program.args[0]!;
+export async function run(file: string, opts: VerifyOptions): Promise<number> {
   let value: unknown;
   let reference: unknown;
   try {
@@ -76,13 +56,8 @@ function readJson(file: string): unknown {
   }
 }
 
-function digestArg(value: string): string {
-  const v = value.trim();
-  if (!/^[0-9a-fA-F]{64}$/.test(v)) throw new InvalidArgumentError('expected 64 hexadecimal digits (a SHA-256 digest).');
-  return v.toLowerCase();
-}
 
-function report(v: BulletinVerification, o: Opts): string {
+function report(v: BulletinVerification, o: VerifyOptions): string {
   if (!v.ok) return v.digest ? `digest ${v.digest}\nNOT VERIFIED\n` : 'NOT VERIFIED\n';
   const tiers = (v.ranking ?? []).map((t) => t.join(' = ')).join(' > ');
   return [

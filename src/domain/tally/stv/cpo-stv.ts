@@ -123,7 +123,7 @@ export function compareOutcomes(ballots: PackedBallots, n: number, a: readonly n
       const k = keep[prefs[j]!]!;
       if (k === 0) continue;
       if (inA[prefs[j]!]! && inB[prefs[j]!]!) moving.push(i);
-      else fixed[prefs[j]!] += weight[i]! * SCALE;
+      else fixed[prefs[j]!]! += weight[i]! * SCALE;
       break;
     }
   }
@@ -154,7 +154,7 @@ function distribute({ prefs, start, weight }: PackedBallots, which: readonly num
       const k = keep[prefs[j]!]!;
       if (k === 0) continue;
       const give = k === SCALE ? w : mulUp(w, k);
-      votes[prefs[j]!] += give * m;
+      votes[prefs[j]!]! += give * m;
       w -= give;
       if (w === 0) break;
     }
@@ -163,7 +163,7 @@ function distribute({ prefs, start, weight }: PackedBallots, which: readonly num
 
 function firstPreferences({ prefs, start, weight }: PackedBallots, n: number): Float64Array {
   const first = new Float64Array(n);
-  for (let i = 0; i < weight.length; i++) if (start[i + 1]! > start[i]!) first[prefs[start[i]!]!] += weight[i]! * SCALE;
+  for (let i = 0; i < weight.length; i++) if (start[i + 1]! > start[i]!) first[prefs[start[i]!]!]! += weight[i]! * SCALE;
   return first;
 }
 

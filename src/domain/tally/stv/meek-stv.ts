@@ -157,7 +157,7 @@ class MeekCount {
         const k = keep[c]!;
         if (k === 0) continue;
         const give = k === SCALE ? w : mulUp(w, k);
-        votes[c] += give * m;
+        votes[c]! += give * m;
         w -= give;
         if (w === 0) break;
       }
