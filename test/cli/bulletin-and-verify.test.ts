@@ -149,6 +149,6 @@ describe('elekto results --bulletin and elekto verify', () => {
     const text = elekto('verify', write('text.json', 'not json'));
     expect(text.code).toBe(1);
     expect(text.stderr).toMatch(/text\.json is not JSON/);
-    expect(elekto('--help').stdout).toMatch(/verify +Check an election's bulletin/);
+    expect(elekto('--help').stdout).toMatch(/verify \[options\] <bulletin.json> +Check an election's bulletin/);
   });
 });

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { createRequire } from 'node:module';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { entitySchemas, type Dialect } from './entities.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations/index.js';
@@ -43,7 +43,9 @@ export function createDataSource(config: TypeOrmDatabaseConfig, extras: DataSour
     case 'postgres':
       // Date parameters as UTC wall-clock text, as mysql2 (timezone Z) and TypeORM's SQLite driver
       // send them: the naive TIMESTAMP columns hold UTC (Elekto wrote datetime.utcnow()).
-      pg.defaults.parseInputDatesAsUTC = true;
+      // Required, not imported: the same CommonJS instance TypeORM's driver requires, and no ESM
+      // wrapper of pg racing the sync lock's import of it while the container resolves.
+      (createRequire(import.meta.url)('pg') as { defaults: { parseInputDatesAsUTC: boolean } }).defaults.parseInputDatesAsUTC = true;
       options = {
         ...common,
         type: 'postgres',
