@@ -30,6 +30,12 @@ export default tseslint.config(
     },
   },
   {
+    // Koa types `next()` as Promise<any> (and koa-csrf's middleware as any): returning it is the
+    // middleware protocol itself, so the HTTP adapter's middleware may hand it back as it is.
+    files: ['src/adapters/http/**/*.ts'],
+    rules: { '@typescript-eslint/no-unsafe-return': 'off' },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: {
       // Tests read documents whose shape is the very thing they assert: Kubernetes manifests and

@@ -78,7 +78,11 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
   const port = await freePort();
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
   const nodeArgs = (process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, bin, 'serve', '--host', '127.0.0.1', '--port', String(port)], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, bin, 'serve', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   children.add(child);
   child.once('exit', () => children.delete(child));
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -102,7 +106,9 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
     },
     cpuMs: () => {
       // Fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second on Linux).
-      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8')
+        .replace(/^.*\) /, '')
+        .split(' ');
       return (Number(fields[11]) + Number(fields[12])) * 10;
     },
     stop: () =>
@@ -150,7 +156,6 @@ export class Visitor {
     if (res.status !== 302) throw new Error(`sign-in as ${login} answered ${res.status}`);
   }
 }
-
 
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;

@@ -132,10 +132,14 @@ async function storedExactly(env: Record<string, string>, db: Awaited<ReturnType
       ids.add(b.ballotId);
     }
     const marks = (
-      await db.query(`SELECT COUNT(*)::int AS n, COUNT(DISTINCT v.user_id)::int AS d FROM voter v JOIN election e ON e.id = v.election_id WHERE e."key" = '${KEY}'`)
+      await db.query(
+        `SELECT COUNT(*)::int AS n, COUNT(DISTINCT v.user_id)::int AS d FROM voter v JOIN election e ON e.id = v.election_id WHERE e."key" = '${KEY}'`,
+      )
     ).rows[0] as { n: number; d: number };
     const ok = streamed === expected && ids.size === streamed && marks.n === expected && marks.d === expected;
-    console.log(`stored: ${streamed} ballots (${ids.size} distinct), ${marks.n} voter marks (${marks.d} voters) for ${expected} acknowledged casts: ${ok ? 'all stored, none twice' : 'MISMATCH'}`);
+    console.log(
+      `stored: ${streamed} ballots (${ids.size} distinct), ${marks.n} voter marks (${marks.d} voters) for ${expected} acknowledged casts: ${ok ? 'all stored, none twice' : 'MISMATCH'}`,
+    );
     return ok;
   } finally {
     await app.close();

@@ -20,7 +20,9 @@ const RUNS = Number(process.env.BENCH_KDF_RUNS ?? 3);
 const hex = (s: string) => Uint8Array.from(Buffer.from(s, 'hex'));
 const ELEKTO_LINK = {
   salt: hex('000102030405060708090a0b0c0d0e0f'),
-  sealed: hex('000102030405060708090a0b0c0d0e0f1011121314151617ca1972d25400b349f856e94d35b7fd5dcf98049bf7e8698de2955ce2006b7ab4d6800f09931edd17705e10c8f9322add729dd2bf'),
+  sealed: hex(
+    '000102030405060708090a0b0c0d0e0f1011121314151617ca1972d25400b349f856e94d35b7fd5dcf98049bf7e8698de2955ce2006b7ab4d6800f09931edd17705e10c8f9322add729dd2bf',
+  ),
   scheme: 'argon2i13;ops=8;mem=536870912',
 };
 const UUID = '0b7e9a34-5d1f-4c2e-9a8b-123456789abc';
@@ -47,17 +49,35 @@ async function child(backend: KdfBackend, which: Case): Promise<void> {
   await pool.close();
   times.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
-  process.stdout.write(JSON.stringify({ median: times[Math.floor(times.length / 2)], fastest: times[0], cpu: cpu[Math.floor(cpu.length / 2)], baseline, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+  process.stdout.write(
+    JSON.stringify({
+      median: times[Math.floor(times.length / 2)],
+      fastest: times[0],
+      cpu: cpu[Math.floor(cpu.length / 2)],
+      baseline,
+      maxRssMiB: process.resourceUsage().maxRSS / 1024,
+    }),
+  );
 }
 
 function main(): void {
-  console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}, ${RUNS} open(s) per case`);
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}, ${RUNS} open(s) per case`,
+  );
   console.log(`${'case'.padEnd(42)}backend   median ms  fastest ms  CPU ms  peak RSS MiB (before)`);
   for (const which of ['elekto', 'default'] as const) {
     for (const backend of ['native', 'wasm'] as const) {
       const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), backend, which], { encoding: 'utf8', timeout: 600_000 });
       if (r.status !== 0) throw new Error(`${backend} ${which} failed: ${r.stderr}`);
-      const { median, fastest, cpu, baseline, maxRssMiB } = JSON.parse(r.stdout) as { median: number; fastest: number; cpu: number; baseline: number; maxRssMiB: number };
+      const { median, fastest, cpu, baseline, maxRssMiB } = JSON.parse(r.stdout) as {
+        median: number;
+        fastest: number;
+        cpu: number;
+        baseline: number;
+        maxRssMiB: number;
+      };
       const label = which === 'elekto' ? 'Elekto link (Argon2i, 8 x 512 MiB)' : 'new link (Argon2id, 3 x 64 MiB, pepper)';
       console.log(
         `${label.padEnd(42)}${backend.padEnd(10)}${median.toFixed(0).padStart(9)}${fastest.toFixed(0).padStart(12)}${cpu.toFixed(0).padStart(8)}${maxRssMiB.toFixed(0).padStart(14)} (${baseline.toFixed(0)})`,

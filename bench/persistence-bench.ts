@@ -33,7 +33,7 @@ try {
   const t0 = performance.now();
   await p.db.run(async ({ manager }) => {
     // Seeding only, on PostgreSQL only: hand-written SQL that generates the rows server-side.
-    const [election] = (await manager.query(`SELECT id FROM election WHERE key = 'bench-results'`)) as Array<{ id: number }>;
+    const [election] = await manager.query<Array<{ id: number }>>(`SELECT id FROM election WHERE key = 'bench-results'`);
     if (!election) throw new Error('the bench-results election row is missing after syncAll');
     const { id } = election;
     // One ballot per g; ~10% "No opinion" entries, ranks 1..10 with ties.
@@ -65,7 +65,11 @@ try {
   );
 
   const sealer = new SodiumBallotSealer();
-  const users = await Promise.all(Array.from({ length: 5000 }, (_, i) => i).slice(0, 2000).map((i) => p.users.upsertFromSignIn(`bench-voter-${i}`, null)));
+  const users = await Promise.all(
+    Array.from({ length: 5000 }, (_, i) => i)
+      .slice(0, 2000)
+      .map((i) => p.users.upsertFromSignIn(`bench-voter-${i}`, null)),
+  );
   let next = 0;
   const latencies: number[] = [];
   peakRss = process.memoryUsage().rss;

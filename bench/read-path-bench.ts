@@ -94,8 +94,20 @@ async function main(): Promise<number> {
 
     const results = [
       await measure(app, 'GET /elections', ['/elections'], null, true),
-      await measure(app, 'GET /elections/:key', all.map((k) => `/elections/${k}`), null, true),
-      await measure(app, 'GET /app/elections/:key', all.map((k) => `/app/elections/${k}`), visitor.cookie, false),
+      await measure(
+        app,
+        'GET /elections/:key',
+        all.map((k) => `/elections/${k}`),
+        null,
+        true,
+      ),
+      await measure(
+        app,
+        'GET /app/elections/:key',
+        all.map((k) => `/app/elections/${k}`),
+        visitor.cookie,
+        false,
+      ),
     ];
     let missed = 0;
     for (const r of results) {

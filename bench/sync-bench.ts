@@ -69,7 +69,10 @@ async function timed(label: string, sync: SyncMeta): Promise<{ seconds: number; 
 prepareRemote();
 const catalog = new InMemoryElectionCatalog();
 const sync = new SyncMeta({
-  source: mode === 'directory' ? new DirectoryMetaSource(author, { electionDir: 'elections' }) : new GitCliMetaSource({ repo: remote, path: checkout, branch: 'main' }),
+  source:
+    mode === 'directory'
+      ? new DirectoryMetaSource(author, { electionDir: 'elections' })
+      : new GitCliMetaSource({ repo: remote, path: checkout, branch: 'main' }),
   reader: new FileSystemMetaReader({ electionDir: 'elections' }),
   catalog,
   records: new InMemoryElectionRecords(),

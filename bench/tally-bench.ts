@@ -172,7 +172,11 @@ for (const c of CASES) {
 }
 
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-const line = (r: string[]): string => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+const line = (r: string[]): string =>
+  r
+    .map((cell, i) => cell.padEnd(widths[i]!))
+    .join('  ')
+    .trimEnd();
 console.log(`tally benchmark · node ${process.version} · ${(await import('node:os')).cpus().length} CPUs`);
 console.log(line(rows[0]!));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));

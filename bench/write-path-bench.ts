@@ -53,9 +53,11 @@ const RETRY_DEADLINE_S = 180;
 
 async function inParallel<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }
 
 async function main(): Promise<number> {
@@ -122,7 +124,10 @@ async function main(): Promise<number> {
     const wallS = (performance.now() - start) / 1000;
     const cpuS = (app.cpuMs() - cpuBefore) / 1000;
     // Latency of first attempts that were acknowledged (a refusal is fast and would flatter p99).
-    const ms = casts.filter((c) => c.acknowledged).map((c) => c.ms).sort((a, b) => a - b);
+    const ms = casts
+      .filter((c) => c.acknowledged)
+      .map((c) => c.ms)
+      .sort((a, b) => a - b);
     const refused = casts.filter((c) => !c.acknowledged);
     const rss = app.peakRssMiB();
     console.log(

@@ -20,8 +20,7 @@ function newestSource(dir) {
 }
 
 const sources = join(root, 'src');
-const compiled =
-  existsSync(stamp) && (!existsSync(sources) || (process.env.ELEKTO_FROM_SOURCE !== '1' && statSync(stamp).mtimeMs >= newestSource(sources)));
+const compiled = existsSync(stamp) && (!existsSync(sources) || (process.env.ELEKTO_FROM_SOURCE !== '1' && statSync(stamp).mtimeMs >= newestSource(sources)));
 if (compiled) {
   await import('../dist/bootstrap/cli/elekto.js');
 } else {

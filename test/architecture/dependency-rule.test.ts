@@ -124,7 +124,14 @@ describe('the dependency rule', () => {
     ]);
     const adapter = join(src, 'adapters', 'persistence', 'typeorm', 'x.ts');
     expect(
-      adapterViolations(adapter, ['../../crypto/seal-scheme.js', '../../../bootstrap/tokens.js', '../../shared/seal-scheme.js', './y.js', '../../../domain/errors.js', 'typeorm']),
+      adapterViolations(adapter, [
+        '../../crypto/seal-scheme.js',
+        '../../../bootstrap/tokens.js',
+        '../../shared/seal-scheme.js',
+        './y.js',
+        '../../../domain/errors.js',
+        'typeorm',
+      ]),
     ).toEqual([
       'src/adapters/persistence/typeorm/x.ts imports ../../crypto/seal-scheme.js (family "adapters/crypto")',
       'src/adapters/persistence/typeorm/x.ts imports ../../../bootstrap/tokens.js (bootstrap)',

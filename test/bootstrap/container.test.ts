@@ -11,10 +11,7 @@ import { FixedClock } from '../../src/adapters/system/system-clock.js';
 
 const DEMO_META = resolve('examples/demo-meta');
 const quiet = createLogger({ level: 'silent', format: 'json' });
-const ALL: Array<[string, Token<unknown>]> = [
-  ...Object.entries(TOKENS).filter(([name]) => name !== 'TypeOrm'),
-  ...Object.entries(USE_CASES),
-];
+const ALL: Array<[string, Token<unknown>]> = [...Object.entries(TOKENS).filter(([name]) => name !== 'TypeOrm'), ...Object.entries(USE_CASES)];
 
 function env(extra: Record<string, string>): Record<string, string> {
   return { APP_ENV: 'development', APP_KEY: 'k'.repeat(64), ELECTION_DIR: 'elections', META_PATH: DEMO_META, IDENTITY: 'development', ...extra };

@@ -51,7 +51,10 @@ async function ballotsOfTheCompletedElection(url: string): Promise<string[]> {
 
 /** Rows left in the sealed pending pool of the demo database (read as a DBA would). */
 function pendingRows(): number {
-  const Sqlite = createRequire(import.meta.url)('better-sqlite3') as new (file: string, o: object) => {
+  const Sqlite = createRequire(import.meta.url)('better-sqlite3') as new (
+    file: string,
+    o: object,
+  ) => {
     prepare(sql: string): { get(): { n: number } };
     close(): void;
   };
@@ -105,7 +108,12 @@ describe('the one-command demo', () => {
       const published = readFileSync(fileURLToPath(new URL('../../examples/demo-meta/elections/2021/steering/results.md', import.meta.url)), 'utf8');
       const counted = await (await officer.get('/app/elections/2021---steering/admin/results.md')).text();
       const elected = [...published.split('## Elected')[1]!.matchAll(/^\d+\. \*\*(.+)\*\*$/gm)].map((m) => m[1]);
-      const winners = [...counted.split('## Winners')[1]!.split('##')[0]!.matchAll(/^- \[(.+?)\]/gm)].map((m) => m[1]);
+      const winners = [
+        ...counted
+          .split('## Winners')[1]!
+          .split('##')[0]!
+          .matchAll(/^- \[(.+?)\]/gm),
+      ].map((m) => m[1]);
       expect(winners).toEqual(elected);
       expect(counted).toContain(`| Ballots cast | ${ballots.length} |`);
       expect(published).toContain(`**${ballots.length}** eligible voters cast a ballot`);

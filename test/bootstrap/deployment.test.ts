@@ -18,12 +18,15 @@ function entrypoint(args: string[], env: Record<string, string> = {}): { calls: 
   writeFileSync(stub, `#!/bin/sh\necho "$*" >> "${log}"\ncase "$1" in migrate) exit \${FAIL_MIGRATE:-0};; sync) exit \${FAIL_SYNC:-0};; esac\nexit 0\n`);
   chmodSync(stub, 0o755);
   writeFileSync(log, '');
-  const r = spawnSync('sh', [join(root, 'docker-entrypoint.sh'), ...args], { env: { PATH: process.env.PATH ?? '', ELEKTO_CLI: stub, ...env }, encoding: 'utf8' });
+  const r = spawnSync('sh', [join(root, 'docker-entrypoint.sh'), ...args], {
+    env: { PATH: process.env.PATH ?? '', ELEKTO_CLI: stub, ...env },
+    encoding: 'utf8',
+  });
   return { calls: readFileSync(log, 'utf8').trim().split('\n').filter(Boolean), status: r.status };
 }
 
 describe('docker-entrypoint.sh', () => {
-  it('migrates, syncs, then serves, as Elekto\'s entrypoint did', () => {
+  it("migrates, syncs, then serves, as Elekto's entrypoint did", () => {
     expect(entrypoint([])).toEqual({ calls: ['migrate', 'sync', 'serve'], status: 0 });
     expect(entrypoint(['serve', '--port', '8080']).calls).toEqual(['migrate', 'sync', 'serve --port 8080']);
   });
@@ -78,11 +81,16 @@ describe('deploy/ manifests', () => {
     expect(metricsPort.containerPort).toBe(Number(configMap.data.METRICS_PORT));
     expect(configMap.data.METRICS_PORT).not.toBe(configMap.data.APP_PORT);
     expect(container.env).toContainEqual({ name: 'METRICS_HOST', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } });
-    const config = loadConfig({ env: { ...configMap.data, ...secret.stringData, APP_KEY: 'a'.repeat(64), METRICS_HOST: '10.1.2.3' }, envFile: false, purpose: 'serve' });
+    const config = loadConfig({
+      env: { ...configMap.data, ...secret.stringData, APP_KEY: 'a'.repeat(64), METRICS_HOST: '10.1.2.3' },
+      envFile: false,
+      purpose: 'serve',
+    });
     expect(config.metrics).toEqual({ host: '10.1.2.3', port: metricsPort.containerPort });
     // The public Service and the Ingress carry the http port only.
     expect(service.spec.ports.map((p: { name: string }) => p.name)).toEqual(['http']);
-    for (const rule of ingress.spec.rules) for (const path of rule.http.paths) expect(path.backend.service).toEqual({ name: service.metadata.name, port: { name: 'http' } });
+    for (const rule of ingress.spec.rules)
+      for (const path of rule.http.paths) expect(path.backend.service).toEqual({ name: service.metadata.name, port: { name: 'http' } });
     expect(metricsService.spec.selector).toEqual(deployment.spec.selector.matchLabels);
     expect(metricsService.spec.ports).toEqual([{ name: 'metrics', port: metricsPort.containerPort, targetPort: 'metrics' }]);
     expect(monitor.kind).toBe('ServiceMonitor');

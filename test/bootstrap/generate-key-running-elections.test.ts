@@ -22,7 +22,13 @@ const PASSPHRASE = 'violet harbour quantum teapot 91';
 function databaseLines(database: ThrowawayDatabase): string[] {
   const c = database.config;
   if (c.dialect === 'sqlite') return ['DB_CONNECTION=sqlite', `DB_PATH=${c.path}`];
-  return [`DB_CONNECTION=${c.dialect === 'postgres' ? 'postgresql' : 'mysql'}`, `DB_HOST=${c.host}`, `DB_PORT=${c.port}`, `DB_DATABASE=${c.database}`, `DB_USERNAME=${c.username}`];
+  return [
+    `DB_CONNECTION=${c.dialect === 'postgres' ? 'postgresql' : 'mysql'}`,
+    `DB_HOST=${c.host}`,
+    `DB_PORT=${c.port}`,
+    `DB_DATABASE=${c.database}`,
+    `DB_USERNAME=${c.username}`,
+  ];
 }
 
 async function generateKey(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -30,8 +36,8 @@ async function generateKey(...argv: string[]): Promise<{ code: number; stdout: s
   let stderr = '';
   const out = process.stdout.write;
   const err = process.stderr.write;
-  process.stdout.write = ((s: string) => ((stdout += s), true));
-  process.stderr.write = ((s: string) => ((stderr += s), true));
+  process.stdout.write = (s: string) => ((stdout += s), true);
+  process.stderr.write = (s: string) => ((stderr += s), true);
   try {
     // Only the dotenv file configures the command: the test runner's own environment stays out.
     const code = await main(['generate-key', ...argv], { env: {} });
@@ -122,7 +128,7 @@ describe.each(DATABASE_KINDS)('elekto generate-key with a %s database', (kind) =
     expect(again.code).toBe(0);
   }, 60_000);
 
-  it("tells a voter whose link was sealed under the old key so, not that their passphrase is wrong; the old key opens it", async () => {
+  it('tells a voter whose link was sealed under the old key so, not that their passphrase is wrong; the old key opens it', async () => {
     const newKey = /^APP_KEY=([0-9a-f]{64})$/m.exec(readFileSync(file, 'utf8'))![1]!;
     const view = async (appKey: string) => {
       const app = await openApp(db, appKey);

@@ -19,8 +19,8 @@ describe('elekto generate-key', () => {
     const file = join(dir, '.env');
     const out = process.stdout.write;
     const err = process.stderr.write;
-    process.stdout.write = (() => true);
-    process.stderr.write = (() => true);
+    process.stdout.write = () => true;
+    process.stderr.write = () => true;
     try {
       expect(await run(['--env-file', file])).toBe(0);
       const first = readFileSync(file, 'utf8');
@@ -46,8 +46,8 @@ describe('elekto generate-key', () => {
     let stderr = '';
     const out = process.stdout.write;
     const err = process.stderr.write;
-    process.stdout.write = (() => true);
-    process.stderr.write = ((s: string) => ((stderr += s), true));
+    process.stdout.write = () => true;
+    process.stderr.write = (s: string) => ((stderr += s), true);
     try {
       expect(await run(['--env-file', file], { env: {} })).toBe(1);
       expect(readFileSync(file, 'utf8')).toBe(text);

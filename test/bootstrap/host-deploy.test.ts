@@ -46,7 +46,8 @@ describe('deploy/nginx/elekto.conf', () => {
   function tools(): { nginx: string; openssl: string } | null {
     if (nginx && openssl) return { nginx, openssl };
     // .ci/run installs both; elsewhere the checks above still run.
-    if (process.env.CI === 'true') throw new Error(`nginx and openssl are expected here (CI=true; .ci/run installs them) but ${!nginx ? 'nginx' : 'openssl'} was not found`);
+    if (process.env.CI === 'true')
+      throw new Error(`nginx and openssl are expected here (CI=true; .ci/run installs them) but ${!nginx ? 'nginx' : 'openssl'} was not found`);
     return null;
   }
 
@@ -55,11 +56,36 @@ describe('deploy/nginx/elekto.conf', () => {
     const dir = mkdtempSync(join(tmpdir(), 'elekto-nginx-'));
     const cert = join(dir, 'fullchain.pem');
     const key = join(dir, 'privkey.pem');
-    execFileSync(t.openssl, ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=elections.example.org', '-keyout', key, '-out', cert], { stdio: 'ignore' });
-    const site = text.replace('/etc/letsencrypt/live/elections.example.org/fullchain.pem', cert).replace('/etc/letsencrypt/live/elections.example.org/privkey.pem', key);
+    execFileSync(
+      t.openssl,
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=elections.example.org',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+      ],
+      { stdio: 'ignore' },
+    );
+    const site = text
+      .replace('/etc/letsencrypt/live/elections.example.org/fullchain.pem', cert)
+      .replace('/etc/letsencrypt/live/elections.example.org/privkey.pem', key);
     expect(site).not.toContain('/etc/letsencrypt');
     writeFileSync(join(dir, 'elekto.conf'), edit(site));
-    writeFileSync(join(dir, 'nginx.conf'), `pid ${dir}/nginx.pid;\nerror_log ${dir}/error.log;\ndaemon off;\nmaster_process off;\nevents {}\nhttp {\n  access_log off;\n  include ${dir}/elekto.conf;\n}\n`);
+    writeFileSync(
+      join(dir, 'nginx.conf'),
+      `pid ${dir}/nginx.pid;\nerror_log ${dir}/error.log;\ndaemon off;\nmaster_process off;\nevents {}\nhttp {\n  access_log off;\n  include ${dir}/elekto.conf;\n}\n`,
+    );
     return dir;
   }
   const nginxArgs = (dir: string) => ['-p', `${dir}/`, '-e', join(dir, 'error.log'), '-c', join(dir, 'nginx.conf')];
@@ -118,7 +144,13 @@ describe('deploy/nginx/elekto.conf', () => {
       if (!proc) return; // no nginx on this machine, and not CI (where beforeAll fails instead)
       const r = await get(https, true, { 'x-forwarded-for': '6.6.6.6', 'x-forwarded-proto': 'http', 'x-real-ip': '6.6.6.6' });
       expect(r.status).toBe(200);
-      expect(seen.at(-1)).toMatchObject({ host: 'elections.example.org', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'elections.example.org', 'x-forwarded-for': '127.0.0.1', 'x-real-ip': '127.0.0.1' });
+      expect(seen.at(-1)).toMatchObject({
+        host: 'elections.example.org',
+        'x-forwarded-proto': 'https',
+        'x-forwarded-host': 'elections.example.org',
+        'x-forwarded-for': '127.0.0.1',
+        'x-real-ip': '127.0.0.1',
+      });
     });
 
     it('redirects plain HTTP to HTTPS without reaching the application', async () => {
@@ -169,7 +201,15 @@ describe('deploy/systemd/elekto.service', () => {
 
   it('runs as a non-root user with the hardening options', () => {
     expect(one('User')).toMatch(/^(?!root$)\w+$/);
-    for (const [k, v] of Object.entries({ NoNewPrivileges: 'yes', ProtectSystem: 'strict', ProtectHome: 'yes', PrivateTmp: 'yes', PrivateDevices: 'yes', CapabilityBoundingSet: '', RestrictSUIDSGID: 'yes' })) {
+    for (const [k, v] of Object.entries({
+      NoNewPrivileges: 'yes',
+      ProtectSystem: 'strict',
+      ProtectHome: 'yes',
+      PrivateTmp: 'yes',
+      PrivateDevices: 'yes',
+      CapabilityBoundingSet: '',
+      RestrictSUIDSGID: 'yes',
+    })) {
       expect([k, one(k)]).toEqual([k, v]);
     }
     expect(one('ReadWritePaths')?.split(' ')).toEqual(expect.arrayContaining(['/srv/elekto/meta', '/srv/elekto/.data']));

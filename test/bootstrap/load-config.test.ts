@@ -39,7 +39,11 @@ describe('loadConfig', () => {
       const problems = problemsOf({ ...base, MIN_PASSCODE_LENGTH: value });
       expect(problems).toEqual([`MIN_PASSCODE_LENGTH: must be a whole number of at least 6 (shorter passphrases are guessed offline) (got "${value}")`]);
     }
-    for (const [value, length] of [['6', 6], ['12', 12], ['006', 6]] as const) {
+    for (const [value, length] of [
+      ['6', 6],
+      ['12', 12],
+      ['006', 6],
+    ] as const) {
       expect(loadConfig({ env: { ...base, MIN_PASSCODE_LENGTH: value }, envFile: false }).app.minPasscodeLength).toBe(length);
     }
   });
@@ -92,7 +96,10 @@ describe('loadConfig', () => {
   });
 
   it('prefers DATABASE_URL over DB_*', () => {
-    const c = loadConfig({ env: { ...base, DB_CONNECTION: 'mysql', DATABASE_URL: 'postgres://u:s%3Acret@db.example:6543/elekto?sslmode=require' }, envFile: false });
+    const c = loadConfig({
+      env: { ...base, DB_CONNECTION: 'mysql', DATABASE_URL: 'postgres://u:s%3Acret@db.example:6543/elekto?sslmode=require' },
+      envFile: false,
+    });
     expect(c.database).toMatchObject({ dialect: 'postgres', host: 'db.example', port: 6543, database: 'elekto', username: 'u', password: 's:cret' });
     expect(c.database.dialect === 'postgres' && c.database.url).toBe('postgresql://u:s%3Acret@db.example:6543/elekto?sslmode=require');
     const s = loadConfig({ env: { ...base, DATABASE_URL: 'sqlite:///var/lib/elekto.db' }, envFile: false });
@@ -106,7 +113,10 @@ describe('loadConfig', () => {
 
   it('reads .env but lets the process environment win (unlike Elekto), and treats empty as unset', () => {
     const dir = mkdtempSync(join(tmpdir(), 'elekto-env-'));
-    writeFileSync(join(dir, '.env'), 'APP_NAME=from-file\nAPP_PORT=6000\nELECTION_DIR=elections\nDB_CONNECTION=memory\nAPP_ENV=development\nIDENTITY=development\nMETA_BRANCH=\n');
+    writeFileSync(
+      join(dir, '.env'),
+      'APP_NAME=from-file\nAPP_PORT=6000\nELECTION_DIR=elections\nDB_CONNECTION=memory\nAPP_ENV=development\nIDENTITY=development\nMETA_BRANCH=\n',
+    );
     const c = loadConfig({ cwd: dir, env: { APP_PORT: '7000' } });
     expect(c.app.name).toBe('from-file');
     expect(c.app.port).toBe(7000);
@@ -139,7 +149,15 @@ describe('sessions and cookies from the configuration', () => {
 
   it('makes cookies Secure for an https APP_URL even without TRUST_PROXY, and passes the lifetime on', async () => {
     const { httpConfigOf } = await import('../../src/bootstrap/container/http-module.js');
-    const prod = { ...base, APP_ENV: 'production', IDENTITY: 'github', GITHUB_CLIENT_ID: 'a', GITHUB_CLIENT_SECRET: 'b', META_SECRET: 's', APP_KEY: 'k'.repeat(40) };
+    const prod = {
+      ...base,
+      APP_ENV: 'production',
+      IDENTITY: 'github',
+      GITHUB_CLIENT_ID: 'a',
+      GITHUB_CLIENT_SECRET: 'b',
+      META_SECRET: 's',
+      APP_KEY: 'k'.repeat(40),
+    };
     const https = httpConfigOf(loadConfig({ env: { ...prod, APP_URL: 'https://elections.example.org' }, envFile: false }));
     expect(https).toMatchObject({ trustProxy: false, secureCookies: true, sessionLifetimeMs: 24 * 3600_000 });
     expect(httpConfigOf(loadConfig({ env: { ...prod, APP_URL: 'http://localhost:5000' }, envFile: false })).secureCookies).toBe(false);

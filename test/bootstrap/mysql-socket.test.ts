@@ -81,7 +81,11 @@ describe('MySQL/MariaDB through its Unix socket', () => {
   });
 
   it('refuses a socket for PostgreSQL, naming the variable', () => {
-    expect(() => loadConfig({ env: { ...base, DB_CONNECTION: 'postgresql', DB_DATABASE: 'k8s', DB_SOCKET: '/run/x.sock' }, envFile: false, purpose: 'tool' })).toThrow(/DB_SOCKET: only mysql/);
-    expect(() => loadConfig({ env: { ...base, DATABASE_URL: 'postgresql://u@localhost/k8s?socketPath=/run/x.sock' }, envFile: false, purpose: 'tool' })).toThrow(/DATABASE_URL: \?socketPath=/);
+    expect(() =>
+      loadConfig({ env: { ...base, DB_CONNECTION: 'postgresql', DB_DATABASE: 'k8s', DB_SOCKET: '/run/x.sock' }, envFile: false, purpose: 'tool' }),
+    ).toThrow(/DB_SOCKET: only mysql/);
+    expect(() =>
+      loadConfig({ env: { ...base, DATABASE_URL: 'postgresql://u@localhost/k8s?socketPath=/run/x.sock' }, envFile: false, purpose: 'tool' }),
+    ).toThrow(/DATABASE_URL: \?socketPath=/);
   });
 });

@@ -17,17 +17,47 @@ function read(text: string, processEnv: Record<string, string> = {}): Record<str
 // DotEnv(stream=…, override=False, interpolate=True).dict().
 const CASES: Array<[rule: string, text: string, processEnv: Record<string, string>, expected: Record<string, string>]> = [
   ['a # inside an unquoted value is kept (issue 13: the webhook secret was cut)', 'META_SECRET=abc#def\n', {}, { META_SECRET: 'abc#def' }],
-  ['a # after whitespace starts a comment; right after = it is the value', 'A=abc #comment\nB=abc\t# tab comment\nC=#notacomment\nD= #x\n', {}, { A: 'abc', B: 'abc', C: '#notacomment', D: '#x' }],
-  ['spaces around = and trailing ones are dropped; export is allowed', 'A = spaced  \nexport B=exported\n  C=indented\n', {}, { A: 'spaced', B: 'exported', C: 'indented' }],
-  ['quotes keep #; single quotes know only \\\\ and \\\'', "A='single # kept'\nB=\"double # kept\"  # comment\nC='it\\'s'\nD='back\\\\slash \\n stays'\n", {}, { A: 'single # kept', B: 'double # kept', C: "it's", D: 'back\\slash \\n stays' }],
+  [
+    'a # after whitespace starts a comment; right after = it is the value',
+    'A=abc #comment\nB=abc\t# tab comment\nC=#notacomment\nD= #x\n',
+    {},
+    { A: 'abc', B: 'abc', C: '#notacomment', D: '#x' },
+  ],
+  [
+    'spaces around = and trailing ones are dropped; export is allowed',
+    'A = spaced  \nexport B=exported\n  C=indented\n',
+    {},
+    { A: 'spaced', B: 'exported', C: 'indented' },
+  ],
+  [
+    "quotes keep #; single quotes know only \\\\ and \\'",
+    "A='single # kept'\nB=\"double # kept\"  # comment\nC='it\\'s'\nD='back\\\\slash \\n stays'\n",
+    {},
+    { A: 'single # kept', B: 'double # kept', C: "it's", D: 'back\\slash \\n stays' },
+  ],
   ['double quotes decode \\n \\t \\" \\\\ and keep unknown escapes', 'A="line\\nbreak\\ttab \\"q\\" \\\\ \\x"\n', {}, { A: 'line\nbreak\ttab "q" \\ \\x' }],
-  ['quoted values may span lines', "A=\"multi\nline\"\nB='also\nmulti'\n", {}, { A: 'multi\nline', B: 'also\nmulti' }],
-  ['${VAR} and ${VAR:-default} expand from lines above, in single quotes too; $VAR stays', "HOST=db\nURL=mysql://${HOST}:${PORT:-3306}/k8s\nRAW=$HOST\nSQ='${HOST}'\n", {}, { HOST: 'db', URL: 'mysql://db:3306/k8s', RAW: '$HOST', SQ: 'db' }],
-  ['the process environment wins in ${VAR}; the default only when unset, not when empty', 'HOST=file\nURL=${HOST}\nEMPTY=${UNSET}\nDEF=${E:-d}\n', { HOST: 'process', E: '' }, { HOST: 'file', URL: 'process', EMPTY: '', DEF: '' }],
+  ['quoted values may span lines', 'A="multi\nline"\nB=\'also\nmulti\'\n', {}, { A: 'multi\nline', B: 'also\nmulti' }],
+  [
+    '${VAR} and ${VAR:-default} expand from lines above, in single quotes too; $VAR stays',
+    "HOST=db\nURL=mysql://${HOST}:${PORT:-3306}/k8s\nRAW=$HOST\nSQ='${HOST}'\n",
+    {},
+    { HOST: 'db', URL: 'mysql://db:3306/k8s', RAW: '$HOST', SQ: 'db' },
+  ],
+  [
+    'the process environment wins in ${VAR}; the default only when unset, not when empty',
+    'HOST=file\nURL=${HOST}\nEMPTY=${UNSET}\nDEF=${E:-d}\n',
+    { HOST: 'process', E: '' },
+    { HOST: 'file', URL: 'process', EMPTY: '', DEF: '' },
+  ],
   ['a bare KEY line unsets the key', 'A=1\nA\nB=${A}\n', {}, { B: '' }],
-  ['text after a closing quote skips that statement', "A=\"x\" trailing\nB=ok\nC='y'z\nD=ok\n", {}, { B: 'ok', D: 'ok' }],
+  ['text after a closing quote skips that statement', 'A="x" trailing\nB=ok\nC=\'y\'z\nD=ok\n', {}, { B: 'ok', D: 'ok' }],
   ['an unclosed quote runs to the next quote, and that statement is skipped', 'A="unterminated\nB=ok\nC="x" trailing\nD=ok\n', {}, { D: 'ok' }],
-  ['comments, blank lines, CRLF, quoted keys, empty values', "# comment\n\n\nA=1\r\nB=2\r\n'Q K'=3\nEMPTY=\nE2=\"\"\n", {}, { A: '1', B: '2', 'Q K': '3', EMPTY: '', E2: '' }],
+  [
+    'comments, blank lines, CRLF, quoted keys, empty values',
+    '# comment\n\n\nA=1\r\nB=2\r\n\'Q K\'=3\nEMPTY=\nE2=""\n',
+    {},
+    { A: '1', B: '2', 'Q K': '3', EMPTY: '', E2: '' },
+  ],
   ['a password with # and spaces, quoted or not', 'P="p#a ss"\nQ=pa ss word\nR=${P}${Q}\n', {}, { P: 'p#a ss', Q: 'pa ss word', R: 'p#a sspa ss word' }],
 ];
 
@@ -43,7 +73,7 @@ describe("dotenv files are read with python-dotenv's rules, as Elekto read them"
   });
 });
 
-describe('readEnv and loadConfig with an operator\'s .env', () => {
+describe("readEnv and loadConfig with an operator's .env", () => {
   const base = 'DB_CONNECTION=memory\nELECTION_DIR=elections\nIDENTITY=development\nAPP_ENV=development\n';
   const dir = (files: Record<string, string>): string => {
     const d = mkdtempSync(join(tmpdir(), 'elekto-env-'));
@@ -51,7 +81,7 @@ describe('readEnv and loadConfig with an operator\'s .env', () => {
     return d;
   };
 
-  it("keeps META_SECRET=abc#def and a database password with # whole (failed before: dotenv cut them at #)", () => {
+  it('keeps META_SECRET=abc#def and a database password with # whole (failed before: dotenv cut them at #)', () => {
     const cwd = dir({ '.env': `${base}META_SECRET=abc#def\nDB_PASSWORD=pa#ss  # the password\n` });
     const { env } = readEnv({ env: {}, cwd });
     expect(env.META_SECRET).toBe('abc#def');

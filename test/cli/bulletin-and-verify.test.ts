@@ -89,7 +89,11 @@ describe('elekto results --bulletin and elekto verify', () => {
   });
 
   it('verifies the file as printed (exit 0), with the published digest too, and needs no configuration', () => {
-    const bare = spawnSync(process.execPath, [join(root, 'bin/elekto.js'), 'verify', bulletin, '--digest', digest.toUpperCase()], { cwd: dir, env: { PATH: process.env.PATH }, encoding: 'utf8' });
+    const bare = spawnSync(process.execPath, [join(root, 'bin/elekto.js'), 'verify', bulletin, '--digest', digest.toUpperCase()], {
+      cwd: dir,
+      env: { PATH: process.env.PATH },
+      encoding: 'utf8',
+    });
     expect(bare.stderr).toBe('');
     expect(bare.status).toBe(0);
     expect(bare.stdout).toContain(`digest ${digest} (matches the published digest)`);
@@ -129,7 +133,9 @@ describe('elekto results --bulletin and elekto verify', () => {
     expect(JSON.parse(missing.stdout).problems[0]).toBe('The file holds 3 ballots; its ballotCount says 4: 1 ballot missing.');
 
     const named = elekto('verify', write('missing.json', b), '--against', write('original.json', original));
-    expect(named.stderr).toContain('elekto verify: Against the reference: missing ballot, in the reference but not here: ranks {"ada-lovelace":null,"alan-turing":1,"grace-hopper":null}.');
+    expect(named.stderr).toContain(
+      'elekto verify: Against the reference: missing ballot, in the reference but not here: ranks {"ada-lovelace":null,"alan-turing":1,"grace-hopper":null}.',
+    );
   });
 
   it('--digest that does not match: exit 1, both digests named', () => {

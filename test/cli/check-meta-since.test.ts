@@ -11,7 +11,14 @@ import { fileURLToPath } from 'node:url';
 
 const SLOW = 120_000;
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const env = { ...process.env, ELECTION_DIR: '', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' };
+const env = {
+  ...process.env,
+  ELECTION_DIR: '',
+  GIT_AUTHOR_NAME: 't',
+  GIT_AUTHOR_EMAIL: 't@example.org',
+  GIT_COMMITTER_NAME: 't',
+  GIT_COMMITTER_EMAIL: 't@example.org',
+};
 
 function elekto(args: string[]) {
   const r = spawnSync(process.execPath, [join(root, 'bin/elekto.js'), 'check-meta', ...args], { cwd: root, encoding: 'utf8', env, timeout: 60_000 });
@@ -22,10 +29,24 @@ function election(dir: string, path: string, name: string, start: string): void 
   mkdirSync(join(dir, 'elections', path), { recursive: true });
   writeFileSync(
     join(dir, 'elections', path, 'election.yaml'),
-    [`name: ${name}`, 'organization: Test', `start_datetime: ${start}`, 'end_datetime: 2099-12-31 23:59:59', 'no_winners: 1', 'allow_no_opinion: true', 'delete_after: false', 'election_officers:', '  - olivia', ''].join('\n'),
+    [
+      `name: ${name}`,
+      'organization: Test',
+      `start_datetime: ${start}`,
+      'end_datetime: 2099-12-31 23:59:59',
+      'no_winners: 1',
+      'allow_no_opinion: true',
+      'delete_after: false',
+      'election_officers:',
+      '  - olivia',
+      '',
+    ].join('\n'),
   );
   writeFileSync(join(dir, 'elections', path, 'voters.yaml'), 'eligible_voters:\n  - alice\n');
-  writeFileSync(join(dir, 'elections', path, 'candidate-ada.md'), '-------------------------------------------------------------\nname: Ada\nID: ada\n-------------------------------------------------------------\n\nAda runs.\n');
+  writeFileSync(
+    join(dir, 'elections', path, 'candidate-ada.md'),
+    '-------------------------------------------------------------\nname: Ada\nID: ada\n-------------------------------------------------------------\n\nAda runs.\n',
+  );
 }
 
 describe('elekto check-meta --since', () => {
@@ -46,26 +67,40 @@ describe('elekto check-meta --since', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('warns on the new folder of an opened election renamed since the revision, not on one that never opened', () => {
-    const r = elekto([dir, '--since', 'main', '--json']);
-    expect(r.code).toBe(0);
-    const report = JSON.parse(r.out) as { warnings: number; elections: Array<{ key: string; problems: Array<{ severity: string; message: string; hint: string }> }> };
-    const steering = report.elections.find((e) => e.key === '2024---steering')!;
-    expect(steering.problems).toEqual([
-      expect.objectContaining({ severity: 'warning', message: expect.stringContaining('"2024---gb" (Steering Committee 2024), which left the meta repository since main after its voting had opened') }),
-    ]);
-    expect(steering.problems[0]!.message).toMatch(/empty roll of who has voted/);
-    expect(report.elections.find((e) => e.key === 'future-board')!.problems).toEqual([]);
-    expect(report.warnings).toBe(1);
-    const text = elekto([dir, '--since', 'main']);
-    expect(text.out).toMatch(/^warn 2024---steering/m);
-    expect(text.out).toContain('hint: If the folder was renamed by mistake, rename it back');
-  }, SLOW);
+  it(
+    'warns on the new folder of an opened election renamed since the revision, not on one that never opened',
+    () => {
+      const r = elekto([dir, '--since', 'main', '--json']);
+      expect(r.code).toBe(0);
+      const report = JSON.parse(r.out) as {
+        warnings: number;
+        elections: Array<{ key: string; problems: Array<{ severity: string; message: string; hint: string }> }>;
+      };
+      const steering = report.elections.find((e) => e.key === '2024---steering')!;
+      expect(steering.problems).toEqual([
+        expect.objectContaining({
+          severity: 'warning',
+          message: expect.stringContaining('"2024---gb" (Steering Committee 2024), which left the meta repository since main after its voting had opened'),
+        }),
+      ]);
+      expect(steering.problems[0]!.message).toMatch(/empty roll of who has voted/);
+      expect(report.elections.find((e) => e.key === 'future-board')!.problems).toEqual([]);
+      expect(report.warnings).toBe(1);
+      const text = elekto([dir, '--since', 'main']);
+      expect(text.out).toMatch(/^warn 2024---steering/m);
+      expect(text.out).toContain('hint: If the folder was renamed by mistake, rename it back');
+    },
+    SLOW,
+  );
 
-  it('says nothing of renames without --since, and refuses a revision that is not there (exit 2)', () => {
-    expect(JSON.parse(elekto([dir, '--json']).out).warnings).toBe(0);
-    const bad = elekto([dir, '--since', 'no-such-branch']);
-    expect(bad.code).toBe(2);
-    expect(bad.err).toContain('--since: no-such-branch is not a commit of the git checkout');
-  }, SLOW);
+  it(
+    'says nothing of renames without --since, and refuses a revision that is not there (exit 2)',
+    () => {
+      expect(JSON.parse(elekto([dir, '--json']).out).warnings).toBe(0);
+      const bad = elekto([dir, '--since', 'no-such-branch']);
+      expect(bad.code).toBe(2);
+      expect(bad.err).toContain('--since: no-such-branch is not a commit of the git checkout');
+    },
+    SLOW,
+  );
 });

@@ -87,7 +87,11 @@ describe('elekto results and purge-links on a real database file', () => {
   it('counts the ballots (Schulze) and, with delete_after, destroys nothing but says when the links go', () => {
     const r = elekto('results', KEY, '--json');
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { turnout: { ballots: number; eligible: number }; tally: { winners: string[] }; links: { remaining: number; purgeDueAt: string } };
+    const out = JSON.parse(r.stdout) as {
+      turnout: { ballots: number; eligible: number };
+      tally: { winners: string[] };
+      links: { remaining: number; purgeDueAt: string };
+    };
     expect(out.turnout.ballots).toBe(3);
     // grace-hopper beats both 2-1 and ada-lovelace beats alan-turing 2-1.
     expect(out.tally.winners).toEqual(['grace-hopper', 'ada-lovelace']);

@@ -14,8 +14,16 @@ function elekto(args: string[], input?: string): { code: number | null; stdout: 
 }
 
 const ELEKTO_RESULT = [
-  'Jordan Liggitt', 'Bob Killen', 'Davanum Srinivas', 'Stephen Augustus', 'Ian Coldwater',
-  'Lachlan Evenson', 'Federico Bongiovanni', 'Carlos Panato', 'Divya Mohan', 'Mayank Kumar',
+  'Jordan Liggitt',
+  'Bob Killen',
+  'Davanum Srinivas',
+  'Stephen Augustus',
+  'Ian Coldwater',
+  'Lachlan Evenson',
+  'Federico Bongiovanni',
+  'Carlos Panato',
+  'Divya Mohan',
+  'Mayank Kumar',
 ];
 
 describe('elekto tally', () => {
@@ -95,17 +103,14 @@ describe('elekto tally', () => {
     expect(r.stderr).toMatch(message);
   });
 
-  it.each([
-    [['--method', 'borda', 'x.csv']],
-    [['--winners', '0', 'x.csv']],
-    [['--winners', 'two', 'x.csv']],
-    [['--strength', 'losing', 'x.csv']],
-    [[]],
-  ])('exits 2 on bad usage: %j', (args) => {
-    const r = elekto(args);
-    expect(r.code).toBe(2);
-    expect(r.stderr).not.toBe('');
-  });
+  it.each([[['--method', 'borda', 'x.csv']], [['--winners', '0', 'x.csv']], [['--winners', 'two', 'x.csv']], [['--strength', 'losing', 'x.csv']], [[]]])(
+    'exits 2 on bad usage: %j',
+    (args) => {
+      const r = elekto(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toBe('');
+    },
+  );
 
   it('--help lists the options and exits 0', () => {
     const r = elekto(['--help']);

@@ -63,10 +63,31 @@ const words = (cell: string): string => cell.replace(/\[([^\]]*)\]\([^)]*\)/g, '
 
 /** Every variable Elekto reads (its `.env.example` and `utils.py`), which the docs promise to keep. */
 const ELEKTO_VARIABLES = [
-  'APP_NAME', 'APP_ENV', 'APP_KEY', 'APP_DEBUG', 'APP_URL', 'APP_PORT', 'APP_HOST', 'APP_CONNECT', 'MIN_PASSCODE_LENGTH',
-  'DB_CONNECTION', 'DB_HOST', 'DB_PORT', 'DB_DATABASE', 'DB_USERNAME', 'DB_PASSWORD', 'DB_PATH',
-  'META_REPO', 'ELECTION_DIR', 'META_DEPLOYMENT', 'META_PATH', 'META_BRANCH', 'META_SECRET',
-  'GITHUB_REDIRECT', 'GITHUB_CLIENT_ID', 'GITHUB_CLIENT_SECRET',
+  'APP_NAME',
+  'APP_ENV',
+  'APP_KEY',
+  'APP_DEBUG',
+  'APP_URL',
+  'APP_PORT',
+  'APP_HOST',
+  'APP_CONNECT',
+  'MIN_PASSCODE_LENGTH',
+  'DB_CONNECTION',
+  'DB_HOST',
+  'DB_PORT',
+  'DB_DATABASE',
+  'DB_USERNAME',
+  'DB_PASSWORD',
+  'DB_PATH',
+  'META_REPO',
+  'ELECTION_DIR',
+  'META_DEPLOYMENT',
+  'META_PATH',
+  'META_BRANCH',
+  'META_SECRET',
+  'GITHUB_REDIRECT',
+  'GITHUB_CLIENT_ID',
+  'GITHUB_CLIENT_SECRET',
 ];
 
 describe("the operator guide's configuration table", () => {
@@ -74,7 +95,11 @@ describe("the operator guide's configuration table", () => {
   const SECRET = ' **Secret.**';
 
   it("keeps every Elekto variable under its name, and marks only those as Elekto's", () => {
-    expect(VARIABLES.filter((v) => v.elekto).map((v) => v.name).sort()).toEqual([...ELEKTO_VARIABLES].sort());
+    expect(
+      VARIABLES.filter((v) => v.elekto)
+        .map((v) => v.name)
+        .sort(),
+    ).toEqual([...ELEKTO_VARIABLES].sort());
   });
 
   it('has one row per variable, and none for a variable the application does not read', () => {

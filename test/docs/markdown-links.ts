@@ -71,7 +71,10 @@ class GithubSlugs {
   private readonly seen = new Map<string, number>();
 
   next(heading: string): string {
-    const base = heading.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
+    const base = heading
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+      .replace(/ /g, '-');
     const count = this.seen.get(base) ?? 0;
     this.seen.set(base, count + 1);
     return count === 0 ? base : `${base}-${count}`;

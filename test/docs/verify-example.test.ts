@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import canonicalize from 'canonicalize';
 import { JcsSha256BulletinHasher } from '../../src/adapters/crypto/jcs-sha256-bulletin-hasher.js';
 import { verifyBulletin } from '../../src/application/results/verify-bulletin.js';
-import type { Bulletin, BulletinBody } from '../../src/domain/bulletin/bulletin.js';
+import type { Bulletin } from '../../src/domain/bulletin/bulletin.js';
 
 const text = readFileSync(resolve('docs/verify.md'), 'utf8');
 const example = text.slice(text.indexOf('## Worked example'));
@@ -27,15 +27,20 @@ describe('docs/verify.md worked example', () => {
   it('shows the canonical body and the ballot hashes the code computes', () => {
     const { digest: _digest, ...body } = bulletin;
     expect(block('text')).toBe(canonicalize(body));
-    expect(example).toContain(`whose SHA-256 is the digest\n\`${hasher.digest(body as BulletinBody)}\``);
+    expect(example).toContain(`whose SHA-256 is the digest\n\`${hasher.digest(body)}\``);
     for (const b of bulletin.ballots) expect(example).toContain(`| \`${canonicalize(b)}\` | \`${hasher.ballotHash(b)}\` |`);
   });
 
   it("the Python verifier's canonical form is RFC 8785 here", () => {
     const sortedCompact = (v: unknown): string =>
-      Array.isArray(v) ? `[${v.map(sortedCompact).join(',')}]` : v !== null && typeof v === 'object'
-        ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${sortedCompact((v as Record<string, unknown>)[k])}`).join(',')}}`
-        : JSON.stringify(v);
+      Array.isArray(v)
+        ? `[${v.map(sortedCompact).join(',')}]`
+        : v !== null && typeof v === 'object'
+          ? `{${Object.keys(v)
+              .sort()
+              .map((k) => `${JSON.stringify(k)}:${sortedCompact((v as Record<string, unknown>)[k])}`)
+              .join(',')}}`
+          : JSON.stringify(v);
     expect(sortedCompact(bulletin)).toBe(canonicalize(bulletin));
   });
 });

@@ -12,13 +12,31 @@ const NO = NO_OPINION_RANK;
 
 describe('denseRanks', () => {
   it.each([
-    [[271828, 314159, 577215], [1, 2, 3]],
-    [[5, 5, 9], [1, 1, 2]],
-    [[1, 1, 4], [1, 1, 2]],
-    [[9, NO, 2, 9], [2, NO, 1, 2]],
-    [[NO, NO], [NO, NO]],
+    [
+      [271828, 314159, 577215],
+      [1, 2, 3],
+    ],
+    [
+      [5, 5, 9],
+      [1, 1, 2],
+    ],
+    [
+      [1, 1, 4],
+      [1, 1, 2],
+    ],
+    [
+      [9, NO, 2, 9],
+      [2, NO, 1, 2],
+    ],
+    [
+      [NO, NO],
+      [NO, NO],
+    ],
     [[], []],
-    [[Number.MAX_SAFE_INTEGER, 3], [2, 1]],
+    [
+      [Number.MAX_SAFE_INTEGER, 3],
+      [2, 1],
+    ],
   ])('%j becomes %j', (ranks, dense) => {
     expect(denseRanks(ranks)).toEqual(dense);
   });
@@ -28,7 +46,13 @@ describe('denseRanks', () => {
   });
 
   it('keeps candidates and their order in entries', () => {
-    expect(denseEntries([{ candidate: 'b', rank: 40 }, { candidate: 'a', rank: NO }, { candidate: 'c', rank: 7 }])).toEqual([
+    expect(
+      denseEntries([
+        { candidate: 'b', rank: 40 },
+        { candidate: 'a', rank: NO },
+        { candidate: 'c', rank: 7 },
+      ]),
+    ).toEqual([
       { candidate: 'b', rank: 2 },
       { candidate: 'a', rank: NO },
       { candidate: 'c', rank: 1 },

@@ -1,10 +1,5 @@
 import { DomainError } from '../../src/domain/errors.js';
-import {
-  NO_OPINION_RANK,
-  entriesFromRanking,
-  expressesNoPreference,
-  rankingFromEntries,
-} from '../../src/domain/ballot/ranking.js';
+import { NO_OPINION_RANK, entriesFromRanking, expressesNoPreference, rankingFromEntries } from '../../src/domain/ballot/ranking.js';
 
 const candidates = ['alice', 'bob', 'carol', 'dave'];
 
@@ -23,15 +18,26 @@ describe('ballot rankings', () => {
   });
 
   it('accepts gaps in the rank numbers', () => {
-    expect(rankingFromEntries([{ candidate: 'bob', rank: 7 }, { candidate: 'alice', rank: 3 }], candidates)).toEqual([
-      ['alice'],
-      ['bob'],
-    ]);
+    expect(
+      rankingFromEntries(
+        [
+          { candidate: 'bob', rank: 7 },
+          { candidate: 'alice', rank: 3 },
+        ],
+        candidates,
+      ),
+    ).toEqual([['alice'], ['bob']]);
   });
 
   it.each([
     [[{ candidate: 'mallory', rank: 1 }], /not a candidate/],
-    [[{ candidate: 'alice', rank: 1 }, { candidate: 'alice', rank: 2 }], /more than once/],
+    [
+      [
+        { candidate: 'alice', rank: 1 },
+        { candidate: 'alice', rank: 2 },
+      ],
+      /more than once/,
+    ],
     [[{ candidate: 'alice', rank: 0 }], /whole number/],
     [[{ candidate: 'alice', rank: 1.5 }], /whole number/],
     [[{ candidate: 'alice', rank: -3 }], /whole number/],
@@ -60,7 +66,17 @@ describe('ballot rankings', () => {
   it('recognises a ballot that expresses no preference (Elekto #95)', () => {
     expect(expressesNoPreference([])).toBe(true);
     expect(expressesNoPreference([{ candidate: 'alice', rank: NO_OPINION_RANK }])).toBe(true);
-    expect(expressesNoPreference([{ candidate: 'alice', rank: 4 }, { candidate: 'bob', rank: 4 }])).toBe(true);
-    expect(expressesNoPreference([{ candidate: 'alice', rank: 1 }, { candidate: 'bob', rank: 2 }])).toBe(false);
+    expect(
+      expressesNoPreference([
+        { candidate: 'alice', rank: 4 },
+        { candidate: 'bob', rank: 4 },
+      ]),
+    ).toBe(true);
+    expect(
+      expressesNoPreference([
+        { candidate: 'alice', rank: 1 },
+        { candidate: 'bob', rank: 2 },
+      ]),
+    ).toBe(false);
   });
 });

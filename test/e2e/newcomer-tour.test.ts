@@ -36,12 +36,7 @@ const completed = anElection()
   .officers('olivia')
   .resultsHtml('<h1>Results</h1>\n<p>Rex the Robot won.</p>\n')
   .build();
-const empty = anElection()
-  .key('2020---quiet')
-  .named('2020 Quiet Election')
-  .runningBetween(at(-40), at(-30))
-  .officers('olivia')
-  .build();
+const empty = anElection().key('2020---quiet').named('2020 Quiet Election').runningBetween(at(-40), at(-30)).officers('olivia').build();
 const upcoming = anElection().key('2022---next').named('2022 Next Election').runningBetween(at(10), at(20)).build();
 
 const runPath = `/app/elections/${running.key}`;
@@ -57,9 +52,30 @@ beforeAll(async () => {
   const { castBallot } = webUseCases(web.world);
   web.world.clock.set(at(-5));
   const ballots: Array<[string, Array<[string, number]>]> = [
-    ['alice', [['rex', 1], ['octo', 2], ['gopher', 3]]],
-    ['bob', [['rex', 1], ['gopher', 2], ['octo', 3]]],
-    ['carol', [['octo', 1], ['rex', 2], ['tux', 3]]],
+    [
+      'alice',
+      [
+        ['rex', 1],
+        ['octo', 2],
+        ['gopher', 3],
+      ],
+    ],
+    [
+      'bob',
+      [
+        ['rex', 1],
+        ['gopher', 2],
+        ['octo', 3],
+      ],
+    ],
+    [
+      'carol',
+      [
+        ['octo', 1],
+        ['rex', 2],
+        ['tux', 3],
+      ],
+    ],
   ];
   for (const [login, ranks] of ballots) {
     const user = await web.world.signIn(login);
@@ -120,7 +136,8 @@ async function layoutOf(page: Page): Promise<Layout> {
       canvas.font = style.font;
       const widest = Math.max(...[...s.options].map((o: any) => canvas.measureText(o.textContent).width));
       // Room for the text: the box minus its padding, its border and about 20 px of drop-down arrow.
-      const room = s.getBoundingClientRect().width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - parseFloat(style.borderLeftWidth) * 2 - 20;
+      const room =
+        s.getBoundingClientRect().width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - parseFloat(style.borderLeftWidth) * 2 - 20;
       if (widest > room) clippedSelects.push(`${s.id}: text ${Math.round(widest)} px in ${Math.round(room)} px`);
     }
     return { overflow: d.documentElement.scrollWidth - w.innerWidth, symbolText, clippedSelects };
@@ -192,18 +209,24 @@ describe('a newcomer tours the pages', () => {
     await page.keyboard.press('ArrowUp');
     // A tie by menu: both rows say "tied" beside the name.
     await page.locator('#select-ada').selectOption('2');
-    expect(await page.locator('.ballot-item.is-tied').evaluateAll((rows) => rows.map((r) => (r as unknown as { dataset: { candidate: string } }).dataset.candidate))).toEqual(['grace', 'ada']);
+    expect(
+      await page.locator('.ballot-item.is-tied').evaluateAll((rows) => rows.map((r) => (r as unknown as { dataset: { candidate: string } }).dataset.candidate)),
+    ).toEqual(['grace', 'ada']);
     await check(page, 'ranked ballot 320');
     await screenshot(page, 'tour-320-ballot');
 
     // Tab from the first handle: every control of one candidate, then the next candidate, in the
     // order the list shows them (the script moves the rows themselves, not just their looks).
-    const shown = await page.locator('.ballot-item').evaluateAll((items) => items.map((i) => (i as unknown as { dataset: { candidate: string } }).dataset.candidate));
+    const shown = await page
+      .locator('.ballot-item')
+      .evaluateAll((items) => items.map((i) => (i as unknown as { dataset: { candidate: string } }).dataset.candidate));
     expect(shown.slice(0, 2)).toEqual(['max', 'grace']);
     await page.locator('.ballot-item .drag-handle').first().focus();
     const visited: string[] = [];
     for (let i = 0; i < shown.length * 5; i++) {
-      visited.push(await page.evaluate(() => (globalThis as unknown as { document: any }).document.activeElement?.closest('.ballot-item')?.dataset.candidate ?? 'outside'));
+      visited.push(
+        await page.evaluate(() => (globalThis as unknown as { document: any }).document.activeElement?.closest('.ballot-item')?.dataset.candidate ?? 'outside'),
+      );
       await page.keyboard.press('Tab');
     }
     const runs = visited.filter((id, i) => id !== visited[i - 1]);
@@ -254,7 +277,12 @@ describe('a newcomer tours the pages', () => {
     await page.goto(`${web.baseUrl}/app`);
     await check(page, 'dashboard with a pending exception 360');
     expect(await text(page, 'h1')).toBe('Welcome, erin');
-    const card = (page: Page, name: string) => page.locator('.election-card', { has: page.getByRole('link', { name, exact: true }) }).locator('.card-meta').first().innerText();
+    const card = (page: Page, name: string) =>
+      page
+        .locator('.election-card', { has: page.getByRole('link', { name, exact: true }) })
+        .locator('.card-meta')
+        .first()
+        .innerText();
     expect(await card(page, running.name)).toContain('Not eligible: exception pending');
     await page.context().close();
 
@@ -300,7 +328,10 @@ describe('a newcomer tours the pages', () => {
     // A legend drawn across the top border cuts a gap in it; a long one wrapping on a phone made the gap a hole.
     const legends = await page.locator('fieldset').evaluateAll((sets) =>
       sets.map((f) => {
-        const el = f as unknown as { getBoundingClientRect(): { top: number }; querySelector(s: string): { getBoundingClientRect(): { top: number }; textContent: string } | null };
+        const el = f as unknown as {
+          getBoundingClientRect(): { top: number };
+          querySelector(s: string): { getBoundingClientRect(): { top: number }; textContent: string } | null;
+        };
         const legend = el.querySelector('legend')!;
         return { legend: legend.textContent, inside: legend.getBoundingClientRect().top > el.getBoundingClientRect().top };
       }),
@@ -318,7 +349,12 @@ describe('a newcomer tours the pages', () => {
     await check(op, 'results 375');
     const tables = await op.locator('.table-scroll').evaluateAll((boxes) =>
       boxes.map((b) => {
-        const box = b as unknown as { scrollWidth: number; clientWidth: number; classList: { contains(c: string): boolean }; previousElementSibling: { className: string; hidden: boolean } | null };
+        const box = b as unknown as {
+          scrollWidth: number;
+          clientWidth: number;
+          classList: { contains(c: string): boolean };
+          previousElementSibling: { className: string; hidden: boolean } | null;
+        };
         const hint = box.previousElementSibling?.className === 'scroll-hint' ? box.previousElementSibling : null;
         return { wider: box.scrollWidth > box.clientWidth + 1, hinted: hint !== null && !hint.hidden, faded: box.classList.contains('more-right') };
       }),

@@ -57,14 +57,24 @@ describe('the passphrase strength shown while typing (Chromium)', () => {
 
     for (const weak of ['password1', 'octocat-voter', 'aaaaaa']) {
       await page.getByLabel('Passphrase', { exact: true }).fill(weak);
-      await page.waitForFunction(() => /too easy to guess/.test((globalThis as unknown as { document: { getElementById(id: string): { textContent: string } } }).document.getElementById('passphrase-strength-text').textContent));
+      await page.waitForFunction(() =>
+        /too easy to guess/.test(
+          (globalThis as unknown as { document: { getElementById(id: string): { textContent: string } } }).document.getElementById('passphrase-strength-text')
+            .textContent,
+        ),
+      );
       expect(await meterValue(page)).toBeLessThan(8);
     }
     await screenshot(page, 'passphrase-weak');
     await page.getByLabel('Passphrase again').fill('aaaaaa');
     const before = sent.length;
     await page.getByRole('button', { name: 'Submit Vote' }).click();
-    await page.waitForFunction(() => /too easy to guess/.test((globalThis as unknown as { document: { getElementById(id: string): { textContent: string } } }).document.getElementById('passphrase-problem').textContent));
+    await page.waitForFunction(() =>
+      /too easy to guess/.test(
+        (globalThis as unknown as { document: { getElementById(id: string): { textContent: string } } }).document.getElementById('passphrase-problem')
+          .textContent,
+      ),
+    );
     expect(await page.locator('#passphrase-problem').textContent()).toContain('several words');
     expect(sent.slice(before).filter((r) => r.method === 'POST')).toEqual([]);
     expect(page.url()).toBe(`${web.baseUrl}${path}/vote`);
@@ -72,7 +82,12 @@ describe('the passphrase strength shown while typing (Chromium)', () => {
     expect(await web.world.ballotBox.countBallots(election.key)).toBe(0);
 
     await page.getByLabel('Passphrase', { exact: true }).fill(STRONG_PASSPHRASE);
-    await page.waitForFunction(() => /Strength: strong/.test((globalThis as unknown as { document: { getElementById(id: string): { textContent: string } } }).document.getElementById('passphrase-strength-text').textContent));
+    await page.waitForFunction(() =>
+      /Strength: strong/.test(
+        (globalThis as unknown as { document: { getElementById(id: string): { textContent: string } } }).document.getElementById('passphrase-strength-text')
+          .textContent,
+      ),
+    );
     expect(await meterValue(page)).toBeGreaterThanOrEqual(10);
     expect(await page.locator('#passphrase-strength').getAttribute('class')).not.toContain('is-weak');
     await screenshot(page, 'passphrase-strong');
@@ -86,9 +101,13 @@ describe('the passphrase strength shown while typing (Chromium)', () => {
 
     // The estimator ran in the page: its library and dictionaries came from /static/vendor/, and
     // no passphrase typed went anywhere but the one form post that cast the ballot.
-    expect(sent.map((r) => new URL(r.url).pathname)).toEqual(expect.arrayContaining(['/static/vendor/zxcvbn-ts/core.js', '/static/vendor/zxcvbn-ts/language-en.js']));
+    expect(sent.map((r) => new URL(r.url).pathname)).toEqual(
+      expect.arrayContaining(['/static/vendor/zxcvbn-ts/core.js', '/static/vendor/zxcvbn-ts/language-en.js']),
+    );
     for (const typed of ['password1', 'octocat-voter', 'aaaaaa', STRONG_PASSPHRASE]) {
-      const carrying = sent.slice(signedIn).filter((r) => r.url.includes(encodeURIComponent(typed)) || r.body.includes(new URLSearchParams({ p: typed }).toString().slice(2)));
+      const carrying = sent
+        .slice(signedIn)
+        .filter((r) => r.url.includes(encodeURIComponent(typed)) || r.body.includes(new URLSearchParams({ p: typed }).toString().slice(2)));
       expect(carrying.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual(typed === STRONG_PASSPHRASE ? [`POST ${path}/vote`] : []);
     }
     expect(problems).toEqual([]);

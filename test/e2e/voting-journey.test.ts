@@ -101,7 +101,13 @@ describe('a voter, a late applicant and an officer in Chromium', () => {
     expect(await rankOf(page, 'paris')).toBe('2');
     expect(await page.locator('#ballot-live').textContent()).toContain('Davanum Srinivas: rank 1');
     // Focus stays on the moved candidate's handle, so repeated presses keep working.
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }).document.activeElement?.getAttribute('aria-label'))).toBe('Move Davanum Srinivas (arrow keys)');
+    expect(
+      await page.evaluate(() =>
+        (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }).document.activeElement?.getAttribute(
+          'aria-label',
+        ),
+      ),
+    ).toBe('Move Davanum Srinivas (arrow keys)');
 
     // Drag: Aaron's handle dropped between Paris and the "No opinion" line ranks Aaron third.
     const aaron = page.locator('#div-aaron .drag-handle');
@@ -114,7 +120,11 @@ describe('a voter, a late applicant and an officer in Chromium', () => {
     const dragged = (await page.locator('#div-aaron').boundingBox())!;
     expect(Math.abs(dragged.y + dragged.height / 2 - (parisBox.y + parisBox.height * 0.9))).toBeLessThan(from.height);
     expect(await page.locator('.ballot-divider.drop-before').count()).toBe(1);
-    expect(await page.locator('.ballot-divider').evaluate((d) => (globalThis as unknown as { getComputedStyle(e: unknown): { borderTopStyle: string } }).getComputedStyle(d).borderTopStyle)).toBe('solid');
+    expect(
+      await page
+        .locator('.ballot-divider')
+        .evaluate((d) => (globalThis as unknown as { getComputedStyle(e: unknown): { borderTopStyle: string } }).getComputedStyle(d).borderTopStyle),
+    ).toBe('solid');
     await screenshot(page, 'desktop-ballot-dragging');
     await page.mouse.up();
     expect(await rankOf(page, 'aaron')).toBe('3');
@@ -122,9 +132,13 @@ describe('a voter, a late applicant and an officer in Chromium', () => {
     expect(await page.locator('#div-aaron').getAttribute('style')).toBeFalsy();
 
     // The summary says what the ballot says, and what "No opinion" means for the one left out.
-    expect(await page.locator('#ballot-summary-text').textContent()).toBe('Davanum Srinivas > Paris Pittman > Aaron Crickenberger; no opinion on Jaice Singer DuMars');
+    expect(await page.locator('#ballot-summary-text').textContent()).toBe(
+      'Davanum Srinivas > Paris Pittman > Aaron Crickenberger; no opinion on Jaice Singer DuMars',
+    );
     expect(await page.locator('#ballot-summary-no-opinion').isVisible()).toBe(true);
-    expect(await page.locator('#ballot-summary-no-opinion').textContent()).toContain('"No opinion" is not a low rank: this ballot does not say that you prefer the candidates you ranked to Jaice Singer DuMars.');
+    expect(await page.locator('#ballot-summary-no-opinion').textContent()).toContain(
+      '"No opinion" is not a low rank: this ballot does not say that you prefer the candidates you ranked to Jaice Singer DuMars.',
+    );
 
     // A tie by menu: Jaice gets rank 2 too.
     await page.locator('#select-jaice').selectOption('2');
@@ -183,7 +197,9 @@ describe('a voter, a late applicant and an officer in Chromium', () => {
     await page.getByRole('button', { name: 'Submit Vote' }).click();
     await page.waitForURL(`${web.baseUrl}${path}/confirmation`);
     expect(await web.world.ballotBox.countBallots(election.key)).toBe(1);
-    expect(await page.locator('#cast-summary').textContent()).toMatch(/^Aaron Crickenberger > Paris Pittman; no opinion on (Davanum Srinivas, Jaice Singer DuMars|Jaice Singer DuMars, Davanum Srinivas)$/);
+    expect(await page.locator('#cast-summary').textContent()).toMatch(
+      /^Aaron Crickenberger > Paris Pittman; no opinion on (Davanum Srinivas, Jaice Singer DuMars|Jaice Singer DuMars, Davanum Srinivas)$/,
+    );
     expect(await page.locator('#cast-no-opinion').textContent()).toContain('"No opinion" is not a low rank');
     await context.close();
   });
@@ -197,7 +213,9 @@ describe('a voter, a late applicant and an officer in Chromium', () => {
     await page.getByRole('button', { name: 'Move Jaice Singer DuMars up' }).click();
     expect(await rankOf(page, 'aaron')).toBe('1');
     expect(await rankOf(page, 'jaice')).toBe('2');
-    const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+    const width = await page.evaluate(
+      () => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth,
+    );
     expect(width).toBeLessThanOrEqual(360);
     await screenshot(page, 'mobile-ballot');
     await page.getByLabel('Passphrase', { exact: true }).fill('bobs passphrase');
@@ -243,7 +261,7 @@ describe('a voter, a late applicant and an officer in Chromium', () => {
     await screenshot(op, 'desktop-officer-request');
 
     // The poll closes; results appear for the officers.
-    (web.world.clock).set(new Date(NOW.getTime() + 2 * DAY));
+    web.world.clock.set(new Date(NOW.getTime() + 2 * DAY));
     await op.goto(`${web.baseUrl}${path}/admin/`);
     await screenshot(op, 'desktop-officer-dashboard');
     await op.getByRole('link', { name: 'Generate Results' }).click();
@@ -252,10 +270,7 @@ describe('a voter, a late applicant and an officer in Chromium', () => {
     expect(await op.locator('table.matrix td.cell-win').count()).toBeGreaterThan(0);
     await screenshot(op, 'desktop-results');
     await expectAccessible(op, 'results');
-    const [download] = await Promise.all([
-      op.waitForEvent('download'),
-      op.locator('.winner-box ~ section a', { hasText: 'Ballots (CSV)' }).click(),
-    ]);
+    const [download] = await Promise.all([op.waitForEvent('download'), op.locator('.winner-box ~ section a', { hasText: 'Ballots (CSV)' }).click()]);
     expect(download.suggestedFilename()).toBe('ballots.csv');
     const csv = await new Promise<string>((resolve, reject) => {
       download.createReadStream().then((s) => {

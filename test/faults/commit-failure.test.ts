@@ -53,7 +53,7 @@ interface Fault {
 
 /** A SQLite file on a tmpfs of its own (16 MiB), which a filler file makes full until it is removed. */
 async function sqliteOnSmallDisk(): Promise<ThrowawayDatabase> {
-  if (process.getuid?.() !== 0) throw new Error('This fault test mounts a small tmpfs: it needs root, as on the project\'s machines and in CI.');
+  if (process.getuid?.() !== 0) throw new Error("This fault test mounts a small tmpfs: it needs root, as on the project's machines and in CI.");
   const mount = mkdtempSync(join(tmpdir(), 'elekto-full-disk-'));
   execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', mount]);
   return {
@@ -230,17 +230,22 @@ describe.each(DATABASE_KINDS)('a failed commit on %s', (kind) => {
     const ballotBox = await running.app.get(TOKENS.BallotBox);
     expect(await ballotBox.countVoters(KEY)).toBe(VOTERS.length);
     expect(await ballotBox.countBallots(KEY)).toBe(VOTERS.length);
-    console.log(`${kind}: ${VOTERS.length} voters; ${acked.length} acknowledged, all ${acked.length} open after the restart; ${refused.length} refused with 503 while the fault lasted, all of them voted again`);
+    console.log(
+      `${kind}: ${VOTERS.length} voters; ${acked.length} acknowledged, all ${acked.length} open after the restart; ${refused.length} refused with 503 while the fault lasted, all of them voted again`,
+    );
   }, 180_000);
 });
 
 /** Status and the page's main text, for failure messages. */
 function brief(o: Outcome): string {
   const main = /<main[^>]*>([\s\S]*?)<\/main>/.exec(o.body)?.[1] ?? o.body;
-  return `${o.login} ${o.status} ${o.location ?? ''} ${main.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300)}`;
+  return `${o.login} ${o.status} ${o.location ?? ''} ${main
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 300)}`;
 }
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
-

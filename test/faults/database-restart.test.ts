@@ -45,13 +45,20 @@ describe('PostgreSQL restarted during a casting burst', () => {
   beforeAll(async () => {
     // Never skipped: without a server of its own to stop, the test fails and says what it needs.
     if (!canRunPrivatePostgres()) {
-      throw new Error('This fault test needs root and the PostgreSQL server binaries (initdb, pg_ctl), as on the project\'s machines and in CI.');
+      throw new Error("This fault test needs root and the PostgreSQL server binaries (initdb, pg_ctl), as on the project's machines and in CI.");
     }
     server = await PrivatePostgres.create();
     meta = mkdtempSync(join(tmpdir(), 'elekto-fault-meta-'));
     writeElection(meta, KEY, { name: 'Restart vote', voters: VOTERS, candidates: CANDIDATES });
     // `elekto migrate` is a separate step in production; the same migrations here.
-    const { dataSource } = await openMigrated({ dialect: 'postgres', host: '127.0.0.1', port: server.port, database: 'elekto', username: 'postgres', password: '' });
+    const { dataSource } = await openMigrated({
+      dialect: 'postgres',
+      host: '127.0.0.1',
+      port: server.port,
+      database: 'elekto',
+      username: 'postgres',
+      password: '',
+    });
     await dataSource.destroy();
     running = await startApp({ DATABASE_URL: server.url, DB_POOL_SIZE: '8', META_PATH: meta, SEAL_WORKERS: '2' });
   }, 90_000);
@@ -181,7 +188,11 @@ async function duplicateMarks(server: PrivatePostgres): Promise<unknown[]> {
 /** Status and the page's main text, for failure messages. */
 function brief(o: Outcome): string {
   const main = /<main[^>]*>([\s\S]*?)<\/main>/.exec(o.body)?.[1] ?? o.body;
-  return `${o.login} ${o.status} ${o.location ?? ''} ${main.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300)}`;
+  return `${o.login} ${o.status} ${o.location ?? ''} ${main
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 300)}`;
 }
 
 function sleep(ms: number): Promise<void> {

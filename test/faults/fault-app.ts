@@ -61,7 +61,9 @@ export class CapturedLog implements DestinationStream {
 
   /** Records at `level` (pino number: 40 warn, 50 error) or above whose message matches. */
   matching(pattern: RegExp, level = 0): Array<Record<string, unknown>> {
-    return this.records.filter((r) => Number(r['level'] ?? 0) >= level && pattern.test(typeof r['msg'] === 'string' ? r['msg'] : (JSON.stringify(r['msg']) ?? '')));
+    return this.records.filter(
+      (r) => Number(r['level'] ?? 0) >= level && pattern.test(typeof r['msg'] === 'string' ? r['msg'] : (JSON.stringify(r['msg']) ?? '')),
+    );
   }
 }
 

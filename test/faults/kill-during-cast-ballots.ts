@@ -11,7 +11,16 @@ export const FAULT_CANDIDATES = ['ann', 'ben', 'cat', 'dan'];
 export function expectedBallot(electionKey: string, userId: number): CastBallot {
   const h = createHash('sha256').update(`${electionKey}/${userId}`).digest('hex');
   const ballotId = `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-  const order = [...FAULT_CANDIDATES].sort((a, b) => createHash('sha256').update(h + a).digest('hex').localeCompare(createHash('sha256').update(h + b).digest('hex')));
+  const order = [...FAULT_CANDIDATES].sort((a, b) =>
+    createHash('sha256')
+      .update(h + a)
+      .digest('hex')
+      .localeCompare(
+        createHash('sha256')
+          .update(h + b)
+          .digest('hex'),
+      ),
+  );
   return {
     electionKey,
     userId,

@@ -42,7 +42,17 @@ function randomTarget(point: string | null, random: () => number): string {
 async function runAndKill(database: ThrowawayDatabase, electionKey: string, users: number[], killAt: string, seed: number): Promise<ChildRun> {
   const random = seededRandom(seed);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', CHILD], {
-    env: { ...process.env, NODE_OPTIONS: '', DB_CONFIG: JSON.stringify(database.config), ELECTION: electionKey, USERS: users.join(','), BATCH: String(BATCH), APP_KEY, KILL_AT: killAt, PAUSE_SEED: String(subSeed(seed, 1)) },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '',
+      DB_CONFIG: JSON.stringify(database.config),
+      ELECTION: electionKey,
+      USERS: users.join(','),
+      BATCH: String(BATCH),
+      APP_KEY,
+      KILL_AT: killAt,
+      PAUSE_SEED: String(subSeed(seed, 1)),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = once(child, 'exit');
@@ -68,7 +78,9 @@ async function inspect(p: TypeOrmPersistence, electionKey: string) {
   const cipher = await PendingBallotCipher.fromSecret(APP_KEY);
   return p.db.run(async ({ manager }) => {
     const electionId = (await findElectionId(manager, electionKey))!;
-    const marks = (await sqlRows<{ user_id: number; ballot_id: unknown }>(manager, 'SELECT user_id, ballot_id FROM voter WHERE election_id = :electionId', { electionId })).map((r) => ({
+    const marks = (
+      await sqlRows<{ user_id: number; ballot_id: unknown }>(manager, 'SELECT user_id, ballot_id FROM voter WHERE election_id = :electionId', { electionId })
+    ).map((r) => ({
       userId: Number(r.user_id),
       ballotId: Buffer.from(fromSqlBytes(r.ballot_id)!).toString('utf8'),
     }));
@@ -79,7 +91,11 @@ async function inspect(p: TypeOrmPersistence, electionKey: string) {
       pending.set(b.ballotId, b.entries);
     }
     const stored = new Map<string, RankEntry[]>();
-    for (const r of await sqlRows<{ voter: string; candidate: string; rank: unknown }>(manager, `SELECT voter, candidate, ${quoted(manager, 'rank')} AS ${quoted(manager, 'rank')} FROM ballot WHERE election_id = :electionId`, { electionId })) {
+    for (const r of await sqlRows<{ voter: string; candidate: string; rank: unknown }>(
+      manager,
+      `SELECT voter, candidate, ${quoted(manager, 'rank')} AS ${quoted(manager, 'rank')} FROM ballot WHERE election_id = :electionId`,
+      { electionId },
+    )) {
       stored.set(r.voter, [...(stored.get(r.voter) ?? []), { candidate: r.candidate, rank: Number(r.rank) }]);
     }
     return { marks, pending, stored };
@@ -105,41 +121,45 @@ describe.each(['sqlite', 'postgres'] as const)(`the process killed during a cast
     await database?.drop();
   });
 
-  it.each(TARGETS.map((t, i) => [i, t ?? 'a random moment'] as const))('trial %i: killed at %s, leaves each ballot whole with its mark, or neither', async (i, target) => {
-    const electionKey = `trial-${i}`;
-    const trialSeed = subSeed(SEED, i);
-    const killAt = randomTarget(TARGETS[i]!, seededRandom(trialSeed));
-    const run = await runAndKill(database, electionKey, users, killAt, subSeed(trialSeed, 1));
-    if (killAt) expect(run.lastWords).toBe('waiting-for-kill');
+  it.each(TARGETS.map((t, i) => [i, t ?? 'a random moment'] as const))(
+    'trial %i: killed at %s, leaves each ballot whole with its mark, or neither',
+    async (i, target) => {
+      const electionKey = `trial-${i}`;
+      const trialSeed = subSeed(SEED, i);
+      const killAt = randomTarget(TARGETS[i]!, seededRandom(trialSeed));
+      const run = await runAndKill(database, electionKey, users, killAt, subSeed(trialSeed, 1));
+      if (killAt) expect(run.lastWords).toBe('waiting-for-kill');
 
-    if (!p.dataSource.isInitialized) p = await openTypeOrmPersistence(database.config, { migrate: false, ballotPool: { appKey: APP_KEY, batchSize: BATCH } });
-    try {
-      const { marks, pending, stored } = await inspect(p, electionKey);
-      for (const { userId, ballotId } of marks) {
-        const expected = expectedBallot(electionKey, userId);
-        expect(ballotId).toBe(expected.ballotId);
-        // In exactly one place, with every row.
-        expect([pending.has(ballotId), stored.has(ballotId)]).toContainEqual(true);
-        expect(pending.has(ballotId) && stored.has(ballotId)).toBe(false);
-        expect(sortEntries(pending.get(ballotId) ?? stored.get(ballotId)!)).toEqual(sortEntries(expected.entries));
+      if (!p.dataSource.isInitialized) p = await openTypeOrmPersistence(database.config, { migrate: false, ballotPool: { appKey: APP_KEY, batchSize: BATCH } });
+      try {
+        const { marks, pending, stored } = await inspect(p, electionKey);
+        for (const { userId, ballotId } of marks) {
+          const expected = expectedBallot(electionKey, userId);
+          expect(ballotId).toBe(expected.ballotId);
+          // In exactly one place, with every row.
+          expect([pending.has(ballotId), stored.has(ballotId)]).toContainEqual(true);
+          expect(pending.has(ballotId) && stored.has(ballotId)).toBe(false);
+          expect(sortEntries(pending.get(ballotId) ?? stored.get(ballotId)!)).toEqual(sortEntries(expected.entries));
+        }
+        // No ballot without its mark.
+        const marked = new Set(marks.map((m) => m.ballotId));
+        expect([...pending.keys(), ...stored.keys()].filter((b) => !marked.has(b))).toEqual([]);
+        // Every cast the voter was told about is there.
+        expect(run.acknowledged.filter((u) => !marks.some((m) => m.userId === u))).toEqual([]);
+        // Killed inside a cast: that cast is gone. Inside a move: the cast before it had committed, unacknowledged.
+        const inFlight = { 'cast:after-mark': [0], 'cast:after-pending': [0], 'flush:after-delete': [1], 'flush:after-insert': [1] }[target] ?? [0, 1];
+        expect(inFlight).toContain(marks.length - run.acknowledged.length);
+        // And the pool still empties into the ballot table, whole.
+        let streamed = 0;
+        for await (const b of p.ballotBox.ballots(electionKey)) {
+          expect(b.entries).toHaveLength(4);
+          streamed++;
+        }
+        expect(streamed).toBe(marks.length);
+      } finally {
+        if (kind === 'sqlite') await p.close();
       }
-      // No ballot without its mark.
-      const marked = new Set(marks.map((m) => m.ballotId));
-      expect([...pending.keys(), ...stored.keys()].filter((b) => !marked.has(b))).toEqual([]);
-      // Every cast the voter was told about is there.
-      expect(run.acknowledged.filter((u) => !marks.some((m) => m.userId === u))).toEqual([]);
-      // Killed inside a cast: that cast is gone. Inside a move: the cast before it had committed, unacknowledged.
-      const inFlight = { 'cast:after-mark': [0], 'cast:after-pending': [0], 'flush:after-delete': [1], 'flush:after-insert': [1] }[target] ?? [0, 1];
-      expect(inFlight).toContain(marks.length - run.acknowledged.length);
-      // And the pool still empties into the ballot table, whole.
-      let streamed = 0;
-      for await (const b of p.ballotBox.ballots(electionKey)) {
-        expect(b.entries).toHaveLength(4);
-        streamed++;
-      }
-      expect(streamed).toBe(marks.length);
-    } finally {
-      if (kind === 'sqlite') await p.close();
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 });

@@ -11,7 +11,11 @@ const BIN = process.env['PG_BIN'] ?? newestPostgresBin();
 
 function newestPostgresBin(): string {
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   return join(root, versions[0] ?? '15', 'bin');
 }
 
@@ -77,4 +81,3 @@ function uidOf(user: string): number {
 function gidOf(user: string): number {
   return Number(execFileSync('id', ['-g', user], { encoding: 'utf8' }).trim());
 }
-

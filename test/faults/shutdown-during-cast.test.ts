@@ -45,7 +45,13 @@ describe('server stopped while a vote is in flight', () => {
     const client = new TestClient(running.baseUrl);
     await client.signInAs('ann');
     const form = await client.get(`/app/elections/${KEY}/vote`);
-    const body = new URLSearchParams({ _csrf: csrfTokenIn(await form.text()), password: 'a long passphrase', password_confirm: 'a long passphrase', 'candidate@x': '1', 'candidate@y': '2' });
+    const body = new URLSearchParams({
+      _csrf: csrfTokenIn(await form.text()),
+      password: 'a long passphrase',
+      password_confirm: 'a long passphrase',
+      'candidate@x': '1',
+      'candidate@y': '2',
+    });
     const vote = client.request('POST', `/app/elections/${KEY}/vote`, body);
     await new Promise((r) => setTimeout(r, 50));
     await running.close();
@@ -54,7 +60,10 @@ describe('server stopped while a vote is in flight', () => {
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe(`/app/elections/${KEY}/confirmation`);
     // Stored: a fresh process on the same database sees the ballot.
-    const after = await openApplication(loadConfig({ env: { APP_ENV: 'development', APP_KEY: 'k'.repeat(64), IDENTITY: 'development', ELECTION_DIR: 'elections', ...env }, envFile: false }), { logger: createLogger({ level: 'silent', format: 'json' }) });
+    const after = await openApplication(
+      loadConfig({ env: { APP_ENV: 'development', APP_KEY: 'k'.repeat(64), IDENTITY: 'development', ELECTION_DIR: 'elections', ...env }, envFile: false }),
+      { logger: createLogger({ level: 'silent', format: 'json' }) },
+    );
     try {
       // The mark and the ballot are written in one transaction: the mark stands for both.
       expect(await (await after.get(TOKENS.BallotBox)).countVoters(KEY)).toBe(1);

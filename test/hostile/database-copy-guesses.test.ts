@@ -71,7 +71,13 @@ describe.each(DATABASE_KINDS)('a copy of the %s database, without APP_KEY', (kin
     const today = new SodiumBallotSealer({ pool, scheme: CHEAP });
     await p.ballotBox.cast({ electionKey: 'board', userId: oldVoter.id, ballotId: oldBallot, entries: ENTRIES, link: await today.seal(PASSPHRASE, oldBallot) });
     // ... and one written now, with the same weak passphrase.
-    await p.ballotBox.cast({ electionKey: 'board', userId: newVoter.id, ballotId: newBallot, entries: ENTRIES, link: await server.seal(PASSPHRASE, newBallot) });
+    await p.ballotBox.cast({
+      electionKey: 'board',
+      userId: newVoter.id,
+      ballotId: newBallot,
+      entries: ENTRIES,
+      link: await server.seal(PASSPHRASE, newBallot),
+    });
     rows = await p.db.run(({ manager }) => sqlRows<VoterRow>(manager, 'SELECT user_id, salt, ballot_id, link_scheme FROM voter ORDER BY user_id'));
     rows = rows.map((r) => ({ ...r, user_id: Number(r.user_id) }));
     expect(rows).toHaveLength(2);

@@ -37,7 +37,8 @@ const PASSPHRASE = 'correct horse battery staple';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
 
 // In what a person reads: no stack frames, JavaScript error names, driver or SQL text.
-const INTERNALS_SHOWN = /\bat [\w.<>$]+ \(|TypeError|ReferenceError|RangeError|SyntaxError|QueryFailed|SQLITE|typeorm|\bSELECT\b|\bINSERT\b|Unexpected token|in JSON at position|stack trace/i;
+const INTERNALS_SHOWN =
+  /\bat [\w.<>$]+ \(|TypeError|ReferenceError|RangeError|SyntaxError|QueryFailed|SQLITE|typeorm|\bSELECT\b|\bINSERT\b|Unexpected token|in JSON at position|stack trace/i;
 // Anywhere in the answer: no file paths of the server.
 const PATHS = /node_modules|\/work\/|\/src\/[\w/-]+\.[jt]s|\.ts:\d+/;
 
@@ -70,7 +71,11 @@ beforeAll(async () => {
     await clients[login].signInAs(login);
   }
   const cast = await clients.alice.submit(`${path}/vote`, `${path}/vote`, {
-    'candidate@dims': '1', 'candidate@paris': '2', 'candidate@aaron': 'none', password: PASSPHRASE, password_confirm: PASSPHRASE,
+    'candidate@dims': '1',
+    'candidate@paris': '2',
+    'candidate@aaron': 'none',
+    password: PASSPHRASE,
+    password_confirm: PASSPHRASE,
   });
   expect(cast.status).toBe(302);
   tokens['alice'] = csrfTokenIn(await (await clients.alice.get(path)).text());
@@ -80,7 +85,10 @@ beforeAll(async () => {
 afterAll(() => web.close());
 
 function cookieOf(client: TestClient): string {
-  return client.cookieNames().map((n) => `${n}=${client.rawCookie(n)}`).join('; ');
+  return client
+    .cookieNames()
+    .map((n) => `${n}=${client.rawCookie(n)}`)
+    .join('; ');
 }
 
 /** Sends one hostile request as `who`; `mode` decides CSRF token, content type, method and size. */
@@ -106,7 +114,10 @@ async function expectHumanRefusal(res: Response): Promise<void> {
   const visible = type.includes('json')
     ? Object.values(JSON.parse(text) as Record<string, unknown>).join(' ')
     : text.replace(/<(script|style)[\s\S]*?<\/\1>|<[^>]+>/g, ' ').replace(/\s+/g, ' ');
-  for (const [pattern, where] of [[INTERNALS_SHOWN, visible], [PATHS, text]] as const) {
+  for (const [pattern, where] of [
+    [INTERNALS_SHOWN, visible],
+    [PATHS, text],
+  ] as const) {
     const leak = pattern.exec(where);
     if (leak) throw new Error(`internals in a ${res.status} answer: ${JSON.stringify(where.slice(Math.max(0, leak.index - 80), leak.index + 80))}`);
   }
@@ -119,7 +130,6 @@ async function expectServerAlive(): Promise<void> {
   expect(res.status).toBe(200);
   expect(await res.text()).toBe('ok');
 }
-
 
 /** The property each generated request must satisfy, then /health, so a crash shows at its cause. */
 async function expectRefusedAndAlive(res: Response): Promise<void> {
@@ -140,7 +150,27 @@ afterEach(async () => {
 // Any field a hostile client might send, with any value; the poison of each property is added on top.
 const KNOWN_FIELDS = CANDIDATES.map((c) => `candidate@${c}`);
 const anyValue: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom('1', '2', '3', 'none', '', '100000000', '999999', '-1', '0', 'NaN', 'Infinity', '1e3', '0x10', '1.5', '１', '9'.repeat(400), 'null', '[]', '{}'),
+  fc.constantFrom(
+    '1',
+    '2',
+    '3',
+    'none',
+    '',
+    '100000000',
+    '999999',
+    '-1',
+    '0',
+    'NaN',
+    'Infinity',
+    '1e3',
+    '0x10',
+    '1.5',
+    '１',
+    '9'.repeat(400),
+    'null',
+    '[]',
+    '{}',
+  ),
   fc.string({ maxLength: 40 }),
   fc.integer(),
   fc.double(),
@@ -150,7 +180,20 @@ const anyValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'a', 'polluted'), fc.string({ maxLength: 5 }), { maxKeys: 3 }),
 );
 const anyField = fc.oneof(
-  fc.constantFrom(...KNOWN_FIELDS, '__proto__', '__proto__[polluted]', 'constructor', 'constructor[prototype][polluted]', 'prototype', 'candidate@', 'candidate@@', '@', 'confirm_no_preference', 'comments', 'chat'),
+  fc.constantFrom(
+    ...KNOWN_FIELDS,
+    '__proto__',
+    '__proto__[polluted]',
+    'constructor',
+    'constructor[prototype][polluted]',
+    'prototype',
+    'candidate@',
+    'candidate@@',
+    '@',
+    'confirm_no_preference',
+    'comments',
+    'chat',
+  ),
   fc.constantFrom(...KNOWN_FIELDS).map((f) => `${f}[]`),
   fc.string({ maxLength: 20 }),
 );
@@ -164,19 +207,32 @@ describe('fuzzing the endpoints on SQLite (every request must be refused and cha
   it('POST vote: unknown candidates, bad ranks, differing or guessable passphrases, in any body shape', async () => {
     // Each case carries at least one defect that makes the ballot invalid whatever else it holds.
     const poison = fc.oneof(
-      unknownCandidateId(CANDIDATES).chain((id) => anyValue.map((v) => ({ reserved: [`candidate@${id}`], fields: [[`candidate@${id}`, typeof v === 'string' ? v : '1']] as Field[] }))),
-      fc.tuple(fc.constantFrom(...CANDIDATES), fc.constantFrom('-1', '0', 'NaN', '1e3', '0x10', '1.5', '1234567', '９', 'Infinity', '+1', '1 2', 'none none')).map(([c, rank]) => ({
-        reserved: [`candidate@${c}`, `@${c}`],
-        fields: [[`candidate@${c}`, rank]] as Field[],
-      })),
-      fc.tuple(fc.string({ maxLength: 30 }), fc.string({ maxLength: 30 })).filter(([a, b]) => a !== b).map(([a, b]) => ({
-        reserved: ['password'],
-        fields: [['password', a], ['password_confirm', b]] as Field[],
-      })),
+      unknownCandidateId(CANDIDATES).chain((id) =>
+        anyValue.map((v) => ({ reserved: [`candidate@${id}`], fields: [[`candidate@${id}`, typeof v === 'string' ? v : '1']] as Field[] })),
+      ),
+      fc
+        .tuple(fc.constantFrom(...CANDIDATES), fc.constantFrom('-1', '0', 'NaN', '1e3', '0x10', '1.5', '1234567', '９', 'Infinity', '+1', '1 2', 'none none'))
+        .map(([c, rank]) => ({
+          reserved: [`candidate@${c}`, `@${c}`],
+          fields: [[`candidate@${c}`, rank]] as Field[],
+        })),
+      fc
+        .tuple(fc.string({ maxLength: 30 }), fc.string({ maxLength: 30 }))
+        .filter(([a, b]) => a !== b)
+        .map(([a, b]) => ({
+          reserved: ['password'],
+          fields: [
+            ['password', a],
+            ['password_confirm', b],
+          ] as Field[],
+        })),
       // Issue 11: a guessable passphrase typed twice is refused whatever the ranking.
       fc.constantFrom('123456', 'aaaaaa', '      ', 'password1', 'bob123', 'Fuzzed election').map((weak) => ({
         reserved: ['password', 'password_confirm'],
-        fields: [['password', weak], ['password_confirm', weak]] as Field[],
+        fields: [
+          ['password', weak],
+          ['password_confirm', weak],
+        ] as Field[],
       })),
     );
     const kase = poison.chain((p) => fieldsWithout(p.reserved).map((rest) => [...p.fields, ...rest] as Field[]));
@@ -191,7 +247,11 @@ describe('fuzzing the endpoints on SQLite (every request must be refused and cha
   });
 
   it('POST view and revoke: anything but the right passphrase, in any body shape', async () => {
-    const passphrase = fc.oneof(anyValue, fc.string({ maxLength: 70_000 }).map((s) => s.repeat(1)))
+    const passphrase = fc
+      .oneof(
+        anyValue,
+        fc.string({ maxLength: 70_000 }).map((s) => s.repeat(1)),
+      )
       .filter((p) => p !== PASSPHRASE);
     const kase = fc.tuple(fc.constantFrom('view', 'edit'), passphrase, fieldsWithout(['password']));
     await fc.assert(
@@ -226,12 +286,39 @@ describe('fuzzing the endpoints on SQLite (every request must be refused and cha
   it('GET pages: hostile keys, ids, broken %-escapes and queries never cause a 5xx or show internals', async () => {
     const segment = fc.oneof(
       fc.string({ maxLength: 30 }).map((t) => encodeURIComponent(t)),
-      fc.constantFrom('%', '%zz', '%E0%A4%A', '%C0%AF', '%00', '%2e%2e', '..', '.', '%2F', '%5C', '2021---GB', 'dims', '__proto__', 'constructor', '9'.repeat(40)),
+      fc.constantFrom(
+        '%',
+        '%zz',
+        '%E0%A4%A',
+        '%C0%AF',
+        '%00',
+        '%2e%2e',
+        '..',
+        '.',
+        '%2F',
+        '%5C',
+        '2021---GB',
+        'dims',
+        '__proto__',
+        'constructor',
+        '9'.repeat(40),
+      ),
     );
-    const page = fc.tuple(
-      fc.constantFrom('/elections/', '/app/elections/', `${path}/candidates/`, `${path}/admin/exception/`, `${path}/`, '/static/', '/login?r=', '/elections?status='),
-      fc.array(segment, { minLength: 1, maxLength: 3 }),
-    ).map(([prefix, parts]) => prefix + parts.join(prefix.includes('?') ? '&status=' : '/'));
+    const page = fc
+      .tuple(
+        fc.constantFrom(
+          '/elections/',
+          '/app/elections/',
+          `${path}/candidates/`,
+          `${path}/admin/exception/`,
+          `${path}/`,
+          '/static/',
+          '/login?r=',
+          '/elections?status=',
+        ),
+        fc.array(segment, { minLength: 1, maxLength: 3 }),
+      )
+      .map(([prefix, parts]) => prefix + parts.join(prefix.includes('?') ? '&status=' : '/'));
     await fc.assert(
       fc.asyncProperty(page, async (target) => {
         const res = await rawGet(web.baseUrl, target, { cookie: cookieOf(clients.alice), accept: 'text/html' });

@@ -37,7 +37,10 @@ export function requestModes(): fc.Arbitrary<RequestMode> {
     ),
     method: fc.constantFrom('POST', 'POST', 'POST', 'POST', 'PUT', 'PATCH', 'DELETE'),
     accept: fc.constantFrom('text/html', 'application/json', '*/*'),
-    oversized: fc.boolean().chain((b) => (b ? fc.boolean() : fc.constant(false))).chain((b) => (b ? fc.boolean() : fc.constant(false))),
+    oversized: fc
+      .boolean()
+      .chain((b) => (b ? fc.boolean() : fc.constant(false)))
+      .chain((b) => (b ? fc.boolean() : fc.constant(false))),
   });
 }
 
@@ -58,7 +61,7 @@ export function bodyOf(fields: readonly Field[], mode: RequestMode, ownToken: st
     for (const [k, v] of fields) {
       // Arrays become repeated fields (duplicate names), other non-strings their JSON text.
       if (Array.isArray(v)) for (const item of v) params.append(k, String(item));
-      else params.append(k, typeof v === 'string' ? v : JSON.stringify(v) ?? String(v));
+      else params.append(k, typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v)));
     }
     if (mode.oversized) params.append('pad', PAD);
     if (token) params.append('_csrf', token);

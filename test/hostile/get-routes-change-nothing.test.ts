@@ -56,12 +56,18 @@ describe('no GET changes state', () => {
     expect(cast.status).toBe(302);
     const erin = new TestClient(web.baseUrl);
     await erin.signInAs('erin');
-    const filed = await erin.submit(`${path}/exception`, `${path}/exception`, { name: 'Erin', email: 'erin@example.org', chat: 'erin', description: 'I review PRs', comments: '' });
+    const filed = await erin.submit(`${path}/exception`, `${path}/exception`, {
+      name: 'Erin',
+      email: 'erin@example.org',
+      chat: 'erin',
+      description: 'I review PRs',
+      comments: '',
+    });
     expect(filed.status).toBe(302);
 
     const olivia = new TestClient(web.baseUrl);
     await olivia.signInAs('olivia');
-    (web.world.clock).set(new Date(NOW.getTime() + 2 * DAY));
+    web.world.clock.set(new Date(NOW.getTime() + 2 * DAY));
     // The pending pool is emptied at the close by `serve` (SettleClosedElections); do it as it would.
     await web.world.ballotBox.flush(election.key);
     const dataSource = web.opened.sql!.persistence.dataSource;

@@ -51,7 +51,7 @@ describe.each(WEB_WORLD_KINDS)('Markdown texts over HTTP (%s)', (kind) => {
     expectInert(html);
   });
 
-  it('shows the exception form\'s description as sanitised Markdown', async () => {
+  it("shows the exception form's description as sanitised Markdown", async () => {
     const html = await (await (await signedIn('zed')).get(`${path}/exception`)).text();
     expect(html).toContain('<em>contributions</em>');
     expect(html).toContain('<a href="https://example.org/exceptions" rel="nofollow noopener noreferrer">exception guide</a>');
@@ -62,7 +62,11 @@ describe.each(WEB_WORLD_KINDS)('Markdown texts over HTTP (%s)', (kind) => {
   it('shows a requester\'s hostile "Contributions" to the officer as Markdown with nothing executable', async () => {
     const zed = await signedIn('yan');
     const sent = await zed.submit(`${path}/exception`, `${path}/exception`, {
-      name: 'Yan', email: 'yan@example.org', chat: 'yan', description: HOSTILE_CONTRIBUTIONS, comments: '<script>alert("comment")</script>',
+      name: 'Yan',
+      email: 'yan@example.org',
+      chat: 'yan',
+      description: HOSTILE_CONTRIBUTIONS,
+      comments: '<script>alert("comment")</script>',
     });
     expect(sent.status).toBe(302);
 
@@ -73,7 +77,9 @@ describe.each(WEB_WORLD_KINDS)('Markdown texts over HTTP (%s)', (kind) => {
     const page = await officer.get(`${path}/admin/exception/${rid}`);
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toContain('Reviewed <strong>40</strong> PRs: <a href="https://github.com/o/r/pulls?q=author%3Azed" rel="nofollow noopener noreferrer">my PRs</a>');
+    expect(html).toContain(
+      'Reviewed <strong>40</strong> PRs: <a href="https://github.com/o/r/pulls?q=author%3Azed" rel="nofollow noopener noreferrer">my PRs</a>',
+    );
     // Raw HTML arrives as text, escaped; the image as its alt text.
     expect(html).toContain('&lt;script&gt;alert(&quot;contrib-script&quot;)&lt;/script&gt;');
     expect(html).toContain('pixel');

@@ -12,10 +12,15 @@ import { type RunningWeb, startWeb } from '../support/http/web-world.js';
  * huge voter rolls, tricky election folder names and candidate IDs (NUL, absolute, encoded dots),
  * and the pages themselves: what a browser receives for the hostile elections, over HTTP.
  */
-const ELECTION = (name: string) => `name: ${JSON.stringify(name)}\norganization: Hostile Test\nstart_datetime: 2024-01-01 00:00:00\nend_datetime: 2024-01-31 23:59:59\nno_winners: 1\nelection_officers:\n  - officer\n`;
+const ELECTION = (name: string) =>
+  `name: ${JSON.stringify(name)}\norganization: Hostile Test\nstart_datetime: 2024-01-01 00:00:00\nend_datetime: 2024-01-31 23:59:59\nno_winners: 1\nelection_officers:\n  - officer\n`;
 const VOTERS = 'eligible_voters:\n  - voter\n';
-const CANDIDATE = (id: string, extra = '', bio = 'A bio.') => `-------------------------------------------------------------\nname: Someone\nID: ${id}\n${extra}-------------------------------------------------------------\n\n${bio}\n`;
-const BOMB = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefg'[i]}`).join(',')}]`)].join('\n');
+const CANDIDATE = (id: string, extra = '', bio = 'A bio.') =>
+  `-------------------------------------------------------------\nname: Someone\nID: ${id}\n${extra}-------------------------------------------------------------\n\n${bio}\n`;
+const BOMB = [
+  'a: &a ["x","x","x","x","x","x","x","x","x","x"]',
+  ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefg'[i]}`).join(',')}]`),
+].join('\n');
 
 /** Folder names that look like path tricks once they become keys and URLs (a leading dot is hidden). */
 const TRICKY_NAMES = ['%2e%2e', 'x..%2f..%2fetc', 'a b', 'ünï', '-', '%00', 'C:'];
@@ -42,7 +47,12 @@ beforeAll(async () => {
   });
   election(join(e, 'deep-yaml'), { 'election.yaml': `${ELECTION('Deep')}x: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`, 'voters.yaml': VOTERS });
   election(join(e, 'huge-voters'), { 'election.yaml': ELECTION('Huge voters'), 'voters.yaml': `eligible_voters:\n${'  - someone\n'.repeat(500_000)}` });
-  election(join(e, 'huge-bio'), { 'election.yaml': ELECTION('Huge bio'), 'voters.yaml': VOTERS, 'candidate-ok.md': CANDIDATE('ok'), 'candidate-big.md': CANDIDATE('big', '', 'x'.repeat(256 * 1024)) });
+  election(join(e, 'huge-bio'), {
+    'election.yaml': ELECTION('Huge bio'),
+    'voters.yaml': VOTERS,
+    'candidate-ok.md': CANDIDATE('ok'),
+    'candidate-big.md': CANDIDATE('big', '', 'x'.repeat(256 * 1024)),
+  });
   election(join(e, 'huge-yaml'), { 'election.yaml': `${ELECTION('Huge yaml')}# ${'x'.repeat(1024 * 1024)}\n`, 'voters.yaml': VOTERS });
   election(join(e, 'markdown-torture'), {
     'election.yaml': ELECTION('Markdown torture'),
@@ -96,9 +106,15 @@ describe('hostile meta files beyond the fixture', () => {
   });
 
   it('caps voter rolls and bios, naming the limit', () => {
-    expect(messages(problemsOf(reading, 'huge-voters/voters.yaml'))).toEqual([expect.stringMatching(/^error: is \d+ bytes; the limit for this file is 5242880 bytes$/)]);
-    expect(messages(problemsOf(reading, 'huge-bio/candidate-big.md'))).toEqual([expect.stringMatching(/^error: is \d+ bytes; the limit for this file is 262144 bytes$/)]);
-    expect(messages(problemsOf(reading, 'huge-yaml/election.yaml'))).toEqual([expect.stringMatching(/^error: is \d+ bytes; the limit for this file is 1048576 bytes$/)]);
+    expect(messages(problemsOf(reading, 'huge-voters/voters.yaml'))).toEqual([
+      expect.stringMatching(/^error: is \d+ bytes; the limit for this file is 5242880 bytes$/),
+    ]);
+    expect(messages(problemsOf(reading, 'huge-bio/candidate-big.md'))).toEqual([
+      expect.stringMatching(/^error: is \d+ bytes; the limit for this file is 262144 bytes$/),
+    ]);
+    expect(messages(problemsOf(reading, 'huge-yaml/election.yaml'))).toEqual([
+      expect.stringMatching(/^error: is \d+ bytes; the limit for this file is 1048576 bytes$/),
+    ]);
     expect(reading.elections.get('huge-bio')?.candidates.map((c) => c.id)).toEqual(['ok']);
   });
 
@@ -127,7 +143,9 @@ describe('hostile meta files beyond the fixture', () => {
     expect(messages(problemsOf(reading, 'links/candidate-zero.md'))).toEqual([expect.stringMatching(/^error: is a symbolic link that leads outside/)]);
     expect(messages(problemsOf(reading, 'links/candidate-rel.md'))).toEqual([expect.stringMatching(/^error: is a symbolic link that leads outside/)]);
     expect(messages(problemsOf(reading, 'links/candidate-loop1.md'))).toEqual([expect.stringMatching(/^error: is a symbolic link to nothing/)]);
-    expect(reading.generalProblems).toContainEqual(expect.objectContaining({ file: 'elections/root-link', message: expect.stringContaining('outside the meta repository') }));
+    expect(reading.generalProblems).toContainEqual(
+      expect.objectContaining({ file: 'elections/root-link', message: expect.stringContaining('outside the meta repository') }),
+    );
     expect(messages(problemsOf(reading, 'fifo/candidate-pipe.md'))).toEqual(['error: is not a regular file']);
     expect(messages(problemsOf(reading, 'fifo-desc/election_desc.md'))).toEqual(['error: is not a regular file']);
     expect(reading.elections.get('fifo')?.candidates.map((c) => c.id)).toEqual(['ok']);
@@ -224,7 +242,12 @@ describe('the hostile elections as a browser receives them', () => {
       '/static/%2e%2e/%2e%2e/package.json',
     ];
     for (const path of tricks) {
-      const res = await rawGet(web.baseUrl, path, { cookie: client.cookieNames().map((n) => `${n}=${client.rawCookie(n)}`).join('; ') });
+      const res = await rawGet(web.baseUrl, path, {
+        cookie: client
+          .cookieNames()
+          .map((n) => `${n}=${client.rawCookie(n)}`)
+          .join('; '),
+      });
       if (![400, 404].includes(res.status)) throw new Error(`${path} answered ${res.status}`);
       const text = res.text;
       expect(text).not.toContain('root:x:0:0');

@@ -17,7 +17,11 @@ beforeAll(async () => {
 });
 afterAll(() => web.close());
 
-const cookie = () => alice.cookieNames().map((n) => `${n}=${alice.rawCookie(n)}`).join('; ');
+const cookie = () =>
+  alice
+    .cookieNames()
+    .map((n) => `${n}=${alice.rawCookie(n)}`)
+    .join('; ');
 const send = (method: string, body: string, type = 'application/x-www-form-urlencoded', accept = 'text/html') =>
   fetch(`${web.baseUrl}${vote}`, { method, body, headers: { cookie: cookie(), 'content-type': type, accept }, redirect: 'manual' });
 

@@ -12,7 +12,12 @@ import type { WebWorld } from '../support/http/web-worlds.js';
 /** Cheap enough for a test, costly enough that a queue of them is felt: a few ms each on one worker. */
 const SCHEME = { algorithm: 'argon2id13', opsLimit: 1, memLimitBytes: 4 * 1024 * 1024 } as const;
 const OTHERS = Array.from({ length: 30 }, (_, i) => `voter-${i}`);
-const election = anElection().key('2021---GB').status('running', NOW).candidates('ada', 'bob').voters('alice', 'bob', ...OTHERS).build();
+const election = anElection()
+  .key('2021---GB')
+  .status('running', NOW)
+  .candidates('ada', 'bob')
+  .voters('alice', 'bob', ...OTHERS)
+  .build();
 const path = `/app/elections/${election.key}`;
 
 /** The real sealer and worker pool, counting the derivations each voter's requests asked for. */

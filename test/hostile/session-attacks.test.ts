@@ -20,10 +20,7 @@ let web: RunningWeb;
 beforeAll(async () => {
   github = await new FakeGithub().start();
   web = await startWeb([election], {
-    signInMethods: (baseUrl, { signIn }) => [
-      githubSignInAgainst(github, baseUrl, signIn),
-      new DevelopmentSignIn(signIn, 'testing'),
-    ],
+    signInMethods: (baseUrl, { signIn }) => [githubSignInAgainst(github, baseUrl, signIn), new DevelopmentSignIn(signIn, 'testing')],
   });
 });
 afterAll(async () => {
@@ -89,7 +86,7 @@ describe('OAuth state', () => {
     expect(await isSignedIn(attacker)).toBe(false);
   });
 
-  it('does not let an attacker plant their own code in a victim\'s browser (login CSRF)', async () => {
+  it("does not let an attacker plant their own code in a victim's browser (login CSRF)", async () => {
     const attacker = new TestClient(web.baseUrl);
     const attackersCallback = await callbackFromGithub(attacker);
     const victim = new TestClient(web.baseUrl);
@@ -100,7 +97,10 @@ describe('OAuth state', () => {
 
   it('does not sign in when GitHub answers with an error or refuses the code, even with the right state', async () => {
     for (const change of [
-      (u: URL) => { u.searchParams.delete('code'); u.searchParams.set('error', 'access_denied'); },
+      (u: URL) => {
+        u.searchParams.delete('code');
+        u.searchParams.set('error', 'access_denied');
+      },
       (u: URL) => u.searchParams.set('code', 'code-that-github-never-issued'),
       (u: URL) => u.searchParams.delete('code'),
     ]) {
@@ -242,7 +242,10 @@ describe('session lifetime and renewal', () => {
     const { cookieKeys } = await import('../../src/adapters/http/middleware/sessions.js');
     const { TEST_CONFIG } = await import('../support/http/web-world.js');
     const body = Buffer.from(JSON.stringify({ uid: user.id, sv: user.sessionToken, _expire: Date.now() + 3600_000, _maxAge: 3600_000 })).toString('base64');
-    const sig = createHmac('sha1', cookieKeys(TEST_CONFIG.appKey)[0]!).update(`elekto.session=${body}`).digest('base64').replace(/\/|\+|=/g, (c) => ({ '/': '_', '+': '-', '=': '' })[c]!);
+    const sig = createHmac('sha1', cookieKeys(TEST_CONFIG.appKey)[0]!)
+      .update(`elekto.session=${body}`)
+      .digest('base64')
+      .replace(/\/|\+|=/g, (c) => ({ '/': '_', '+': '-', '=': '' })[c]!);
     const res = await fetch(`${web.baseUrl}/app`, { headers: { cookie: `elekto.session=${body}; elekto.session.sig=${sig}` }, redirect: 'manual' });
     expect(res.status).toBe(302);
   });
@@ -312,21 +315,53 @@ describe('return paths after sign-in', () => {
   });
 
   it('keeps every generated return path on this site (property)', async () => {
-    const piece = fc.constantFrom('/', '//', '\\', '.', '..', '%2F', '%2f', '%5C', '%2e', 'evil.com', '@', ':', 'http:', 'https:', '\t', ' ', '?', '#', 'app', `127.0.0.1:${port()}`);
+    const piece = fc.constantFrom(
+      '/',
+      '//',
+      '\\',
+      '.',
+      '..',
+      '%2F',
+      '%2f',
+      '%5C',
+      '%2e',
+      'evil.com',
+      '@',
+      ':',
+      'http:',
+      'https:',
+      '\t',
+      ' ',
+      '?',
+      '#',
+      'app',
+      `127.0.0.1:${port()}`,
+    );
     await fc.assert(
-      fc.asyncProperty(fc.array(piece, { minLength: 1, maxLength: 8 }).map((p) => p.join('')), async (target) => {
-        const client = new TestClient(web.baseUrl);
-        const q = `?r=${encodeURIComponent(encodeReturnTo(target))}`;
-        const res = await client.submit('/login', `/oauth/development/login${q}`, { login: 'alice' });
-        expect(res.status).toBe(302);
-        expectSameSite(res.headers.get('location'));
-      }),
+      fc.asyncProperty(
+        fc.array(piece, { minLength: 1, maxLength: 8 }).map((p) => p.join('')),
+        async (target) => {
+          const client = new TestClient(web.baseUrl);
+          const q = `?r=${encodeURIComponent(encodeReturnTo(target))}`;
+          const res = await client.submit('/login', `/oauth/development/login${q}`, { login: 'alice' });
+          expect(res.status).toBe(302);
+          expectSameSite(res.headers.get('location'));
+        },
+      ),
       { numRuns: 60 },
     );
   });
 
   it('answers odd top-level paths without redirecting off-site', async () => {
-    for (const path of ['//evil.com', '//evil.com/', '/\\evil.com', '//evil.com/app/elections/x/admin', '/app/elections/%2F%2Fevil.com/admin', '/app/elections/x/results?next=//evil.com', '/login?next=//evil.com']) {
+    for (const path of [
+      '//evil.com',
+      '//evil.com/',
+      '/\\evil.com',
+      '//evil.com/app/elections/x/admin',
+      '/app/elections/%2F%2Fevil.com/admin',
+      '/app/elections/x/results?next=//evil.com',
+      '/login?next=//evil.com',
+    ]) {
       const res = await fetch(`${web.baseUrl}${path}`, { redirect: 'manual' });
       const location = res.headers.get('location');
       if (location !== null) expectSameSite(location);

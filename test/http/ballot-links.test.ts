@@ -1,4 +1,3 @@
-import { FixedClock } from '../../src/adapters/system/system-clock.js';
 import { anElection } from '../support/builders/election-builder.js';
 import { NOW } from '../support/builders/in-memory-world.js';
 import { TestClient } from '../support/http/browser-client.js';
@@ -24,7 +23,9 @@ beforeAll(async () => {
   web = await startWeb([election]);
   alice = new TestClient(web.baseUrl);
   await alice.signInAs('alice');
-  expect((await alice.submit(`${path}/vote`, `${path}/vote`, { 'candidate@dims': '1', 'candidate@paris': '2', password: PASS, password2: PASS })).status).toBe(302);
+  expect((await alice.submit(`${path}/vote`, `${path}/vote`, { 'candidate@dims': '1', 'candidate@paris': '2', password: PASS, password2: PASS })).status).toBe(
+    302,
+  );
   olivia = new TestClient(web.baseUrl);
   await olivia.signInAs('olivia');
 });
@@ -40,7 +41,7 @@ describe('destroying the ballot links is an officer’s explicit, confirmed POST
   });
 
   it('the results page says the links remain and when delete_after destroys them; the confirm page says what is lost', async () => {
-    (web.world.clock as FixedClock).set(new Date(NOW.getTime() + 2 * DAY));
+    web.world.clock.set(new Date(NOW.getTime() + 2 * DAY));
     const results = await (await olivia.get(`${path}/admin/results`)).text();
     expect(results).toContain('1 voter can still view or revoke their ballot');
     expect(results).toMatch(/destroyed automatically at <time datetime="2026-|destroyed automatically at <time datetime="\d{4}-/);

@@ -13,11 +13,21 @@ const election = anElection()
   .key('2025---steering')
   .named('Steering')
   .status('running', NOW)
-  .candidates(aCandidate('grace', { name: 'Grace Hopper' }), aCandidate('ada', { name: 'Ada Lovelace' }), aCandidate('kat', { name: 'Katherine Johnson' }), aCandidate('alan', { name: 'Alan Turing' }))
+  .candidates(
+    aCandidate('grace', { name: 'Grace Hopper' }),
+    aCandidate('ada', { name: 'Ada Lovelace' }),
+    aCandidate('kat', { name: 'Katherine Johnson' }),
+    aCandidate('alan', { name: 'Alan Turing' }),
+  )
   .voters('alice', 'bob')
   .build();
 const path = `/app/elections/${election.key}`;
-const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&quot;|&#34;/g, '"').replace(/&gt;/g, '>').replace(/\s+/g, ' ');
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&quot;|&#34;/g, '"')
+    .replace(/&gt;/g, '>')
+    .replace(/\s+/g, ' ');
 
 let web: RunningWeb;
 beforeAll(async () => {
@@ -35,8 +45,12 @@ describe('the confirmation page, without JavaScript', () => {
     const alice = new TestClient(web.baseUrl);
     await alice.signInAs('alice');
     const cast = await alice.submit(`${path}/vote`, `${path}/vote`, {
-      'candidate@grace': '1', 'candidate@ada': '2', 'candidate@kat': 'none', 'candidate@alan': 'none',
-      password: STRONG_PASSPHRASE, password_confirm: STRONG_PASSPHRASE,
+      'candidate@grace': '1',
+      'candidate@ada': '2',
+      'candidate@kat': 'none',
+      'candidate@alan': 'none',
+      password: STRONG_PASSPHRASE,
+      password_confirm: STRONG_PASSPHRASE,
     });
     expect(cast.status).toBe(302);
     // The cookie carries a random token, never candidates or ranks.
@@ -59,8 +73,12 @@ describe('the confirmation page, without JavaScript', () => {
     const bob = new TestClient(web.baseUrl);
     await bob.signInAs('bob');
     await bob.submit(`${path}/vote`, `${path}/vote`, {
-      'candidate@grace': '2', 'candidate@ada': '1', 'candidate@kat': '2', 'candidate@alan': '3',
-      password: '', password_confirm: '',
+      'candidate@grace': '2',
+      'candidate@ada': '1',
+      'candidate@kat': '2',
+      'candidate@alan': '3',
+      password: '',
+      password_confirm: '',
     });
     const thanks = text(await (await bob.get(`${path}/confirmation`)).text());
     expect(thanks).toMatch(/Your ballot says Ada Lovelace > (Grace Hopper = Katherine Johnson|Katherine Johnson = Grace Hopper) > Alan Turing/);

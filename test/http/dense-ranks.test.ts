@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import { findElectionId } from '../../src/adapters/persistence/typeorm/election-id.js';
 import { ballotRowId } from '../../src/adapters/persistence/typeorm/sql-values.js';
-import { FixedClock } from '../../src/adapters/system/system-clock.js';
 import { anElection } from '../support/builders/election-builder.js';
 import { NOW } from '../support/builders/in-memory-world.js';
 import { TestClient } from '../support/http/browser-client.js';
@@ -65,7 +64,7 @@ describe.each(WEB_WORLD_KINDS)('dense ranks over HTTP (%s)', (kind) => {
     expect(ownRanks).toEqual(['1', '2', '3']);
 
     await insertElektoBallot({ dims: 5, paris: 5, aaron: 9 });
-    (web.world.clock as FixedClock).set(new Date(NOW.getTime() + 2 * DAY));
+    web.world.clock.set(new Date(NOW.getTime() + 2 * DAY));
 
     const officer = new TestClient(web.baseUrl);
     await officer.signInAs('officer1');
@@ -73,6 +72,9 @@ describe.each(WEB_WORLD_KINDS)('dense ranks over HTTP (%s)', (kind) => {
     expect(csv.status).toBe(200);
     expect(await csv.text()).toBe('dims,paris,aaron\n1,1,2\n1,2,3\n');
     const json = JSON.parse(await (await officer.get(`${path}/admin/download.json`)).text()) as { ballots: number[][] };
-    expect(json.ballots).toEqual([[1, 1, 2], [1, 2, 3]]);
+    expect(json.ballots).toEqual([
+      [1, 1, 2],
+      [1, 2, 3],
+    ]);
   });
 });

@@ -14,9 +14,7 @@ const logger = { info: () => undefined, error: () => undefined, warn: (obj: obje
 beforeAll(async () => {
   github = await new FakeGithub().start();
   web = await startWeb([election], {
-    signInMethods: (baseUrl, { signIn }) => [
-      githubSignInAgainst(github, baseUrl, signIn, logger),
-    ],
+    signInMethods: (baseUrl, { signIn }) => [githubSignInAgainst(github, baseUrl, signIn, logger)],
   });
 });
 afterAll(async () => {
@@ -47,7 +45,7 @@ describe('GitHub OAuth through grant', () => {
     expect(login.headers.get('content-security-policy')).toContain(`form-action 'self' ${github.baseUrl}`);
   });
 
-  it('sends the browser to GitHub with client id, Elekto\'s scope, state and our callback', async () => {
+  it("sends the browser to GitHub with client id, Elekto's scope, state and our callback", async () => {
     const client = new TestClient(web.baseUrl);
     const start = await client.submit('/login', '/oauth/github/login');
     const url = new URL(start.headers.get('location')!);
@@ -109,7 +107,7 @@ describe('GitHub OAuth through grant', () => {
     expect(user?.name).toBe('Carson W.');
   });
 
-  it('records GitHub\'s numeric id with the user', async () => {
+  it("records GitHub's numeric id with the user", async () => {
     await signInThroughGithub(new TestClient(web.baseUrl));
     expect(await web.world.users.byLogin('carson')).toMatchObject({ login: 'Carson', githubId: 1 });
   });

@@ -41,9 +41,11 @@ describe.each(WEB_WORLD_KINDS)("the officers' dashboard on %s", (kind) => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('Archived elections that hold ballots');
-    const rows = [...html.matchAll(/<tr>\s*<td data-label="Name">([^<]*)(<span[^>]*>[^<]*<\/span>)?<\/td>\s*<td data-label="Key"><code>([^<]*)<\/code><\/td>\s*<td data-label="Ballots">(\d+)<\/td>/g)].map(
-      (m) => [m[1]!.trim(), m[3], Number(m[4]), Boolean(m[2])],
-    );
+    const rows = [
+      ...html.matchAll(
+        /<tr>\s*<td data-label="Name">([^<]*)(<span[^>]*>[^<]*<\/span>)?<\/td>\s*<td data-label="Key"><code>([^<]*)<\/code><\/td>\s*<td data-label="Ballots">(\d+)<\/td>/g,
+      ),
+    ].map((m) => [m[1]!.trim(), m[3], Number(m[4]), Boolean(m[2])]);
     expect(rows).toEqual([
       ['Steering Committee 2024', '2024---gb', 2, true],
       ['Old poll', 'old-poll', 1, false],

@@ -1,4 +1,3 @@
-import { FixedClock } from '../../src/adapters/system/system-clock.js';
 import { anElection } from '../support/builders/election-builder.js';
 import { NOW } from '../support/builders/in-memory-world.js';
 import { TestClient } from '../support/http/browser-client.js';
@@ -36,14 +35,19 @@ describe("the officers' dashboard turnout", () => {
     expect(await (await officer.get(`${path}/admin/`)).text()).toMatch(/<span class="stat-value">0<\/span> <span class="stat-label">ballots cast/);
 
     const alice = await signedIn('alice');
-    const cast = await alice.submit(`${path}/vote`, `${path}/vote`, { 'candidate@dims': '1', 'candidate@paris': '2', password: STRONG_PASSPHRASE, password2: STRONG_PASSPHRASE });
+    const cast = await alice.submit(`${path}/vote`, `${path}/vote`, {
+      'candidate@dims': '1',
+      'candidate@paris': '2',
+      password: STRONG_PASSPHRASE,
+      password2: STRONG_PASSPHRASE,
+    });
     expect(cast.status).toBe(302);
 
     const running = await (await officer.get(`${path}/admin/`)).text();
     expect(running).toMatch(/<span class="stat-value">1<\/span> <span class="stat-label">ballots cast/);
     expect(running).toContain('50.0%');
 
-    (web.world.clock as FixedClock).set(new Date(NOW.getTime() + 2 * DAY));
+    web.world.clock.set(new Date(NOW.getTime() + 2 * DAY));
     const closed = await (await officer.get(`${path}/admin/`)).text();
     expect(closed).toContain('50.0%');
     // The link from Alice to her ballot survives the officer's visit: she can still open it.

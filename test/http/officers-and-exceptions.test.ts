@@ -1,4 +1,3 @@
-import { FixedClock } from '../../src/adapters/system/system-clock.js';
 import { anElection } from '../support/builders/election-builder.js';
 import { NOW } from '../support/builders/in-memory-world.js';
 import { TestClient } from '../support/http/browser-client.js';
@@ -34,7 +33,7 @@ describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
   }
 
   describe(`exception requests and the officers' pages (${kind})`, () => {
-    it('walks a request from the form to the officer\'s decision, and results after the close', async () => {
+    it("walks a request from the form to the officer's decision, and results after the close", async () => {
       const dave = await signedIn('dave');
       const page = await (await dave.get(path)).text();
       expect(page).toContain('exception form');
@@ -49,7 +48,11 @@ describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
       expect(invalidHtml).toContain('value="Dave"');
 
       const sent = await dave.submit(`${path}/exception`, `${path}/exception`, {
-        name: 'Dave <b>Smith</b>', email: 'dave@example.org', chat: 'dave', description: 'Reviewed 40 PRs', comments: '',
+        name: 'Dave <b>Smith</b>',
+        email: 'dave@example.org',
+        chat: 'dave',
+        description: 'Reviewed 40 PRs',
+        comments: '',
       });
       expect(sent.status).toBe(302);
       expect(await (await dave.get(path)).text()).toContain('waiting for the officers');
@@ -72,7 +75,11 @@ describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
       const reviewed = await officer.submit(`${path}/admin/exception/${rid}`, `${path}/admin/exception/${rid}`, { action: 'review', reviewed: 'true' });
       expect(reviewed.status).toBe(302);
       expect(await (await officer.get(`${path}/admin/exception/${rid}`)).text()).toContain('badge-completed');
-      const decided = await officer.submit(`${path}/admin/exception/${rid}`, `${path}/admin/exception/${rid}`, { action: 'decide', decision: 'granted', note: 'Welcome aboard' });
+      const decided = await officer.submit(`${path}/admin/exception/${rid}`, `${path}/admin/exception/${rid}`, {
+        action: 'decide',
+        decision: 'granted',
+        note: 'Welcome aboard',
+      });
       expect(decided.status).toBe(302);
       const daveNow = await (await dave.get(path)).text();
       expect(daveNow).toContain('The officers granted it.');
@@ -97,7 +104,7 @@ describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
         expect(res.status).toBe(302);
       }
 
-      (web.world.clock as FixedClock).set(new Date(NOW.getTime() + 2 * DAY));
+      web.world.clock.set(new Date(NOW.getTime() + 2 * DAY));
       const results = await officer.get(`${path}/admin/results`);
       expect(results.status).toBe(200);
       const html = await results.text();

@@ -10,7 +10,11 @@ import { TestClient } from '../support/http/browser-client.js';
 import { type RunningWeb, startWeb } from '../support/http/web-world.js';
 
 const HOUR = 3600_000;
-const opening = anElection().key('opens-soon').named('Opens soon').runningBetween(new Date(NOW.getTime() + HOUR), new Date(NOW.getTime() + 5 * HOUR)).build();
+const opening = anElection()
+  .key('opens-soon')
+  .named('Opens soon')
+  .runningBetween(new Date(NOW.getTime() + HOUR), new Date(NOW.getTime() + 5 * HOUR))
+  .build();
 const other = anElection().key('other').named('Other election').status('completed', NOW).build();
 
 let web: RunningWeb;

@@ -68,7 +68,11 @@ describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
       expect(set).toMatch(/elekto\.session\.sig=/);
       expect(set).not.toMatch(/;\s*secure/i);
       const payload = JSON.parse(Buffer.from(client.rawCookie('elekto.session')!, 'base64').toString('utf8'));
-      expect(Object.keys(payload).filter((k) => !k.startsWith('_')).sort()).toEqual(['at', 'sv', 'uid']);
+      expect(
+        Object.keys(payload)
+          .filter((k) => !k.startsWith('_'))
+          .sort(),
+      ).toEqual(['at', 'sv', 'uid']);
       expect(payload.at).toBe(web.world.clock.now().getTime());
       // Our own revocable session token, never a GitHub token.
       expect(payload.sv).toMatch(/^s1\.[A-Za-z0-9_-]{32}$/);
@@ -77,7 +81,10 @@ describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
     it('rejects a tampered session cookie', async () => {
       await client.signInAs('alice');
       const forged = Buffer.from(JSON.stringify({ uid: 1, _expire: Date.now() + 1e7, _maxAge: 1e7 })).toString('base64');
-      const res = await fetch(`${web.baseUrl}/app`, { headers: { cookie: `elekto.session=${forged}; elekto.session.sig=${client.rawCookie('elekto.session.sig')}` }, redirect: 'manual' });
+      const res = await fetch(`${web.baseUrl}/app`, {
+        headers: { cookie: `elekto.session=${forged}; elekto.session.sig=${client.rawCookie('elekto.session.sig')}` },
+        redirect: 'manual',
+      });
       expect(res.status).toBe(302);
       expect(res.headers.get('location')).toMatch(/^\/login\?r=/);
     });

@@ -69,7 +69,7 @@ describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
       expect(html).toContain('<script src="/static/js/ballot.js" defer></script>');
     });
 
-    it('keeps each voter\'s candidate order stable between visits', async () => {
+    it("keeps each voter's candidate order stable between visits", async () => {
       const order = (html: string) => [...html.matchAll(/id="div-([a-z]+)"/g)].map((m) => m[1]);
       const first = order(await (await alice.get(`${path}/vote`)).text());
       const second = order(await (await alice.get(`${path}/vote`)).text());
@@ -78,7 +78,13 @@ describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
     });
 
     it('re-shows the form with the ranking kept when the passphrases differ or are too short', async () => {
-      const res = await vote(alice, { 'candidate@dims': '1', 'candidate@paris': '2', 'candidate@aaron': 'none', password: 'secret-one', password_confirm: 'secret-two' });
+      const res = await vote(alice, {
+        'candidate@dims': '1',
+        'candidate@paris': '2',
+        'candidate@aaron': 'none',
+        password: 'secret-one',
+        password_confirm: 'secret-two',
+      });
       expect(res.status).toBe(422);
       const html = await res.text();
       expect(html).toContain('The two passphrases differ');
@@ -110,7 +116,13 @@ describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
       const voter = new TestClient(web.baseUrl);
       const login = 'alice';
       await voter.signInAs(login);
-      const cast = await vote(voter, { 'candidate@dims': '2', 'candidate@paris': '1', 'candidate@aaron': 'none', password: STRONG_PASSPHRASE, password_confirm: STRONG_PASSPHRASE });
+      const cast = await vote(voter, {
+        'candidate@dims': '2',
+        'candidate@paris': '1',
+        'candidate@aaron': 'none',
+        password: STRONG_PASSPHRASE,
+        password_confirm: STRONG_PASSPHRASE,
+      });
       expect(cast.status).toBe(302);
       expect(cast.headers.get('location')).toBe(`${path}/confirmation`);
       expect(await (await voter.get(`${path}/confirmation`)).text()).toContain('With your passphrase you can view it');
@@ -141,7 +153,13 @@ describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
       expect(await (await voter.get(path)).text()).toContain('Your ballot was deleted');
       expect(await web.world.ballotBox.countBallots(election.key)).toBe(1);
 
-      const recast = await vote(voter, { 'candidate@dims': '1', 'candidate@paris': '2', 'candidate@aaron': '3', password: OTHER_STRONG_PASSPHRASE, password_confirm: OTHER_STRONG_PASSPHRASE });
+      const recast = await vote(voter, {
+        'candidate@dims': '1',
+        'candidate@paris': '2',
+        'candidate@aaron': '3',
+        password: OTHER_STRONG_PASSPHRASE,
+        password_confirm: OTHER_STRONG_PASSPHRASE,
+      });
       expect(recast.status).toBe(302);
       expect(await web.world.ballotBox.countBallots(election.key)).toBe(2);
     });
@@ -151,7 +169,12 @@ describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
       try {
         const c = new TestClient(carol.baseUrl);
         await c.signInAs('carol');
-        const res = await c.submit(`${path}/vote`, `${path}/vote`, { 'candidate@dims': '1', 'candidate@paris': '100000000', 'candidate@aaron': '2', password: '' });
+        const res = await c.submit(`${path}/vote`, `${path}/vote`, {
+          'candidate@dims': '1',
+          'candidate@paris': '100000000',
+          'candidate@aaron': '2',
+          password: '',
+        });
         expect(res.status).toBe(302);
       } finally {
         await carol.close();

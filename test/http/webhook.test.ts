@@ -33,7 +33,13 @@ async function start(secret: string | undefined, maxBodyBytes?: number): Promise
   const logs: unknown[] = [];
   const log = (obj: object, msg?: string) => logs.push({ obj, msg });
   const router = metaWebhookRoutes({
-    syncMeta: { execute: async (r) => { const report = await sync.execute(r); syncs.push(report); return report; } },
+    syncMeta: {
+      execute: async (r) => {
+        const report = await sync.execute(r);
+        syncs.push(report);
+        return report;
+      },
+    },
     deliveries: new InMemoryWebhookDeliveries(),
     clock: new FixedClock(new Date(0)),
     secret,

@@ -62,7 +62,12 @@ describe('operators see what runs: the metrics listener and the access log', () 
     expect((await keep(alice.submit(`${path}/vote`, `${path}/vote`, ballot))).status).toBe(302);
     const page = await alice.get(path);
     const token = csrfTokenIn(await page.text());
-    secrets.push(token, STRONG_PASSPHRASE, OTHER_STRONG_PASSPHRASE, ...Object.values(Object.fromEntries(alice.cookieNames().map((n) => [n, alice.rawCookie(n)!]))));
+    secrets.push(
+      token,
+      STRONG_PASSPHRASE,
+      OTHER_STRONG_PASSPHRASE,
+      ...Object.values(Object.fromEntries(alice.cookieNames().map((n) => [n, alice.rawCookie(n)!]))),
+    );
     expect((await keep(alice.request('POST', `${path}/vote`, new URLSearchParams({ ...ballot, _csrf: token })))).status).toBe(409);
     // View: a wrong passphrase, then the right one. Revoke: the right one.
     expect((await keep(alice.request('POST', `${path}/vote/view`, new URLSearchParams({ _csrf: token, password: OTHER_STRONG_PASSPHRASE })))).status).toBe(403);
@@ -77,7 +82,14 @@ describe('operators see what runs: the metrics listener and the access log', () 
     const stranger = new CountingClient(running.baseUrl);
     expect((await keep(stranger.request('POST', `${path}/vote`, new URLSearchParams(ballot)))).status).toBe(403);
     await keep(stranger.get('/oauth/github/callback?code=oauth-code-7f3a9c&state=oauth-state-51d2'));
-    await keep(stranger.request('POST', '/v1/webhooks/meta/sync', { ref: 'refs/heads/main' }, { 'x-hub-signature-256': 'sha256=5ec7e75197a7f1e5ec7e75197a7f1e', 'x-github-event': 'push', 'x-request-id': 'from-the-client-1' }));
+    await keep(
+      stranger.request(
+        'POST',
+        '/v1/webhooks/meta/sync',
+        { ref: 'refs/heads/main' },
+        { 'x-hub-signature-256': 'sha256=5ec7e75197a7f1e5ec7e75197a7f1e', 'x-github-event': 'push', 'x-request-id': 'from-the-client-1' },
+      ),
+    );
     await keep(stranger.get('/no/such/page', { authorization: 'Bearer bearer-token-c0ffee' }));
     secrets.push('oauth-code-7f3a9c', 'oauth-state-51d2', '5ec7e75197a7f1e5ec7e75197a7f1e', 'bearer-token-c0ffee');
     // The public port does not serve the metrics, however asked.
@@ -159,7 +171,7 @@ describe('operators see what runs: the metrics listener and the access log', () 
 });
 
 describe('request ids', () => {
-  it('keep a proxy\'s sane X-Request-Id only when the proxy is trusted', () => {
+  it("keep a proxy's sane X-Request-Id only when the proxy is trusted", () => {
     expect(requestIdFor('edge-42', true)).toBe('edge-42');
     expect(requestIdFor('edge-42', false)).not.toBe('edge-42');
     expect(requestIdFor('bad id\nwith newline', true)).toMatch(/^[0-9a-f-]{36}$/);

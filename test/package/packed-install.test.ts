@@ -32,7 +32,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the packed package', () => {
   it('carries the built JavaScript with types, bin/, the JSON Schemas and the example meta, and no tests', () => {
-    for (const f of ['dist/domain/index.js', 'dist/domain/index.d.ts', 'dist/bootstrap/embed.js', 'dist/bootstrap/testing.d.ts', 'bin/elekto.js', 'docs/schemas/election.schema.json', 'examples/demo-meta/elections']) {
+    for (const f of [
+      'dist/domain/index.js',
+      'dist/domain/index.d.ts',
+      'dist/bootstrap/embed.js',
+      'dist/bootstrap/testing.d.ts',
+      'bin/elekto.js',
+      'docs/schemas/election.schema.json',
+      'examples/demo-meta/elections',
+    ]) {
       expect(files.some((p) => p === f || p.startsWith(`${f}/`))).toBe(true);
     }
     expect(files.filter((p) => p.startsWith('test/') || /\.test\.[jt]s$/.test(p))).toEqual([]);
@@ -54,7 +62,11 @@ describe('the packed package', () => {
       for (const name of ['typescript', 'tsx', 'jest']) { try { await import(name); dev.push(name); } catch {} }
       console.log(JSON.stringify({ login: domain.normaliseLogin(' @Alice '), synced: report.ok, elections: Object.values(list).flat().length, users: typeof testing.InMemoryUsers, dev }));
     `;
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
     const result = JSON.parse(out.trim().split('\n').pop()!) as { login: string; synced: boolean; elections: number; users: string; dev: string[] };
     expect(result).toEqual({ login: 'alice', synced: true, elections: expect.any(Number), users: 'function', dev: [] });
     expect(result.elections).toBeGreaterThan(0);
@@ -62,7 +74,11 @@ describe('the packed package', () => {
 
   it('runs its command line from the installed package (dist/, no TypeScript loader)', () => {
     const meta = join(dir, 'node_modules', 'elekto-ts', 'examples', 'demo-meta');
-    const out = execFileSync(join(dir, 'node_modules', '.bin', 'elekto'), ['check-meta', meta], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    const out = execFileSync(join(dir, 'node_modules', '.bin', 'elekto'), ['check-meta', meta], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
     expect(out).toMatch(/election/i);
   });
 });

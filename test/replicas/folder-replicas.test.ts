@@ -88,35 +88,47 @@ afterAll(async () => {
 }, SLOW);
 
 describe('two replicas sharing one plain meta folder', () => {
-  it('serve on one replica a folder change that a webhook synced on the other, within 5 s', async () => {
-    expect((await fetch(`${urlB}/elections/second`)).status).toBe(404);
-    writeElection('second');
-    const res = await pushWebhook(urlA);
-    expect(res.status).toBe(200);
-    const report = (await res.json()) as { ok: boolean; revision: string; added: string[] };
-    expect(report).toMatchObject({ ok: true, added: ['second'] });
-    expect(report.revision).toMatch(/^[0-9a-f]{64}$/);
+  it(
+    'serve on one replica a folder change that a webhook synced on the other, within 5 s',
+    async () => {
+      expect((await fetch(`${urlB}/elections/second`)).status).toBe(404);
+      writeElection('second');
+      const res = await pushWebhook(urlA);
+      expect(res.status).toBe(200);
+      const report = (await res.json()) as { ok: boolean; revision: string; added: string[] };
+      expect(report).toMatchObject({ ok: true, added: ['second'] });
+      expect(report.revision).toMatch(/^[0-9a-f]{64}$/);
 
-    const took = await within(10_000, async () => (await fetch(`${urlB}/elections/second`)).status === 200);
-    if (process.env.SHOW_FOLLOW_MS) process.stderr.write(`B followed in ${took} ms\n`);
-    expect(took).toBeLessThan(5_000);
-    expect(b.messages(/another replica synced the meta repository; following/).some((l) => l.revision === report.revision)).toBe(true);
-    // Both say they serve the folder's revision.
-    for (const url of [urlA, urlB]) expect(await (await fetch(`${url}/ready`)).text()).toContain(report.revision);
-  }, SLOW);
+      const took = await within(10_000, async () => (await fetch(`${urlB}/elections/second`)).status === 200);
+      if (process.env.SHOW_FOLLOW_MS) process.stderr.write(`B followed in ${took} ms\n`);
+      expect(took).toBeLessThan(5_000);
+      expect(b.messages(/another replica synced the meta repository; following/).some((l) => l.revision === report.revision)).toBe(true);
+      // Both say they serve the folder's revision.
+      for (const url of [urlA, urlB]) expect(await (await fetch(`${url}/ready`)).text()).toContain(report.revision);
+    },
+    SLOW,
+  );
 
-  it('answer a webhook on an unchanged folder without re-reading it', async () => {
-    const res = await pushWebhook(urlB);
-    expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ ok: true, unchanged: true });
-  }, SLOW);
+  it(
+    'answer a webhook on an unchanged folder without re-reading it',
+    async () => {
+      const res = await pushWebhook(urlB);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ ok: true, unchanged: true });
+    },
+    SLOW,
+  );
 
-  it('follow an edit of an existing election file the same way', async () => {
-    const file = join(folder, 'elections', 'first', 'election.yaml');
-    writeFileSync(file, electionFiles('first', VOTERS)['elections/first/election.yaml']!.replace('Replica election first', 'Renamed title'));
-    const res = await pushWebhook(urlB);
-    expect(await res.json()).toMatchObject({ ok: true, updated: ['first'] });
-    const took = await within(10_000, async () => (await (await fetch(`${urlA}/elections/first`)).text()).includes('Renamed title'));
-    expect(took).toBeLessThan(5_000);
-  }, SLOW);
+  it(
+    'follow an edit of an existing election file the same way',
+    async () => {
+      const file = join(folder, 'elections', 'first', 'election.yaml');
+      writeFileSync(file, electionFiles('first', VOTERS)['elections/first/election.yaml']!.replace('Replica election first', 'Renamed title'));
+      const res = await pushWebhook(urlB);
+      expect(await res.json()).toMatchObject({ ok: true, updated: ['first'] });
+      const took = await within(10_000, async () => (await (await fetch(`${urlA}/elections/first`)).text()).includes('Renamed title'));
+      expect(took).toBeLessThan(5_000);
+    },
+    SLOW,
+  );
 });

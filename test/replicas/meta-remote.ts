@@ -37,5 +37,13 @@ export function electionFiles(key: string, voters: readonly string[]): Record<st
 }
 
 function candidate(id: string, name: string): string {
-  return ['-------------------------------------------------------------', `name: ${name}`, `ID: ${id}`, '-------------------------------------------------------------', '', `${name} runs.`, ''].join('\n');
+  return [
+    '-------------------------------------------------------------',
+    `name: ${name}`,
+    `ID: ${id}`,
+    '-------------------------------------------------------------',
+    '',
+    `${name} runs.`,
+    '',
+  ].join('\n');
 }

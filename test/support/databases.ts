@@ -58,7 +58,7 @@ export async function createThrowawayDatabase(kind: DatabaseKind): Promise<Throw
       config: { dialect: 'postgres', host: PG.host, port: PG.port, database: name, username: PG.user, password: PG.password, poolSize: 25 },
       raw: (statements, params = []) =>
         withPg(name, async (c) => {
-          for (const [i, s] of statements.entries()) await c.query(s, (params[i] ?? []));
+          for (const [i, s] of statements.entries()) await c.query(s, params[i] ?? []);
         }),
       drop: () =>
         withPg('postgres', async (c) => {
@@ -74,7 +74,7 @@ export async function createThrowawayDatabase(kind: DatabaseKind): Promise<Throw
     config: { dialect: 'mysql', host: MY.host, port: MY.port, database: name, username: MY.user, password: MY.password, poolSize: 25 },
     raw: (statements, params = []) =>
       withMysql(name, async (c) => {
-        for (const [i, s] of statements.entries()) await c.query(s, (params[i] ?? []));
+        for (const [i, s] of statements.entries()) await c.query(s, params[i] ?? []);
       }),
     drop: () =>
       withMysql(undefined, async (c) => {

@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
  */
 export async function sqlRows<R = Record<string, unknown>>(manager: EntityManager, sql: string, params: Record<string, unknown> = {}): Promise<R[]> {
   const [text, values] = manager.connection.driver.escapeQueryWithParameters(sql, params);
-  return (await manager.query(text, values)) as R[];
+  return manager.query<R[]>(text, values);
 }
 
 /** An identifier quoted for the manager's dialect (`user`, `key` and `rank` are reserved somewhere). */

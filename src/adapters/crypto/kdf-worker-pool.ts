@@ -82,9 +82,7 @@ export class KdfWorkerPool {
     if (this.closed) return Promise.reject(new Error('The key-derivation pool is closed'));
     if (this.queue.size >= this.maxQueue && !this.slots.some((s) => s.job === null) && this.slots.length >= this.size) {
       this.overload?.warn({ waiting: this.queue.size, workers: this.slots.length });
-      return Promise.reject(
-        new DomainError('SERVER_BUSY', 'Too many ballots are being sealed right now; please try again in a moment.'),
-      );
+      return Promise.reject(new DomainError('SERVER_BUSY', 'Too many ballots are being sealed right now; please try again in a moment.'));
     }
     return new Promise<Uint8Array>((resolve, reject) => {
       this.queue.push(request.requester ?? '', { ...request, id: this.nextId++, queuedAt: performance.now(), resolve, reject });

@@ -7,7 +7,14 @@ export interface BallotsCsvSink {
   ballot(ranks: Float64Array): void;
 }
 
-const COMMA = 0x2c, LF = 0x0a, CR = 0x0d, QUOTE = 0x22, SPACE = 0x20, TAB = 0x09, ZERO = 0x30, NINE = 0x39;
+const COMMA = 0x2c,
+  LF = 0x0a,
+  CR = 0x0d,
+  QUOTE = 0x22,
+  SPACE = 0x20,
+  TAB = 0x09,
+  ZERO = 0x30,
+  NINE = 0x39;
 const NO_OPINION_RANK = 100_000_000;
 const INCOMPLETE = -1;
 
@@ -145,7 +152,8 @@ export class BallotsCsvParser {
         if (after + 1 < n && data[after + 1] !== LF) throw new BallotsCsvError(lineNo, col, 'a carriage return not followed by a line feed.');
         end = after + 2;
       } else end = n; // end of file
-      if (col !== width) throw new BallotsCsvError(lineNo, col + 1, `${col} cell${col === 1 ? '' : 's'}; the header has ${width} (column ${col + 1} is missing).`);
+      if (col !== width)
+        throw new BallotsCsvError(lineNo, col + 1, `${col} cell${col === 1 ? '' : 's'}; the header has ${width} (column ${col + 1} is missing).`);
       if (this.blankLine !== 0) throw new BallotsCsvError(this.blankLine, undefined, 'an empty line between ballots.');
       this.sink.ballot(ranks);
       this.line += 1 + extraLines;

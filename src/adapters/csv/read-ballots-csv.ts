@@ -6,10 +6,7 @@ import { BallotsCsvParser } from './ballots-csv-parser.js';
  * Streams an officers' ballots CSV straight into a PairwiseAccumulator: one row at a time, never
  * the whole file in memory. `source` is any byte stream (fs.createReadStream, process.stdin, …).
  */
-export async function readBallotsCsv(
-  source: AsyncIterable<Uint8Array | string>,
-  unranked: UnrankedPolicy = 'no-opinion',
-): Promise<PairwiseAccumulator> {
+export async function readBallotsCsv(source: AsyncIterable<Uint8Array | string>, unranked: UnrankedPolicy = 'no-opinion'): Promise<PairwiseAccumulator> {
   let acc: PairwiseAccumulator | null = null;
   const parser = new BallotsCsvParser({
     header(candidates) {

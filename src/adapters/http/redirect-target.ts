@@ -17,6 +17,7 @@ export function decodeReturnTo(r: unknown, ownOrigin: string): string | null {
 
 /** Keeps `target` only when it stays on this origin; returns its path, query and hash. */
 export function safeLocalPath(target: string, ownOrigin: string): string | null {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   if (/[\u0000-\u001f\\]/.test(target)) return null;
   let url: URL;
   try {

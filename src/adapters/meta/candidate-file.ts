@@ -21,12 +21,7 @@ export interface CandidateReading {
  * One candidate-*.md file. Any error here drops this candidate only (reported); the election still
  * loads without it, so one bad pull request never locks every voter out as it did in Elekto.
  */
-export async function readCandidateFile(
-  ctx: ReadContext,
-  file: string,
-  fileName: string,
-  problems: ProblemList,
-): Promise<CandidateReading | null> {
+export async function readCandidateFile(ctx: ReadContext, file: string, fileName: string, problems: ProblemList): Promise<CandidateReading | null> {
   const text = await readTextOrReport(ctx, file, ctx.limits.maxMarkdownFileBytes, problems);
   if (text === null || text === undefined) return null;
   const split = splitFrontMatter(text);

@@ -22,12 +22,7 @@ const under = (dir: string, name: string) => (dir === '.' ? name : `${dir}/${nam
  * name that itself contains `---` cannot round-trip and is reported, never guessed. Symlinked
  * folders are followed only while they stay inside the meta root, each real folder once.
  */
-export async function discoverElections(
-  files: MetaFiles,
-  electionDir: string,
-  limits: MetaLimits,
-  problems: ProblemList,
-): Promise<FoundElection[]> {
+export async function discoverElections(files: MetaFiles, electionDir: string, limits: MetaLimits, problems: ProblemList): Promise<FoundElection[]> {
   const found: FoundElection[] = [];
   const visited = new Set<string>();
   let budget = limits.maxDirectories;
@@ -56,7 +51,10 @@ export async function discoverElections(
     } else if (segments.length > 0) {
       for (const name of names) {
         const guess = closestName(name, NEAR_MISSES);
-        if (guess) problems.warning(`${dir}/${name}`, `looks like \`${guess}\`, but this folder has no \`${guess}\`, so it is not an election`, { hint: `rename it to ${guess} if this folder is an election` });
+        if (guess)
+          problems.warning(`${dir}/${name}`, `looks like \`${guess}\`, but this folder has no \`${guess}\`, so it is not an election`, {
+            hint: `rename it to ${guess} if this folder is an election`,
+          });
       }
     }
     if (segments.length >= limits.maxDepth) return;
@@ -92,7 +90,9 @@ export async function discoverElections(
     return [];
   }
   if ('missing' in top || !(await stat(top.real)).isDirectory()) {
-    problems.error(electionDir, 'the elections folder does not exist', { hint: 'check ELECTION_DIR (or --election-dir); it is relative to the meta repository root' });
+    problems.error(electionDir, 'the elections folder does not exist', {
+      hint: 'check ELECTION_DIR (or --election-dir); it is relative to the meta repository root',
+    });
     return [];
   }
   await walk(electionDir, []);
@@ -107,7 +107,9 @@ async function isLinkedFolder(files: MetaFiles, rel: string, problems: ProblemLi
   if ('missing' in where) return false;
   const isDir = (await stat(files.absolute(rel))).isDirectory();
   if ('outside' in where && isDir) {
-    problems.error(rel, 'is a symbolic link to a folder outside the meta repository; it was not read', { hint: 'commit the folder itself instead of a link to it' });
+    problems.error(rel, 'is a symbolic link to a folder outside the meta repository; it was not read', {
+      hint: 'commit the folder itself instead of a link to it',
+    });
     return false;
   }
   return 'real' in where && isDir;

@@ -29,7 +29,15 @@ export async function readElectionFile(ctx: ReadContext, file: string, problems:
     problems.error(file, 'is not a set of `key: value` lines', { hint: 'start from the election.yaml of an earlier election' });
     return null;
   }
-  for (const text of [['name'], ['organization'], ['eligibility'], ['exception_description'], ['election_officers', '*'], ['show_candidate_fields', '*'], ['max_winners_per', 'field']]) {
+  for (const text of [
+    ['name'],
+    ['organization'],
+    ['eligibility'],
+    ['exception_description'],
+    ['election_officers', '*'],
+    ['show_candidate_fields', '*'],
+    ['max_winners_per', 'field'],
+  ]) {
     source.keepAsText(text);
   }
   const raw = source.value as Raw;
@@ -94,7 +102,10 @@ export async function readElectionFile(ctx: ReadContext, file: string, problems:
 /** Blank, `[null]` and missing all mean "no extra fields" (Elekto crashed on the first and last). */
 function showFields(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  const names = value.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter((v) => v !== '');
+  const names = value
+    .filter((v): v is string => typeof v === 'string')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
   return [...new Set(names)];
 }
 

@@ -42,10 +42,14 @@ export async function readElectionFolder(
   if (fields) {
     const file = `${dir}/election.yaml`;
     if (fields.noWinners > candidates.length) {
-      problems.warning(file, `\`no_winners\` is ${fields.noWinners} but there ${candidates.length === 1 ? 'is' : 'are'} ${candidates.length} candidate${candidates.length === 1 ? '' : 's'}`, {
-        line: fields.noWinnersLine,
-        hint: 'every candidate wins; check the number of seats or wait for more nominations',
-      });
+      problems.warning(
+        file,
+        `\`no_winners\` is ${fields.noWinners} but there ${candidates.length === 1 ? 'is' : 'are'} ${candidates.length} candidate${candidates.length === 1 ? '' : 's'}`,
+        {
+          line: fields.noWinnersLine,
+          hint: 'every candidate wins; check the number of seats or wait for more nominations',
+        },
+      );
     }
     warnAboutShownFields(dir, fields, readings, problems);
   }
@@ -86,10 +90,14 @@ async function readCandidates(ctx: ReadContext, dir: string, names: string[], pr
     const id = r.candidate.id.toLowerCase();
     const first = byId.get(id);
     if (first) {
-      problems.error(`${dir}/${r.candidate.fileName}`, `duplicate candidate ID \`${r.candidate.id}\` (already used by ${first.candidate.fileName}); this file is ignored`, {
-        line: r.idLine,
-        hint: 'every candidate needs its own ID (IDs are compared ignoring case)',
-      });
+      problems.error(
+        `${dir}/${r.candidate.fileName}`,
+        `duplicate candidate ID \`${r.candidate.id}\` (already used by ${first.candidate.fileName}); this file is ignored`,
+        {
+          line: r.idLine,
+          hint: 'every candidate needs its own ID (IDs are compared ignoring case)',
+        },
+      );
       continue;
     }
     byId.set(id, r);

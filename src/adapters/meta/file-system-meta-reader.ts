@@ -63,9 +63,10 @@ export class FileSystemMetaReader implements MetaReader {
     const files = await MetaFiles.open(tree.root);
     const general = new ProblemList();
     const ctx: ReadContext = { files, schemas: this.schemas, renderer: this.renderer, limits: this.limits };
-    const found = this.electionDir.startsWith('..') || posix.isAbsolute(this.electionDir)
-      ? (general.error(this.electionDir, 'the elections folder must be inside the meta repository'), [])
-      : await discoverElections(files, this.electionDir, this.limits, general);
+    const found =
+      this.electionDir.startsWith('..') || posix.isAbsolute(this.electionDir)
+        ? (general.error(this.electionDir, 'the elections folder must be inside the meta repository'), [])
+        : await discoverElections(files, this.electionDir, this.limits, general);
 
     const findings: ElectionFinding[] = new Array<ElectionFinding>(found.length);
     const loaded: Array<Election | null> = new Array<Election | null>(found.length).fill(null);

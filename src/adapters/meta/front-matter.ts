@@ -5,8 +5,7 @@ export type FrontMatterSplit =
 /** A delimiter is a line of three or more dashes (real files use 3 and 46 to 61), trailing blanks allowed. */
 const DELIMITER = /^-{3,}[ \t]*$/;
 
-const TEMPLATE_HINT =
-  'a candidate file starts with a line of dashes, then `name:`, `ID:` and `info:` lines, then another line of dashes, then the bio';
+const TEMPLATE_HINT = 'a candidate file starts with a line of dashes, then `name:`, `ID:` and `info:` lines, then another line of dashes, then the bio';
 
 /**
  * Splits a candidate file into front matter and body. Elekto searched for the text `--n` and the
@@ -24,9 +23,7 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
     return {
       ok: false,
       line: open + 1,
-      message: collapsed
-        ? 'has its front matter on the same line as the opening dashes'
-        : 'does not start with a front-matter delimiter (a line of dashes)',
+      message: collapsed ? 'has its front matter on the same line as the opening dashes' : 'does not start with a front-matter delimiter (a line of dashes)',
       hint: TEMPLATE_HINT,
     };
   }

@@ -18,8 +18,7 @@ export type DatetimeRole = 'start' | 'end';
 
 export type ParsedDatetime = { readonly ok: true; readonly date: Date } | { readonly ok: false; readonly reason: string };
 
-export const DATETIME_PATTERN =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]| +)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)? *(Z|z|UTC|AoE|[+-]\d{2}(?::?\d{2})?)?$/;
+export const DATETIME_PATTERN = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]| +)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)? *(Z|z|UTC|AoE|[+-]\d{2}(?::?\d{2})?)?$/;
 
 const AOE_OFFSET_MINUTES = -12 * 60;
 
@@ -56,5 +55,4 @@ function offsetMinutes(zone: string | undefined): number | null {
   return sign * (hours * 60 + minutes);
 }
 
-export const DATETIME_HINT =
-  'write it as 2024-08-31 23:59:59 (read as UTC), or add Z, an offset like +02:00, or AoE (Anywhere on Earth)';
+export const DATETIME_HINT = 'write it as 2024-08-31 23:59:59 (read as UTC), or add Z, an offset like +02:00, or AoE (Anywhere on Earth)';

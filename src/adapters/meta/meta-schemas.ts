@@ -26,8 +26,7 @@ export class MetaSchemas {
 
   constructor(dir: string = schemaDir()) {
     const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-    const load = (name: MetaSchemaName) =>
-      ajv.compile(JSON.parse(readFileSync(join(dir, `${name}.schema.json`), 'utf8')) as object);
+    const load = (name: MetaSchemaName) => ajv.compile(JSON.parse(readFileSync(join(dir, `${name}.schema.json`), 'utf8')) as object);
     this.validators = { election: load('election'), voters: load('voters'), candidate: load('candidate') };
   }
 

@@ -14,12 +14,7 @@ export interface ReadContext {
 }
 
 /** Reads a text file, turning a refusal into an error. `undefined` = missing, null = refused. */
-export async function readTextOrReport(
-  ctx: ReadContext,
-  file: string,
-  maxBytes: number,
-  problems: ProblemList,
-): Promise<string | null | undefined> {
+export async function readTextOrReport(ctx: ReadContext, file: string, maxBytes: number, problems: ProblemList): Promise<string | null | undefined> {
   const read = await ctx.files.readText(file, maxBytes);
   if (read.kind === 'missing') return undefined;
   if (read.kind === 'refused') {
@@ -30,13 +25,7 @@ export async function readTextOrReport(
 }
 
 /** Parses YAML with the context's alias cap; reports duplicate top-level keys (the last wins, as in PyYAML). */
-export function parseYamlOrReport(
-  ctx: ReadContext,
-  text: string,
-  file: string,
-  problems: ProblemList,
-  lineOffset = 0,
-): YamlSource | null {
+export function parseYamlOrReport(ctx: ReadContext, text: string, file: string, problems: ProblemList, lineOffset = 0): YamlSource | null {
   const source = parseYaml(text, file, problems, { maxAliasCount: ctx.limits.maxAliasCount, lineOffset });
   for (const dup of source?.duplicateKeys() ?? []) {
     problems.warning(file, `key \`${dup.key}\` appears more than once; the last one is used`, {

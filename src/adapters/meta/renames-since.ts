@@ -15,13 +15,7 @@ export class RevisionUnreadableError extends Error {}
  * an election of the same name is new now. Such a pair is a renamed folder, and a rename makes a new
  * election with an empty roll of who has voted. Gives one warning per pair, for the new election.
  */
-export async function renamesSince(
-  root: string,
-  revision: string,
-  electionDir: string,
-  now: Reading,
-  at: Date,
-): Promise<MetaProblem[]> {
+export async function renamesSince(root: string, revision: string, electionDir: string, now: Reading, at: Date): Promise<MetaProblem[]> {
   const before = await readAtRevision(root, revision, electionDir);
   const keysNow = new Set(now.findings.map((f) => f.key));
   const keysBefore = new Set(before.findings.map((f) => f.key));

@@ -22,18 +22,24 @@ export function warnAboutShownFields(dir: string, fields: ElectionFields, readin
     const file = `${dir}/${c.fileName}`;
     const absent = shown.filter((f) => !(f in c.info) || c.info[f] === '');
     if (absent.length > 0) {
-      problems.warning(file, `\`info\` has no ${code(absent).join(', ')} (listed in show_candidate_fields); the profile shows ${absent.length === 1 ? 'it' : 'them'} blank`, {
-        line: infoLine,
-        hint: `add ${sentence(absent.map((f) => `\`- ${f}: ...\``))} under \`info:\``,
-      });
+      problems.warning(
+        file,
+        `\`info\` has no ${code(absent).join(', ')} (listed in show_candidate_fields); the profile shows ${absent.length === 1 ? 'it' : 'them'} blank`,
+        {
+          line: infoLine,
+          hint: `add ${sentence(absent.map((f) => `\`- ${f}: ...\``))} under \`info:\``,
+        },
+      );
       for (const extra of Object.keys(c.info).filter((k) => !used.has(k))) {
         const guess = absent.length === 1 ? absent[0] : closestName(extra, absent);
-        problems.warning(file, `\`info.${extra}\` is not shown by this election (it shows ${sentence(code(shown))}), and this file has no ${sentence(code(absent))}`, {
-          line: fieldLines.get(extra),
-          hint: guess
-            ? `if \`${extra}\` is meant as \`${guess}\`, rename it`
-            : `if \`${extra}\` is meant as one of ${sentence(code(absent))}, rename it`,
-        });
+        problems.warning(
+          file,
+          `\`info.${extra}\` is not shown by this election (it shows ${sentence(code(shown))}), and this file has no ${sentence(code(absent))}`,
+          {
+            line: fieldLines.get(extra),
+            hint: guess ? `if \`${extra}\` is meant as \`${guess}\`, rename it` : `if \`${extra}\` is meant as one of ${sentence(code(absent))}, rename it`,
+          },
+        );
       }
     }
     if (fields.seatCap && !(fields.seatCap.field in c.info)) {

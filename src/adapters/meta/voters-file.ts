@@ -13,11 +13,7 @@ const VOTERS_KEYS = MetaSchemas.knownKeys('voters');
  * empty roll. Entries YAML reads as numbers or booleans are logins all the same (their source text,
  * leading zeros kept). Junk entries are warned about and dropped when they can never match a login.
  */
-export async function readVotersFile(
-  ctx: ReadContext,
-  file: string,
-  problems: ProblemList,
-): Promise<ReadonlySet<string> | null | undefined> {
+export async function readVotersFile(ctx: ReadContext, file: string, problems: ProblemList): Promise<ReadonlySet<string> | null | undefined> {
   const text = await readTextOrReport(ctx, file, ctx.limits.maxVotersFileBytes, problems);
   if (text === null) return null;
   if (text === undefined) {
@@ -94,7 +90,7 @@ function readVotersYaml(ctx: ReadContext, text: string, file: string, problems: 
   const before = problems.errorCount;
   reportSchemaErrors(ctx.schemas.validate('voters', source.value), source, file, problems, VOTERS_KEYS);
   if (problems.errorCount > before) return null;
-  const list = ((source.value as { eligible_voters?: unknown[] | null }).eligible_voters ?? []);
+  const list = (source.value as { eligible_voters?: unknown[] | null }).eligible_voters ?? [];
   return list.map((_, i) => ({
     raw: source.sourceText(['eligible_voters', i])?.trim() ?? '',
     line: source.lineOf(['eligible_voters', i]) ?? 0,

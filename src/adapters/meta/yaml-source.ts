@@ -97,12 +97,7 @@ export class YamlSource {
  * unquoted values alike. Alias expansion is capped; duplicate keys are allowed (PyYAML kept the last)
  * and reported by the callers as warnings. Returns null after recording errors.
  */
-export function parseYaml(
-  text: string,
-  file: string,
-  problems: ProblemList,
-  options: { maxAliasCount: number; lineOffset?: number },
-): YamlSource | null {
+export function parseYaml(text: string, file: string, problems: ProblemList, options: { maxAliasCount: number; lineOffset?: number }): YamlSource | null {
   const lines = new LineCounter();
   const lineOffset = options.lineOffset ?? 0;
   const doc = parseDocument(text, {

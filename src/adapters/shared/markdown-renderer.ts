@@ -9,10 +9,7 @@ import sanitizeHtml from 'sanitize-html';
  * images only from https. Comments are dropped. Harmless structure (<details>, tables) stays.
  */
 const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: [
-    ...sanitizeHtml.defaults.allowedTags.filter((t) => t !== 'style'),
-    'img', 'details', 'summary', 'del', 's', 'ins', 'sup', 'sub', 'input',
-  ],
+  allowedTags: [...sanitizeHtml.defaults.allowedTags.filter((t) => t !== 'style'), 'img', 'details', 'summary', 'del', 's', 'ins', 'sup', 'sub', 'input'],
   allowedAttributes: {
     a: ['href', 'title', 'name', 'rel'],
     img: ['src', 'alt', 'title', 'width', 'height'],

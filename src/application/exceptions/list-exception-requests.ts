@@ -28,9 +28,7 @@ export class ListExceptionRequests {
   async execute({ user, electionKey }: { user: User; electionKey: string }): Promise<ExceptionRequestList> {
     const election = requireElection(this.catalog, electionKey);
     requireOfficer(election, user);
-    const requests = (await this.requests.list(electionKey)).sort(
-      (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id,
-    );
+    const requests = (await this.requests.list(electionKey)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
     const counts: ExceptionRequestCounts = {
       total: requests.length,
       notReviewed: requests.filter((r) => !r.reviewed).length,

@@ -18,11 +18,7 @@ export interface NextCatalog {
  * broken election that was good before, in its last good version (with a warning saying so); the
  * rest of the previous catalog is gone.
  */
-export function nextCatalog(
-  previous: CatalogSnapshot,
-  reading: MetaReading,
-  readAt: ReadonlyMap<string, string | null>,
-): NextCatalog {
+export function nextCatalog(previous: CatalogSnapshot, reading: MetaReading, readAt: ReadonlyMap<string, string | null>): NextCatalog {
   const elections = new Map(reading.elections);
   const problems = [...reading.problems];
   const broken: BrokenElection[] = [];

@@ -62,4 +62,5 @@ export function leftBehindMessage(left: { from: NamedElection; to: NamedElection
   );
 }
 
-export const LEFT_BEHIND_HINT = 'If the folder was renamed by mistake, rename it back; the archived election keeps its ballots and is listed on the officers\' dashboard.';
+export const LEFT_BEHIND_HINT =
+  "If the folder was renamed by mistake, rename it back; the archived election keeps its ballots and is listed on the officers' dashboard.";

@@ -29,9 +29,5 @@ export interface ExceptionRequests {
   /** Scoped to the election: a request of another election is not found (Elekto leaked them). */
   byId(electionKey: string, id: number): Promise<ExceptionRequest | null>;
   setReviewed(electionKey: string, id: number, reviewed: boolean): Promise<ExceptionRequest>;
-  decide(
-    electionKey: string,
-    id: number,
-    decision: { decision: ExceptionDecision; note: string; decidedBy: string; at: Date },
-  ): Promise<ExceptionRequest>;
+  decide(electionKey: string, id: number, decision: { decision: ExceptionDecision; note: string; decidedBy: string; at: Date }): Promise<ExceptionRequest>;
 }

@@ -39,4 +39,3 @@ export interface Users {
   /** Ends every session of the user (sign-out): a new session token; old cookies no longer match. */
   revokeSessions(id: number): Promise<void>;
 }
-

@@ -17,7 +17,13 @@ export class BallotLinksStatus {
     private readonly options: { readonly linkPurgeDelayHours: number },
   ) {}
 
-  async execute({ electionKey, requester }: { electionKey: string; requester: User | null }): Promise<BallotLinks & { election: Election; status: ElectionStatus }> {
+  async execute({
+    electionKey,
+    requester,
+  }: {
+    electionKey: string;
+    requester: User | null;
+  }): Promise<BallotLinks & { election: Election; status: ElectionStatus }> {
     const election = requireElection(this.catalog, electionKey);
     requireOfficer(election, requester);
     return {

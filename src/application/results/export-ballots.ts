@@ -39,7 +39,7 @@ export class ExportBallots {
     const index = new Map(columns.map((c, i) => [c, i]));
     const rows: Array<{ ranks: Array<number | null>; key: string }> = [];
     for await (const ballot of this.ballotBox.ballots(electionKey)) {
-      const ranks: Array<number | null> = new Array(columns.length).fill(null);
+      const ranks = Array.from({ length: columns.length }, (): number | null => null);
       for (const { candidate, rank } of ballot.entries) {
         let i = index.get(candidate);
         if (i === undefined) {

@@ -1,6 +1,6 @@
 import { ballotLabel, readBulletin } from '../../domain/bulletin/read-bulletin.js';
 import { compareBulletins, sameJson } from '../../domain/bulletin/compare-bulletins.js';
-import type { Bulletin, BulletinBody } from '../../domain/bulletin/bulletin.js';
+import type { Bulletin } from '../../domain/bulletin/bulletin.js';
 import { bulletinResult, tallyBulletin } from '../../domain/bulletin/tally-bulletin.js';
 import type { BulletinHasher } from '../ports/bulletin-hasher.js';
 
@@ -45,24 +45,31 @@ export function verifyBulletin(value: unknown, hasher: BulletinHasher, options: 
   const held = b.ballots.length;
   if (held !== b.ballotCount) {
     const gap = Math.abs(held - b.ballotCount);
-    problems.push(`The file holds ${held} ballot${held === 1 ? '' : 's'}; its ballotCount says ${b.ballotCount}: ${gap} ballot${gap === 1 ? '' : 's'} ${held < b.ballotCount ? 'missing' : 'added'}.`);
+    problems.push(
+      `The file holds ${held} ballot${held === 1 ? '' : 's'}; its ballotCount says ${b.ballotCount}: ${gap} ballot${gap === 1 ? '' : 's'} ${held < b.ballotCount ? 'missing' : 'added'}.`,
+    );
   }
 
   const hashes = b.ballots.map((ballot) => hasher.ballotHash(ballot));
   const disorder: string[] = [];
   for (let i = 1; i < hashes.length; i++) {
-    if (hashes[i - 1]! > hashes[i]!) disorder.push(`${ballotLabel(i - 1, b.ballots[i - 1]!.tracker)} and ${ballotLabel(i, b.ballots[i]!.tracker)} are out of canonical order (ascending ballot hash): one of them was changed, added or moved.`);
+    if (hashes[i - 1]! > hashes[i]!)
+      disorder.push(
+        `${ballotLabel(i - 1, b.ballots[i - 1]!.tracker)} and ${ballotLabel(i, b.ballots[i]!.tracker)} are out of canonical order (ascending ballot hash): one of them was changed, added or moved.`,
+      );
   }
   problems.push(...disorder.slice(0, MAX_ORDER_REPORTS));
   if (disorder.length > MAX_ORDER_REPORTS) problems.push(`… and ${disorder.length - MAX_ORDER_REPORTS} more pairs out of order.`);
 
   const { digest: claimed, ...body } = b;
-  const digest = hasher.digest(body as BulletinBody);
-  if (digest !== claimed) problems.push(`The digest in the file (${claimed}) does not match its contents, which hash to ${digest}: the file was changed after it was made.`);
+  const digest = hasher.digest(body);
+  if (digest !== claimed)
+    problems.push(`The digest in the file (${claimed}) does not match its contents, which hash to ${digest}: the file was changed after it was made.`);
 
   const recount = bulletinResult(tallyBulletin(b));
   for (const k of ['ranking', 'winners', 'tieAtCutoff'] as const) {
-    if (!sameJson(recount[k], b.result[k])) problems.push(`The result's ${k} in the file is ${JSON.stringify(b.result[k])}; its ballots give ${JSON.stringify(recount[k])}.`);
+    if (!sameJson(recount[k], b.result[k]))
+      problems.push(`The result's ${k} in the file is ${JSON.stringify(b.result[k])}; its ballots give ${JSON.stringify(recount[k])}.`);
   }
 
   const published = options.publishedDigest?.trim().toLowerCase();

@@ -91,11 +91,15 @@ export class CastBallot {
       stored = false;
     }
     if (stored) return;
-    throw new DomainError('BALLOT_NOT_RECORDED', 'Your ballot was not recorded: the database could not store it. Nothing was kept, so please try again in a moment.', {
-      ...failure.details,
-      electionKey,
-      failure: failure.code,
-    });
+    throw new DomainError(
+      'BALLOT_NOT_RECORDED',
+      'Your ballot was not recorded: the database could not store it. Nothing was kept, so please try again in a moment.',
+      {
+        ...failure.details,
+        electionKey,
+        failure: failure.code,
+      },
+    );
   }
 }
 

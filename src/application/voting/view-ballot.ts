@@ -81,7 +81,10 @@ export class ViewBallot {
 function safeRanking(entries: readonly { candidate: string; rank: number }[], ids: string[]): Ranking {
   const known = new Set(ids);
   try {
-    return rankingFromEntries(entries.filter((e) => known.has(e.candidate)), ids);
+    return rankingFromEntries(
+      entries.filter((e) => known.has(e.candidate)),
+      ids,
+    );
   } catch {
     return [];
   }

@@ -60,10 +60,7 @@ export class VoterStanding {
     const election = requireElection(this.catalog, electionKey);
     const now = this.clock.now();
     const status = electionStatus(election, now);
-    const [mark, exceptionRequest] = await Promise.all([
-      this.ballotBox.mark(electionKey, user.id),
-      this.exceptionRequests.ofUser(electionKey, user.id),
-    ]);
+    const [mark, exceptionRequest] = await Promise.all([this.ballotBox.mark(electionKey, user.id), this.exceptionRequests.ofUser(electionKey, user.id)]);
     const eligible = isEligible(election, user.login);
     const voted = mark !== null;
     const canViewBallot = voted && mark.hasLink && mark.link !== null && status !== 'upcoming';

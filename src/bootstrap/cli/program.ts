@@ -114,7 +114,9 @@ export function buildProgram(context: CliContext): Command {
     .addOption(new Option('--json', 'print one JSON object').conflicts(['markdown', 'csv']))
     .addOption(new Option('--markdown', 'print a results.md draft for the meta repository').conflicts(['csv']))
     .option('--csv', "print the ballots in Elekto's ballots.csv format")
-    .addOption(new Option('--bulletin', 'print the public bulletin: every ballot, the result and its digest (docs/verify.md)').conflicts(['json', 'markdown', 'csv']))
+    .addOption(
+      new Option('--bulletin', 'print the public bulletin: every ballot, the result and its digest (docs/verify.md)').conflicts(['json', 'markdown', 'csv']),
+    )
     .addHelpText(
       'after',
       '\nReading results changes nothing: the voters can still view and revoke their ballots afterwards.\n' +

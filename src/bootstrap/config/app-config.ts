@@ -78,10 +78,7 @@ export interface AppConfig {
 /** Start-up refused: every problem found, so the operator fixes them in one go. */
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
-    super(
-      `Configuration is not valid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
-        problems.map((p) => `  - ${p}`).join('\n'),
-    );
+    super(`Configuration is not valid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` + problems.map((p) => `  - ${p}`).join('\n'));
     this.name = 'ConfigError';
   }
 }

@@ -83,7 +83,9 @@ function fromUrl(raw: string, cwd: string, poolSize: number, problems: string[])
   const socketPath = url.searchParams.get('socketPath');
   if (socketPath === null) return { dialect, ...c, url: normalised, poolSize };
   if (dialect !== 'mysql' || !socketPath) {
-    problems.push('DATABASE_URL: ?socketPath= names the Unix socket of a mysql/mariadb server, e.g. mysql://user:pass@localhost/db?socketPath=/run/mysqld/mysqld.sock');
+    problems.push(
+      'DATABASE_URL: ?socketPath= names the Unix socket of a mysql/mariadb server, e.g. mysql://user:pass@localhost/db?socketPath=/run/mysqld/mysqld.sock',
+    );
     return { dialect: 'memory' };
   }
   // The drivers ignore URL options they do not know: the socket goes to them as an option instead.

@@ -9,7 +9,21 @@ export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
 export const DEMO_META_PATH = join(PACKAGE_ROOT, 'examples', 'demo-meta');
 
 /** Only these come from the operator's environment in demo mode; everything else is the demo's. */
-const KEPT = ['APP_NAME', 'APP_HOST', 'APP_PORT', 'ALLOW_REMOTE_DEVELOPMENT_SIGN_IN', 'LOG_LEVEL', 'LOG_FORMAT', 'MIN_PASSCODE_LENGTH', 'SEAL_SCHEME', 'SEAL_OPS_LIMIT', 'SEAL_MEMORY_MIB', 'SEAL_WORKERS', 'METRICS_PORT', 'METRICS_HOST'];
+const KEPT = [
+  'APP_NAME',
+  'APP_HOST',
+  'APP_PORT',
+  'ALLOW_REMOTE_DEVELOPMENT_SIGN_IN',
+  'LOG_LEVEL',
+  'LOG_FORMAT',
+  'MIN_PASSCODE_LENGTH',
+  'SEAL_SCHEME',
+  'SEAL_OPS_LIMIT',
+  'SEAL_MEMORY_MIB',
+  'SEAL_WORKERS',
+  'METRICS_PORT',
+  'METRICS_HOST',
+];
 
 /** A key kept under .data/ so demo sessions survive a restart; never a built-in constant. */
 function demoKey(dataDir: string): string {

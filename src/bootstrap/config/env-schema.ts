@@ -28,7 +28,7 @@ export function schemaProblems(env: Readonly<Record<string, string | undefined>>
   if (validate(env)) return [];
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const e of (validate.errors ?? [])) {
+  for (const e of validate.errors ?? []) {
     const name = e.instancePath.replace(/^\//, '');
     if (!name || seen.has(name)) continue;
     seen.add(name);

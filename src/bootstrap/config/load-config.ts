@@ -55,7 +55,8 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   if (!env.ELECTION_DIR) problems.push('ELECTION_DIR: missing (the folder of the meta repository that holds the elections, e.g. elections)');
   const repo = env.META_REPO ?? null;
   const driver = (env.META_DRIVER ?? (repo ? 'git' : 'directory')) as AppConfig['meta']['driver'];
-  if (driver !== 'directory' && !repo) problems.push(`META_REPO: missing (needed for META_DRIVER=${driver}; leave META_DRIVER unset to read META_PATH as a plain directory)`);
+  if (driver !== 'directory' && !repo)
+    problems.push(`META_REPO: missing (needed for META_DRIVER=${driver}; leave META_DRIVER unset to read META_PATH as a plain directory)`);
 
   if (purpose === 'serve') {
     if (identity === 'github') {
@@ -67,7 +68,8 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
       else if (key.length < MIN_PRODUCTION_KEY_LENGTH) {
         problems.push(`APP_KEY: ${key.length} characters is too short for production (at least ${MIN_PRODUCTION_KEY_LENGTH}); run \`elekto generate-key\``);
       }
-      if (!env.META_SECRET) problems.push('META_SECRET: missing: refused in production (the webhook would accept nobody); set the secret of the GitHub webhook');
+      if (!env.META_SECRET)
+        problems.push('META_SECRET: missing: refused in production (the webhook would accept nobody); set the secret of the GitHub webhook');
       if (identity === 'development') problems.push('IDENTITY: the development sign-in is refused in production (APP_ENV=production); use IDENTITY=github');
     }
   }

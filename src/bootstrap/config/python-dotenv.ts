@@ -130,5 +130,8 @@ function readValue(reader: Reader): string {
   if (c === "'") return reader.read(SINGLE_QUOTED_VALUE).replace(SINGLE_QUOTE_ESCAPES, (e) => ESCAPED[e[1]!]!);
   if (c === '"') return reader.read(DOUBLE_QUOTED_VALUE).replace(DOUBLE_QUOTE_ESCAPES, (e) => ESCAPED[e[1]!]!);
   if (c === '' || c === '\n' || c === '\r') return '';
-  return reader.read(UNQUOTED_VALUE).replace(/\s+#.*/, '').trimEnd();
+  return reader
+    .read(UNQUOTED_VALUE)
+    .replace(/\s+#.*/, '')
+    .trimEnd();
 }

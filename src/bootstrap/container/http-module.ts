@@ -14,27 +14,32 @@ const { signIn: _s, currentUser: _c, purgeDueLinks: _p, settleClosedElections: _
 /** The Koa application, built from the use cases the routes call; the container stays out of handlers. */
 export function httpModule(config: AppConfig): ContainerModule {
   return new ContainerModule(({ bind }) => {
-    bindFactory(bind, T.Readiness, [T.ElectionCatalog, T.ElectionRecords, T.SyncMeta, T.WriteHealth], (catalog, records, syncMeta, writeHealth) => async (): Promise<ReadinessReport> => {
-      const snapshot = catalog.current();
-      const { restored, failure } = syncMeta.restoredCatalog();
-      const meta = describeMetaCheck(snapshot, restored, failure !== null);
-      let database: { ok: boolean; detail: string };
-      try {
-        await records.syncedRevision();
-        database = { ok: true, detail: config.database.dialect };
-      } catch {
-        database = { ok: false, detail: `${config.database.dialect} unreachable` };
-      }
-      const last = syncMeta.lastReport();
-      const stale = staleness(last, snapshot, restored);
-      return {
-        ready: meta.ok && database.ok,
-        checks: { meta, database },
-        writes: writeHealth(),
-        ...(last ? { lastSync: describeSync(last, describeServedCatalog(snapshot, restored)) } : {}),
-        ...(stale ? { stale } : {}),
-      };
-    });
+    bindFactory(
+      bind,
+      T.Readiness,
+      [T.ElectionCatalog, T.ElectionRecords, T.SyncMeta, T.WriteHealth],
+      (catalog, records, syncMeta, writeHealth) => async (): Promise<ReadinessReport> => {
+        const snapshot = catalog.current();
+        const { restored, failure } = syncMeta.restoredCatalog();
+        const meta = describeMetaCheck(snapshot, restored, failure !== null);
+        let database: { ok: boolean; detail: string };
+        try {
+          await records.syncedRevision();
+          database = { ok: true, detail: config.database.dialect };
+        } catch {
+          database = { ok: false, detail: `${config.database.dialect} unreachable` };
+        }
+        const last = syncMeta.lastReport();
+        const stale = staleness(last, snapshot, restored);
+        return {
+          ready: meta.ok && database.ok,
+          checks: { meta, database },
+          writes: writeHealth(),
+          ...(last ? { lastSync: describeSync(last, describeServedCatalog(snapshot, restored)) } : {}),
+          ...(stale ? { stale } : {}),
+        };
+      },
+    );
 
     bind(T.HttpApp)
       .toDynamicValue(async (ctx) => {
@@ -65,7 +70,14 @@ export function httpModule(config: AppConfig): ContainerModule {
           useCases,
           // @koa/router's middleware type and Koa's differ only in their generic defaults.
           observers: [accessLog(logger, { trustProxy: config.app.trustProxy }), requestMetrics(metrics)],
-          webhook: metaWebhookRoutes({ syncMeta, deliveries, clock: deps.clock, secret: config.meta.secret, branch: config.meta.branch, logger }).routes() as unknown as Middleware,
+          webhook: metaWebhookRoutes({
+            syncMeta,
+            deliveries,
+            clock: deps.clock,
+            secret: config.meta.secret,
+            branch: config.meta.branch,
+            logger,
+          }).routes() as unknown as Middleware,
         });
       })
       .inSingletonScope();

@@ -11,7 +11,9 @@ export function identityModule(config: AppConfig): ContainerModule {
     bindFactory(bind, TOKENS.SignInMethods, [USE_CASES.signIn, TOKENS.Logger], async (signIn, logger) => {
       if (identity.provider === 'development') {
         const { DevelopmentSignIn } = await import('../../adapters/http/sign-in/development-sign-in.js');
-        const hint = config.demo ? 'In the demo: alice votes, erin is not on the voter roll (try the exception form), olivia-officer is the election officer.' : null;
+        const hint = config.demo
+          ? 'In the demo: alice votes, erin is not on the voter roll (try the exception form), olivia-officer is the election officer.'
+          : null;
         return [new DevelopmentSignIn(signIn, app.env, hint)];
       }
       const { GithubOAuthSignIn } = await import('../../adapters/http/sign-in/github-oauth-sign-in.js');

@@ -15,7 +15,7 @@ export class Lifecycle {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    let first: unknown;
+    let first: Error | undefined;
     for (const c of this.closers.reverse()) {
       try {
         await c.close();

@@ -3,7 +3,10 @@ import type { SyncReport } from '../../application/meta/sync-report.js';
 
 /** The meta sync, telling the metrics how each run ended (webhook, poller, start-up and CLI alike). */
 export class MeteredSyncMeta extends SyncMeta {
-  constructor(deps: SyncMetaDeps, private readonly onReport: (report: SyncReport) => void) {
+  constructor(
+    deps: SyncMetaDeps,
+    private readonly onReport: (report: SyncReport) => void,
+  ) {
     super(deps);
   }
 

@@ -6,6 +6,8 @@ import { bindToken } from './binding.js';
 /** The strength estimator for new ballot passphrases (its dictionaries load on first use). */
 export function passphraseModule(): ContainerModule {
   return new ContainerModule(({ bind }) => {
-    bindToken(bind, TOKENS.PassphraseStrength).toResolvedValue(() => new ZxcvbnPassphraseStrength()).inSingletonScope();
+    bindToken(bind, TOKENS.PassphraseStrength)
+      .toResolvedValue(() => new ZxcvbnPassphraseStrength())
+      .inSingletonScope();
   });
 }

@@ -44,7 +44,11 @@ export function persistenceModule(config: AppConfig): ContainerModule {
           appKey: config.app.key,
           batchSize: config.ballots.batchSize,
           // Name and message only: a driver error carries the statement's parameters (ballot rows).
-          onFlushError: (e) => logger.warn({ error: (e as Error)?.name, code: (e as { code?: unknown })?.code }, `pending ballots stay in the pool for now: ${(e as Error)?.message}`),
+          onFlushError: (e) =>
+            logger.warn(
+              { error: (e as Error)?.name, code: (e as { code?: unknown })?.code },
+              `pending ballots stay in the pool for now: ${(e as Error)?.message}`,
+            ),
         },
       });
       lifecycle.onClose('database', () => persistence.close());

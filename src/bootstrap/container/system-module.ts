@@ -13,7 +13,11 @@ export function systemModule(config: AppConfig, logger: Logger, lifecycle: Lifec
     bindToken(bind, TOKENS.Config).toConstantValue(config);
     bindToken(bind, TOKENS.Logger).toConstantValue(logger);
     bindToken(bind, TOKENS.Lifecycle).toConstantValue(lifecycle);
-    bindToken(bind, TOKENS.Clock).toResolvedValue(() => new SystemClock()).inSingletonScope();
-    bindToken(bind, TOKENS.Random).toResolvedValue(() => new CryptoRandom()).inSingletonScope();
+    bindToken(bind, TOKENS.Clock)
+      .toResolvedValue(() => new SystemClock())
+      .inSingletonScope();
+    bindToken(bind, TOKENS.Random)
+      .toResolvedValue(() => new CryptoRandom())
+      .inSingletonScope();
   });
 }

@@ -30,7 +30,9 @@ import { bindFactory } from './binding.js';
 /** The use cases, each built from the ports it names (plain constructors, no decorators). */
 export function useCaseModule(config: AppConfig): ContainerModule {
   // The per-voter candidate order is keyed by a value derived from APP_KEY, never the key itself.
-  const orderSecret = createHmac('sha256', config.app.key || 'no-key').update('elekto candidate order').digest('hex');
+  const orderSecret = createHmac('sha256', config.app.key || 'no-key')
+    .update('elekto candidate order')
+    .digest('hex');
   const minPassphraseLength = config.app.minPasscodeLength;
   // One gate for cast, view and revoke: a voter has one of them in flight per election, in this process.
   const gate = new BallotRequestGate();
@@ -38,24 +40,69 @@ export function useCaseModule(config: AppConfig): ContainerModule {
     bindFactory(bind, U.signIn, [T.Users], (users) => new SignIn(users));
     bindFactory(bind, U.currentUser, [T.Users], (users) => new CurrentUser(users));
     bindFactory(bind, U.listElections, [T.ElectionCatalog, T.Clock], (catalog, clock) => new ListElections(catalog, clock));
-    bindFactory(bind, U.dashboard, [T.ElectionCatalog, T.BallotBox, T.Clock, T.ExceptionRequests], (catalog, box, clock, requests) => new Dashboard(catalog, box, clock, requests));
-    bindFactory(bind, U.voterStanding, [T.ElectionCatalog, T.BallotBox, T.ExceptionRequests, T.Clock], (catalog, box, requests, clock) => new VoterStanding(catalog, box, requests, clock, orderSecret));
-    bindFactory(bind, U.castBallot, [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.PassphraseStrength, T.Clock, T.Random], (catalog, box, sealer, strength, clock, random) => new CastBallot(catalog, box, sealer, strength, clock, random, { minPassphraseLength, gate }));
-    bindFactory(bind, U.viewBallot, [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.PassphraseAttempts, T.Clock], (catalog, box, sealer, attempts, clock) => new ViewBallot(catalog, box, sealer, attempts, clock, { gate }));
-    bindFactory(bind, U.revokeBallot, [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.PassphraseAttempts, T.Clock], (catalog, box, sealer, attempts, clock) => new RevokeBallot(catalog, box, sealer, attempts, clock, { gate }));
+    bindFactory(
+      bind,
+      U.dashboard,
+      [T.ElectionCatalog, T.BallotBox, T.Clock, T.ExceptionRequests],
+      (catalog, box, clock, requests) => new Dashboard(catalog, box, clock, requests),
+    );
+    bindFactory(
+      bind,
+      U.voterStanding,
+      [T.ElectionCatalog, T.BallotBox, T.ExceptionRequests, T.Clock],
+      (catalog, box, requests, clock) => new VoterStanding(catalog, box, requests, clock, orderSecret),
+    );
+    bindFactory(
+      bind,
+      U.castBallot,
+      [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.PassphraseStrength, T.Clock, T.Random],
+      (catalog, box, sealer, strength, clock, random) => new CastBallot(catalog, box, sealer, strength, clock, random, { minPassphraseLength, gate }),
+    );
+    bindFactory(
+      bind,
+      U.viewBallot,
+      [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.PassphraseAttempts, T.Clock],
+      (catalog, box, sealer, attempts, clock) => new ViewBallot(catalog, box, sealer, attempts, clock, { gate }),
+    );
+    bindFactory(
+      bind,
+      U.revokeBallot,
+      [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.PassphraseAttempts, T.Clock],
+      (catalog, box, sealer, attempts, clock) => new RevokeBallot(catalog, box, sealer, attempts, clock, { gate }),
+    );
     bindFactory(bind, U.fileExceptionRequest, [T.ElectionCatalog, T.ExceptionRequests, T.Clock], (c, r, clock) => new FileExceptionRequest(c, r, clock));
     bindFactory(bind, U.listExceptionRequests, [T.ElectionCatalog, T.ExceptionRequests], (c, r) => new ListExceptionRequests(c, r));
     bindFactory(bind, U.showExceptionRequest, [T.ElectionCatalog, T.ExceptionRequests], (c, r) => new ShowExceptionRequest(c, r));
     bindFactory(bind, U.reviewExceptionRequest, [T.ElectionCatalog, T.ExceptionRequests], (c, r) => new ReviewExceptionRequest(c, r));
     bindFactory(bind, U.decideExceptionRequest, [T.ElectionCatalog, T.ExceptionRequests, T.Clock], (c, r, clock) => new DecideExceptionRequest(c, r, clock));
     bindFactory(bind, U.exportExceptionDecisions, [T.ElectionCatalog, T.ExceptionRequests], (c, r) => new ExportExceptionDecisions(c, r));
-    bindFactory(bind, U.computeResults, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new ComputeResults(c, box, clock, { linkPurgeDelayHours: config.ballots.linkPurgeDelayHours }));
-    bindFactory(bind, U.listArchivedWithBallots, [T.ElectionCatalog, T.ElectionRecords, T.BallotBox], (c, records, box) => new ListArchivedWithBallots(c, records, box));
+    bindFactory(
+      bind,
+      U.computeResults,
+      [T.ElectionCatalog, T.BallotBox, T.Clock],
+      (c, box, clock) => new ComputeResults(c, box, clock, { linkPurgeDelayHours: config.ballots.linkPurgeDelayHours }),
+    );
+    bindFactory(
+      bind,
+      U.listArchivedWithBallots,
+      [T.ElectionCatalog, T.ElectionRecords, T.BallotBox],
+      (c, records, box) => new ListArchivedWithBallots(c, records, box),
+    );
     bindFactory(bind, U.electionTurnout, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new ElectionTurnout(c, box, clock));
     bindFactory(bind, U.exportBallots, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new ExportBallots(c, box, clock));
     bindFactory(bind, U.settleClosedElections, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new SettleClosedElections(c, box, clock));
-    bindFactory(bind, U.ballotLinksStatus, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new BallotLinksStatus(c, box, clock, { linkPurgeDelayHours: config.ballots.linkPurgeDelayHours }));
-    bindFactory(bind, U.purgeDueLinks, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new PurgeDueLinks(c, box, clock, { linkPurgeDelayHours: config.ballots.linkPurgeDelayHours }));
+    bindFactory(
+      bind,
+      U.ballotLinksStatus,
+      [T.ElectionCatalog, T.BallotBox, T.Clock],
+      (c, box, clock) => new BallotLinksStatus(c, box, clock, { linkPurgeDelayHours: config.ballots.linkPurgeDelayHours }),
+    );
+    bindFactory(
+      bind,
+      U.purgeDueLinks,
+      [T.ElectionCatalog, T.BallotBox, T.Clock],
+      (c, box, clock) => new PurgeDueLinks(c, box, clock, { linkPurgeDelayHours: config.ballots.linkPurgeDelayHours }),
+    );
     bindFactory(bind, U.purgeLinks, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new PurgeLinks(c, box, clock));
   });
 }

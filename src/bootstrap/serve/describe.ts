@@ -5,12 +5,12 @@ import { describeDatabase } from '../config/database-config.js';
 /** What the start-up log says about the adapters in use; nothing secret. */
 export function describeAdapters(config: AppConfig): Record<string, string> {
   const { meta, sealing, identity } = config;
-  const source =
-    meta.driver === 'directory' ? `directory ${meta.path}` : `${meta.driver} ${redactUrl(meta.repo ?? '')}@${meta.branch} -> ${meta.path}`;
+  const source = meta.driver === 'directory' ? `directory ${meta.path}` : `${meta.driver} ${redactUrl(meta.repo ?? '')}@${meta.branch} -> ${meta.path}`;
   return {
     database: describeDatabase(config.database),
     meta: `${source} (elections in ${meta.electionDir}/)`,
-    identity: identity.provider === 'github' ? `GitHub OAuth (callback ${identity.github.redirectPath})` : 'development sign-in (any login; never in production)',
+    identity:
+      identity.provider === 'github' ? `GitHub OAuth (callback ${identity.github.redirectPath})` : 'development sign-in (any login; never in production)',
     sealing: `${describeSealing(config)}, ${availableKdfBackend() === 'native' ? 'native libsodium' : 'libsodium in WebAssembly (sodium-native did not load)'}, ${sealing.workers} workers`,
     environment: `${config.app.env}${config.app.debug ? ' (debug)' : ''}`,
   };

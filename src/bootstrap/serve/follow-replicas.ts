@@ -12,11 +12,7 @@ import { replicaFollower } from './replica-follower.js';
 export async function followReplicas(app: Application): Promise<() => void> {
   const seconds = app.config.meta.pollSeconds;
   if (seconds <= 0 || app.config.database.dialect === 'memory') return () => {};
-  const [records, catalog, syncMeta] = await Promise.all([
-    app.get(TOKENS.ElectionRecords),
-    app.get(TOKENS.ElectionCatalog),
-    app.get(TOKENS.SyncMeta),
-  ]);
+  const [records, catalog, syncMeta] = await Promise.all([app.get(TOKENS.ElectionRecords), app.get(TOKENS.ElectionCatalog), app.get(TOKENS.SyncMeta)]);
   const follower = replicaFollower({ records, catalog, syncMeta, logger: app.logger });
   let busy = false;
   const timer = setInterval(() => {

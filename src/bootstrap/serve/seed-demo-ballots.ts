@@ -9,7 +9,14 @@ import { USE_CASES } from '../use-case-tokens.js';
 // publishes (test/bootstrap/demo-start.test.ts holds them together). Indexes follow the catalog's
 // candidate order (ada-lovelace, alan-turing, grace-hopper): Grace Hopper beats both, Ada Lovelace
 // beats Alan Turing 3 to 1, so the two seats go to Grace and Ada without a tie.
-const PREFERENCES = [[2, 0, 1], [2, 0, 1], [0, 2, 1], [2, 0], [1, 2, 0], [0, 2]];
+const PREFERENCES = [
+  [2, 0, 1],
+  [2, 0, 1],
+  [0, 2, 1],
+  [2, 0],
+  [1, 2, 0],
+  [0, 2],
+];
 
 /**
  * The demo's completed elections would otherwise have no ballots, and the officers' results page,

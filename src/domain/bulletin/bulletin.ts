@@ -59,4 +59,3 @@ export interface Bulletin extends BulletinBody {
   /** Lowercase hex SHA-256 of the canonical body. */
   readonly digest: string;
 }
-

@@ -1,7 +1,8 @@
 import { PAIR_STRENGTHS, TALLY_METHODS } from '../tally/tally.js';
 import { BULLETIN_FORMAT, type Bulletin } from './bulletin.js';
 
-export type BulletinReading = { readonly bulletin: Bulletin; readonly problems: readonly [] } | { readonly bulletin: null; readonly problems: readonly string[] };
+export type BulletinReading =
+  { readonly bulletin: Bulletin; readonly problems: readonly [] } | { readonly bulletin: null; readonly problems: readonly string[] };
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -43,8 +44,9 @@ export function readBulletin(value: unknown): BulletinReading {
     need(names(ro.winners), 'result.winners: expected an array of candidate ids.');
     need(typeof ro.tieAtCutoff === 'boolean', 'result.tieAtCutoff: expected true or false.');
   }
-  if (problems.length > 0) return { bulletin: null, problems: problems.length > 20 ? [...problems.slice(0, 20), `… and ${problems.length - 20} more.`] : problems };
-  return { bulletin: value as unknown as Bulletin, problems: [] };
+  if (problems.length > 0)
+    return { bulletin: null, problems: problems.length > 20 ? [...problems.slice(0, 20), `… and ${problems.length - 20} more.`] : problems };
+  return { bulletin: value as Bulletin, problems: [] };
 }
 
 type Need = (ok: boolean, message: string) => boolean;
@@ -66,7 +68,10 @@ function readElection(e: unknown, need: Need, members: Members): readonly string
   if (!isObj(m)) need(false, 'election.method: expected an object.');
   else {
     members(m, 'election.method', ['name', 'strength', 'unranked']);
-    need((TALLY_METHODS as readonly unknown[]).includes(m.name), `election.method.name: ${JSON.stringify(m.name)} is not a method this verifier counts (${TALLY_METHODS.join(', ')}).`);
+    need(
+      (TALLY_METHODS as readonly unknown[]).includes(m.name),
+      `election.method.name: ${JSON.stringify(m.name)} is not a method this verifier counts (${TALLY_METHODS.join(', ')}).`,
+    );
     need((PAIR_STRENGTHS as readonly unknown[]).includes(m.strength), `election.method.strength: expected one of ${PAIR_STRENGTHS.join(', ')}.`);
     need(UNRANKED.includes(m.unranked as string), `election.method.unranked: expected one of ${UNRANKED.join(', ')}.`);
   }
@@ -80,7 +85,10 @@ function readElection(e: unknown, need: Need, members: Members): readonly string
     if (!isObj(v)) need(false, 'election.seatCap.values: expected an object.');
     else if (candidatesOk) {
       members(v, 'election.seatCap.values', c as string[]);
-      need(Object.values(v).every((x) => x === null || typeof x === 'string'), 'election.seatCap.values: each value is a string or null.');
+      need(
+        Object.values(v).every((x) => x === null || typeof x === 'string'),
+        'election.seatCap.values: each value is a string or null.',
+      );
     }
   }
   return candidatesOk ? (c as string[]) : null;
@@ -99,5 +107,8 @@ function readBallot(ballot: unknown, i: number, candidates: readonly string[], n
     if (r === null) continue;
     if (need(isCount(r, 1), `${where}: the rank of "${c}" must be a whole number from 1 up or null, not ${JSON.stringify(r)}.`)) used.add(r as number);
   }
-  need(used.size === 0 || Math.max(...used) === used.size, `${where}: ranks must be dense (1, 2, 3 … with no gap); found ${[...used].sort((a, b) => a - b).join(', ')}.`);
+  need(
+    used.size === 0 || Math.max(...used) === used.size,
+    `${where}: ranks must be dense (1, 2, 3 … with no gap); found ${[...used].sort((a, b) => a - b).join(', ')}.`,
+  );
 }

@@ -40,7 +40,10 @@ export function voteRefusalError(reason: VoteRefusal): DomainError {
     case 'ENDED':
       return new DomainError('ELECTION_NOT_RUNNING', 'Voting has ended.');
     case 'NOT_ELIGIBLE':
-      return new DomainError('VOTER_NOT_ELIGIBLE', 'You are not on the voter roll of this election. You can ask the officers for an exception from the election page.');
+      return new DomainError(
+        'VOTER_NOT_ELIGIBLE',
+        'You are not on the voter roll of this election. You can ask the officers for an exception from the election page.',
+      );
   }
 }
 
@@ -51,6 +54,9 @@ export function exceptionRefusalError(reason: ExceptionRefusal): DomainError {
     case 'ALREADY_ELIGIBLE':
       return new DomainError('ALREADY_ELIGIBLE', 'You are already eligible to vote in this election.');
     case 'ALREADY_FILED':
-      return new DomainError('EXCEPTION_ALREADY_FILED', 'You have already requested an exception for this election. The officers will review it; its state shows on the election page.');
+      return new DomainError(
+        'EXCEPTION_ALREADY_FILED',
+        'You have already requested an exception for this election. The officers will review it; its state shows on the election page.',
+      );
   }
 }

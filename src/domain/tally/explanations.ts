@@ -24,7 +24,12 @@ export function condorcetLoser(counts: Float64Array, n: number): number | null {
 
 const fmt = (v: number): string => (Number.isInteger(v) ? String(v) : v.toFixed(2).replace(/\.?0+$/, ''));
 
-export function explain(candidates: readonly string[], counts: Float64Array, winner: number | null, loser: number | null): Record<string, CandidateExplanation> {
+export function explain(
+  candidates: readonly string[],
+  counts: Float64Array,
+  winner: number | null,
+  loser: number | null,
+): Record<string, CandidateExplanation> {
   const n = candidates.length;
   const out: Record<string, CandidateExplanation> = {};
   for (let x = 0; x < n; x++) {

@@ -20,11 +20,7 @@ export function checkCandidates(candidates: readonly string[]): void {
  * A matrix from published pairwise counts (rows[x][y] = ballots ranking x above y), for worked
  * examples that give only d[*,*]. `ballots` defaults to the largest row+column sum seen.
  */
-export function pairwiseMatrix(
-  candidates: readonly string[],
-  rows: ReadonlyArray<ReadonlyArray<number>>,
-  ballots?: number,
-): PairwiseMatrix {
+export function pairwiseMatrix(candidates: readonly string[], rows: ReadonlyArray<ReadonlyArray<number>>, ballots?: number): PairwiseMatrix {
   checkCandidates(candidates);
   const n = candidates.length;
   if (rows.length !== n || rows.some((r) => r.length !== n)) {
@@ -46,10 +42,7 @@ export function pairwiseMatrix(
 }
 
 /** d[x][y] as nested records keyed by candidate id, for JSON and the result. */
-export function toRecordMatrix(
-  candidates: readonly string[],
-  values: Float64Array,
-): Record<string, Record<string, number>> {
+export function toRecordMatrix(candidates: readonly string[], values: Float64Array): Record<string, Record<string, number>> {
   const n = candidates.length;
   const out: Record<string, Record<string, number>> = {};
   for (let x = 0; x < n; x++) {

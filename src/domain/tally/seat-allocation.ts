@@ -49,12 +49,7 @@ export function allocateSeats(tiers: ReadonlyArray<readonly string[]>, seats: nu
   return { winners, tieAtCutoff: false, tiedAtCutoff: [], passedOver };
 }
 
-function breaksCap(
-  tier: readonly string[],
-  held: ReadonlyMap<string, string[]>,
-  groupOf: (c: string) => string | undefined,
-  cap?: SeatCapRule,
-): boolean {
+function breaksCap(tier: readonly string[], held: ReadonlyMap<string, string[]>, groupOf: (c: string) => string | undefined, cap?: SeatCapRule): boolean {
   if (!cap) return false;
   const adding = new Map<string, number>();
   for (const c of tier) {

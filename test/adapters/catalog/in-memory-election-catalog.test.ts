@@ -23,7 +23,11 @@ describe('InMemoryElectionCatalog', () => {
 
   it('iterates in key order and cannot be changed through the snapshot or the map given to it', () => {
     const catalog = new InMemoryElectionCatalog();
-    const given = new Map([['c', e('c')], ['a', e('a')], ['b', e('b')]]);
+    const given = new Map([
+      ['c', e('c')],
+      ['a', e('a')],
+      ['b', e('b')],
+    ]);
     const problems = [{ severity: 'warning' as const, file: 'x', message: 'm' }];
     catalog.replace({ revision: 'r1', syncedAt: new Date(5), elections: given, problems });
     given.delete('a');

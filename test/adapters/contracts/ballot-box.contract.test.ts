@@ -10,7 +10,11 @@ const ENTRIES: RankEntry[] = [
   { candidate: 'bob', rank: 2 },
   { candidate: 'carol', rank: NO_OPINION_RANK },
 ];
-const LINK = { salt: Uint8Array.from({ length: 16 }, (_, i) => i), sealed: Uint8Array.from({ length: 76 }, (_, i) => 255 - i), scheme: 'argon2id13;ops=3;mem=67108864' };
+const LINK = {
+  salt: Uint8Array.from({ length: 16 }, (_, i) => i),
+  sealed: Uint8Array.from({ length: 76 }, (_, i) => 255 - i),
+  scheme: 'argon2id13;ops=3;mem=67108864',
+};
 
 async function collect(it: AsyncIterable<StoredBallot>): Promise<StoredBallot[]> {
   const out: StoredBallot[] = [];
@@ -113,7 +117,13 @@ describe.each(ADAPTERS)('BallotBox contract: %s', (adapter) => {
     const casts: CastBallot[] = [];
     for (let i = 0; i < 30; i++) {
       const uid = (await w.users.upsertFromSignIn(`streamer-${key}-${i}`, null)).id;
-      casts.push({ ...ballotFor(key, uid, null), entries: [{ candidate: 'alice', rank: 1 + (i % 3) }, { candidate: 'bob', rank: 2 }] });
+      casts.push({
+        ...ballotFor(key, uid, null),
+        entries: [
+          { candidate: 'alice', rank: 1 + (i % 3) },
+          { candidate: 'bob', rank: 2 },
+        ],
+      });
     }
     await Promise.all(casts.map((c) => w.ballotBox.cast(c)));
     const streamed = await collect(w.ballotBox.ballots(key));
@@ -151,7 +161,12 @@ describe.each(ADAPTERS)('BallotBox contract: %s', (adapter) => {
     await w.ballotBox.cast(ballotFor(key, users[1]!, peppered));
     await w.ballotBox.cast(ballotFor(key, users[2]!));
     await w.ballotBox.cast(ballotFor(key, users[3]!, null));
-    expect(await w.ballotBox.countLinksByScheme(key)).toEqual(new Map([[peppered.scheme, 2], [LINK.scheme, 1]]));
+    expect(await w.ballotBox.countLinksByScheme(key)).toEqual(
+      new Map([
+        [peppered.scheme, 2],
+        [LINK.scheme, 1],
+      ]),
+    );
     await w.ballotBox.purgeLinks(key);
     expect(await w.ballotBox.countLinksByScheme(key)).toEqual(new Map());
     expect(await w.ballotBox.countLinksByScheme(freshKey('never-synced'))).toEqual(new Map());
@@ -165,7 +180,13 @@ describe.each(ADAPTERS)('BallotBox contract: %s', (adapter) => {
     const casts: CastBallot[] = [];
     for (let i = 0; i < 70; i++) {
       const uid = (await w.users.upsertFromSignIn(`pool-${key}-${i}`, null)).id;
-      const cast = { ...ballotFor(key, uid, null), entries: [{ candidate: 'alice', rank: 1 + (i % 5) }, { candidate: 'bob', rank: 1 + (i % 7) }] };
+      const cast = {
+        ...ballotFor(key, uid, null),
+        entries: [
+          { candidate: 'alice', rank: 1 + (i % 5) },
+          { candidate: 'bob', rank: 1 + (i % 7) },
+        ],
+      };
       await w.ballotBox.cast(cast);
       casts.push(cast);
       expect(await w.ballotBox.countBallots(key)).toBe(i + 1);
@@ -175,7 +196,12 @@ describe.each(ADAPTERS)('BallotBox contract: %s', (adapter) => {
     // Revoke ten before anything reads all ballots (some may still wait in the pool), then stream.
     for (let i = 0; i < 10; i++) await w.ballotBox.revoke(key, await uidOf(i), casts[i]!.ballotId);
     const streamed = await collect(w.ballotBox.ballots(key));
-    expect(streamed.map((b) => b.ballotId).sort()).toEqual(casts.slice(10).map((c) => c.ballotId).sort());
+    expect(streamed.map((b) => b.ballotId).sort()).toEqual(
+      casts
+        .slice(10)
+        .map((c) => c.ballotId)
+        .sort(),
+    );
     const byId = new Map(casts.map((c) => [c.ballotId, c.entries]));
     for (const b of streamed) expect(sorted(b.entries)).toEqual(sorted(byId.get(b.ballotId)!));
     // After the read every ballot is settled; view and revoke still find them.

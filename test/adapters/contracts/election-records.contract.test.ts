@@ -8,7 +8,12 @@ describe.each(ADAPTERS)('ElectionRecords contract: %s', (adapter) => {
   afterAll(() => w?.close());
 
   it('adds, renames, archives (never deletes) and restores elections', async () => {
-    expect(await w.electionRecords.syncAll([{ key: '2021---GB', name: 'GB 2021' }, { key: 'name_the_app', name: 'NTA' }])).toEqual({
+    expect(
+      await w.electionRecords.syncAll([
+        { key: '2021---GB', name: 'GB 2021' },
+        { key: 'name_the_app', name: 'NTA' },
+      ]),
+    ).toEqual({
       added: ['2021---GB', 'name_the_app'],
       renamed: [],
       archived: [],

@@ -133,9 +133,7 @@ describe.each(ADAPTERS)('LastGoodCatalog contract: %s', (name) => {
   it('holds a large catalog (20 elections of 10,000 voters each)', async () => {
     const names = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`big-${i}`, `Big ${i}`]));
     const big = aCatalog('big', names);
-    const elections = new Map(
-      [...big.elections].map(([k, e]) => [k, { ...e, voters: new Set(Array.from({ length: 10_000 }, (_, i) => `voter-${k}-${i}`)) }]),
-    );
+    const elections = new Map([...big.elections].map(([k, e]) => [k, { ...e, voters: new Set(Array.from({ length: 10_000 }, (_, i) => `voter-${k}-${i}`)) }]));
     await store.adapter.save({ ...big, elections });
     const loaded = await (await store.restart()).load();
     expect(loaded?.elections.get('big-7')?.voters?.size).toBe(10_000);
@@ -156,7 +154,9 @@ describe.each(ADAPTERS)('LastGoodCatalog contract: %s', (name) => {
 
     it('refuses a damaged row with a message that says so, never half a catalog', async () => {
       const p = store.persistence!;
-      await p.db.run(({ manager }) => sqlExec(manager, 'UPDATE elekto_catalog_snapshot SET payload = :payload WHERE id = 1', { payload: Buffer.from('not gzip at all') }));
+      await p.db.run(({ manager }) =>
+        sqlExec(manager, 'UPDATE elekto_catalog_snapshot SET payload = :payload WHERE id = 1', { payload: Buffer.from('not gzip at all') }),
+      );
       await expect((await store.restart()).load()).rejects.toThrow(/The saved catalog cannot be read: it is not gzip'd JSON/);
       // The next good save repairs it.
       await store.adapter.save(aCatalog('repaired'));

@@ -105,7 +105,9 @@ describe.each(SERVER_DATABASES)('passphrase guesses across two replicas: %s', (k
     const sealer = new FakeBallotSealer();
     const links = [new OwnBallotLink(a.ballotBox, sealer, a.passphraseAttempts), new OwnBallotLink(b.ballotBox, sealer, b.passphraseAttempts)];
     const outcomes = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => links[i % 2]!.open(electionOf(electionKey), user, `wrong guess ${i}`).catch((e: unknown) => (e as { code: string }).code)),
+      Array.from({ length: 100 }, (_, i) =>
+        links[i % 2]!.open(electionOf(electionKey), user, `wrong guess ${i}`).catch((e: unknown) => (e as { code: string }).code),
+      ),
     );
     expect(sealer.opens).toBe(5);
     expect(outcomes.filter((c) => c === 'TOO_MANY_ATTEMPTS')).toHaveLength(95);

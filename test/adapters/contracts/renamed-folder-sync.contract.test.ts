@@ -50,7 +50,17 @@ describe.each(ADAPTERS)('sync report on a renamed folder: %s', (adapter) => {
   it('warns when an election with ballots leaves in the change that adds one of the same name', async () => {
     const [old, renamed, other] = [freshKey('gb'), freshKey('gb'), freshKey('toc')];
     const name = `Steering ${old}`;
-    const report = await renameAfterVoting([[old, name], [other, `TOC ${other}`]], [[renamed, name], [other, `TOC ${other}`]], 2);
+    const report = await renameAfterVoting(
+      [
+        [old, name],
+        [other, `TOC ${other}`],
+      ],
+      [
+        [renamed, name],
+        [other, `TOC ${other}`],
+      ],
+      2,
+    );
     expect(report.ok).toBe(true);
     expect(report.archived).toEqual([old]);
     expect(report.database).toMatchObject({ status: 'synced', ballotsLeftBehind: [{ from: { key: old, name }, to: { key: renamed, name }, ballots: 2 }] });

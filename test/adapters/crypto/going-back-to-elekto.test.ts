@@ -14,9 +14,13 @@ describe('a ballot link after going back to Elekto', () => {
   afterAll(() => pool.close());
   const UUID = '0b7e9a34-5d1f-4c2e-9a8b-123456789abc';
   const sealing = (scheme?: string) =>
-    loadConfig({ env: { DB_CONNECTION: 'memory', ELECTION_DIR: 'e', IDENTITY: 'development', APP_ENV: 'development', ...(scheme ? { SEAL_SCHEME: scheme } : {}) }, envFile: false }).sealing;
+    loadConfig({
+      env: { DB_CONNECTION: 'memory', ELECTION_DIR: 'e', IDENTITY: 'development', APP_ENV: 'development', ...(scheme ? { SEAL_SCHEME: scheme } : {}) },
+      envFile: false,
+    }).sealing;
   /** What Elekto does with a row: ignore link_scheme and derive with its fixed parameters. */
-  const elektoOpens = (link: { salt: Uint8Array; sealed: Uint8Array }) => new SodiumBallotSealer({ pool }).open('a long passphrase', { ...link, scheme: ELEKTO_SCHEME_NAME });
+  const elektoOpens = (link: { salt: Uint8Array; sealed: Uint8Array }) =>
+    new SodiumBallotSealer({ pool }).open('a long passphrase', { ...link, scheme: ELEKTO_SCHEME_NAME });
 
   it('cannot be opened by Elekto with the default SEAL_SCHEME', async () => {
     const config = sealing();

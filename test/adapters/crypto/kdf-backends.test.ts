@@ -16,7 +16,12 @@ const ELEKTO_KEY = '4287bcdf86f2029a9b6864e0061ef0303f6a386e001626a3fc6bda724e50
 const MiB = 1024 * 1024;
 const VECTORS: Array<[string, string, Uint8Array, SealScheme]> = [
   ['ASCII, Argon2id defaults shrunk', 'a long passphrase', SALT, { algorithm: 'argon2id13', opsLimit: 2, memLimitBytes: 8 * MiB }],
-  ['non-ASCII passphrase (UTF-8)', 'pässwörd ✓ 投票', Uint8Array.from({ length: 16 }, (_, i) => 255 - i), { algorithm: 'argon2id13', opsLimit: 1, memLimitBytes: 16 * MiB }],
+  [
+    'non-ASCII passphrase (UTF-8)',
+    'pässwörd ✓ 投票',
+    Uint8Array.from({ length: 16 }, (_, i) => 255 - i),
+    { algorithm: 'argon2id13', opsLimit: 1, memLimitBytes: 16 * MiB },
+  ],
   ['empty passphrase', '', SALT, { algorithm: 'argon2id13', opsLimit: 1, memLimitBytes: 8 * MiB }],
   ['Argon2i, small memory', 'correct horse', SALT, { algorithm: 'argon2i13', opsLimit: 3, memLimitBytes: 8 * MiB }],
 ];
@@ -49,7 +54,9 @@ describe('KDF backends', () => {
     const job = { id: 1, password: 'x', salt: SALT, keyLength: 32, opsLimit: 1, memLimit: 8 * MiB, alg: 2 };
     const missing = { ...kdfWorkerData('auto'), nativePath: '/nonexistent/sodium-native' };
     const fallback = await runWorker(missing, job);
-    expect(toHex(fallback.key!)).toBe(toHex(await wasm.derive({ password: 'x', salt: SALT, scheme: { algorithm: 'argon2id13', opsLimit: 1, memLimitBytes: 8 * MiB } })));
+    expect(toHex(fallback.key!)).toBe(
+      toHex(await wasm.derive({ password: 'x', salt: SALT, scheme: { algorithm: 'argon2id13', opsLimit: 1, memLimitBytes: 8 * MiB } })),
+    );
     const demanded = await runWorker({ ...missing, backend: 'native' }, job);
     expect(demanded.key).toBeUndefined();
     expect(demanded.error).toMatch(/native libsodium unavailable/);

@@ -49,7 +49,14 @@ describe('ballots CSV', () => {
 
   it('gives the same rows whatever the chunking, CRLF or not, with or without a final newline', () => {
     const text = 'Ann Lee,"Bo, Jr.",Cy\r\n1,2,100000000\r\n ,No opinion,1\r\n"3",2,"No opinion"';
-    const expected = { header: ['Ann Lee', 'Bo, Jr.', 'Cy'], rows: [[1, 2, 0], [0, 0, 1], [3, 2, 0]] };
+    const expected = {
+      header: ['Ann Lee', 'Bo, Jr.', 'Cy'],
+      rows: [
+        [1, 2, 0],
+        [0, 0, 1],
+        [3, 2, 0],
+      ],
+    };
     for (const size of [1, 2, 3, 5, 7, 64]) expect(parse(text, size)).toEqual(expected);
     expect(parse(`${text}\r\n`, 4)).toEqual(expected);
   });
@@ -97,18 +104,30 @@ describe('ballots CSV', () => {
   it('round-trips any Elekto-style file, whatever the chunk size (fast-check)', () => {
     const cell = fc.oneof(fc.integer({ min: 1, max: 12 }).map(String), fc.constantFrom('No opinion', '', '100000000', ' 3 ', '"2"'));
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 6 }).chain((n) => fc.tuple(fc.constant(n), fc.array(fc.array(cell, { minLength: n, maxLength: n }), { maxLength: 12 }), fc.integer({ min: 1, max: 40 }), fc.boolean())), ([n, table, size, crlf]) => {
-        const eol = crlf ? '\r\n' : '\n';
-        const header = Array.from({ length: n }, (_, i) => `Cand ${i}`);
-        // A lone empty cell would make an empty line, which is refused between ballots.
-        const rowsText = table.map((r) => (n === 1 && r[0] === '' ? ['No opinion'] : r));
-        const text = [header.join(','), ...rowsText.map((r) => r.join(','))].join(eol) + eol;
-        const value = (c: string): number => {
-          const t = c.replace(/"/g, '').trim();
-          return t === '' || t === 'No opinion' || t === '100000000' ? 0 : Number(t);
-        };
-        expect(parse(text, size)).toEqual({ header, rows: rowsText.map((r) => r.map(value)) });
-      }),
+      fc.property(
+        fc
+          .integer({ min: 1, max: 6 })
+          .chain((n) =>
+            fc.tuple(
+              fc.constant(n),
+              fc.array(fc.array(cell, { minLength: n, maxLength: n }), { maxLength: 12 }),
+              fc.integer({ min: 1, max: 40 }),
+              fc.boolean(),
+            ),
+          ),
+        ([n, table, size, crlf]) => {
+          const eol = crlf ? '\r\n' : '\n';
+          const header = Array.from({ length: n }, (_, i) => `Cand ${i}`);
+          // A lone empty cell would make an empty line, which is refused between ballots.
+          const rowsText = table.map((r) => (n === 1 && r[0] === '' ? ['No opinion'] : r));
+          const text = [header.join(','), ...rowsText.map((r) => r.join(','))].join(eol) + eol;
+          const value = (c: string): number => {
+            const t = c.replace(/"/g, '').trim();
+            return t === '' || t === 'No opinion' || t === '100000000' ? 0 : Number(t);
+          };
+          expect(parse(text, size)).toEqual({ header, rows: rowsText.map((r) => r.map(value)) });
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -119,8 +138,16 @@ describe('ballots CSV', () => {
     expect(acc.ballots).toBe(312);
     const r = tally(acc.matrix(), { method: 'schulze', strength: 'winning', seats: 10 });
     expect(r.winners).toEqual([
-      'Jordan Liggitt', 'Bob Killen', 'Davanum Srinivas', 'Stephen Augustus', 'Ian Coldwater',
-      'Lachlan Evenson', 'Federico Bongiovanni', 'Carlos Panato', 'Divya Mohan', 'Mayank Kumar',
+      'Jordan Liggitt',
+      'Bob Killen',
+      'Davanum Srinivas',
+      'Stephen Augustus',
+      'Ian Coldwater',
+      'Lachlan Evenson',
+      'Federico Bongiovanni',
+      'Carlos Panato',
+      'Divya Mohan',
+      'Mayank Kumar',
     ]);
   });
 });

@@ -61,7 +61,9 @@ describe('the Elekto sample meta repository', () => {
     ]);
     expect(gb.candidates[0]?.bioHtml).toBe('<p>Aaron is a former member of the Steering Committee, and one of the founders of SIG-Testing.</p>\n');
     expect(gb.descriptionHtml).toContain('<h1>Select our GB Rep</h1>\n<p>This election is for the Steering Committee');
-    expect(gb.descriptionHtml).toContain('<a href="https://github.com/elekto-io/elekto/issues/3" rel="nofollow noopener noreferrer">adding comments to this issue</a>');
+    expect(gb.descriptionHtml).toContain(
+      '<a href="https://github.com/elekto-io/elekto/issues/3" rel="nofollow noopener noreferrer">adding comments to this issue</a>',
+    );
     expect(gb.resultsHtml).toContain('<h2>Winner: Paris Pittman</h2>');
   });
 

@@ -58,7 +58,7 @@ describe('first impressions of a meta repository author', () => {
   });
 
   describe('voters.yaml repeats', () => {
-    it('names the repeated logins and their lines, and the line of a case-only repeat\'s first spelling', () => {
+    it("names the repeated logins and their lines, and the line of a case-only repeat's first spelling", () => {
       expect(at('voters.yaml')).toEqual([
         ['warning', 8, '`Alice` is listed again as `alice` (line 2; logins ignore case)', 'keep one entry'],
         [
@@ -87,10 +87,12 @@ describe('first impressions of a meta repository author', () => {
 
     it('has HTML exactly when there is text (over the sample and real-world repos)', async () => {
       const repos = [await readRepo(fixture('elekto-meta-test')), await readRepo(fixture('real-world'), 'steering/elections')];
-      const pairs = repos.flatMap((r) => [...r.elections.values()]).flatMap((e) => [
-        [e.eligibility, e.eligibilityHtml],
-        [e.exceptionDescription, e.exceptionDescriptionHtml],
-      ]);
+      const pairs = repos
+        .flatMap((r) => [...r.elections.values()])
+        .flatMap((e) => [
+          [e.eligibility, e.eligibilityHtml],
+          [e.exceptionDescription, e.exceptionDescriptionHtml],
+        ]);
       expect(pairs.some(([text]) => text === null)).toBe(true);
       expect(pairs.some(([text]) => text !== null)).toBe(true);
       for (const [text, html] of pairs) expect(html === null).toBe(text === null);

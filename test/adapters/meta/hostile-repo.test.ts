@@ -126,7 +126,10 @@ describe('files that leave the meta root or are too big', () => {
     // a candidate, a voter roll, a whole election.yaml and a whole folder pointing outside
     symlinkSync(join(outside, 'secret.md'), join(e, 'good', 'candidate-secret.md'));
     mkdirSync(join(e, 'linked-voters'));
-    writeFileSync(join(e, 'linked-voters', 'election.yaml'), 'name: Linked voters\norganization: X\nstart_datetime: 2024-01-01 00:00:00\nend_datetime: 2024-02-01 00:00:00\nelection_officers: [o]\n');
+    writeFileSync(
+      join(e, 'linked-voters', 'election.yaml'),
+      'name: Linked voters\norganization: X\nstart_datetime: 2024-01-01 00:00:00\nend_datetime: 2024-02-01 00:00:00\nelection_officers: [o]\n',
+    );
     symlinkSync(join(outside, 'voters.yaml'), join(e, 'linked-voters', 'voters.yaml'));
     mkdirSync(join(e, 'linked-yaml'));
     symlinkSync(join(outside, 'election.yaml'), join(e, 'linked-yaml', 'election.yaml'));

@@ -146,7 +146,7 @@ describe('real-world meta repository variants', () => {
     it('keeps non-ASCII text and emoji, and drops the CR of CRLF', () => {
       const [, bob, , dave] = election('2022---TOC').candidates;
       expect(bob!.bioHtml).toBe('<p>Bob builds things. Naïve café, 日本語, emoji 🎉.</p>\n');
-      expect(dave!.bioHtml).toBe('<p>Dave\'s editor adds a BOM and CRLF line ends.</p>\n');
+      expect(dave!.bioHtml).toBe("<p>Dave's editor adds a BOM and CRLF line ends.</p>\n");
     });
 
     it('warns when the file name differs from the ID, and keeps the file name for the profile link', () => {

@@ -65,7 +65,18 @@ describe('the JSON Schemas shipped in docs/schemas', () => {
 
   it('use the same datetime syntax as the reader', () => {
     const pattern = new RegExp((load('election').$defs as { datetime: { pattern: string } }).datetime.pattern);
-    for (const s of ['2023-08-01 00:00:01', '2021-01-8 00:00:01', '2023-08-01T10:00:00.5+02:00', '2024-08-31 23:59:59 AoE', '2024-08-31', '2023-08-01 10:00', '2023-08-01 10:00:00Z', 'x', '2023/08/01', '2023-08-01 10']) {
+    for (const s of [
+      '2023-08-01 00:00:01',
+      '2021-01-8 00:00:01',
+      '2023-08-01T10:00:00.5+02:00',
+      '2024-08-31 23:59:59 AoE',
+      '2024-08-31',
+      '2023-08-01 10:00',
+      '2023-08-01 10:00:00Z',
+      'x',
+      '2023/08/01',
+      '2023-08-01 10',
+    ]) {
       expect([s, pattern.test(s)]).toEqual([s, DATETIME_PATTERN.test(s)]);
     }
   });

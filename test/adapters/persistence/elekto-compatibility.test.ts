@@ -22,25 +22,52 @@ const NO = 100000000;
 /** Elekto v2 rows: GB election with 3 ballots (Alice's link sealed by Elekto), NTA with a request. */
 function elektoRows(kind: ThrowawayDatabase['kind']): { sql: string[]; params: unknown[][] } {
   const rows: Array<[string, unknown[]]> = [
-    ['INSERT INTO {user} (id, username, name, token, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)', [1, 'Alice', 'Alice A.', 'gho_plaintext', '2021-05-01 10:00:00', '2021-05-01 10:00:00']],
+    [
+      'INSERT INTO {user} (id, username, name, token, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+      [1, 'Alice', 'Alice A.', 'gho_plaintext', '2021-05-01 10:00:00', '2021-05-01 10:00:00'],
+    ],
     ['INSERT INTO {user} (id, username, name, created_at) VALUES (?, ?, ?, ?)', [2, 'bob', null, '2021-05-01 10:00:00']],
     ['INSERT INTO {user} (id, username, name, created_at) VALUES (?, ?, ?, ?)', [3, 'carol', 'Carol', '2021-05-01 10:00:00']],
     ['INSERT INTO {user} (id, username, name, created_at) VALUES (?, ?, ?, ?)', [4, 'dave', 'Dave', '2021-05-01 10:00:00']],
-    ['INSERT INTO election (id, {key}, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [1, '2021---GB', 'GB 2021', '2021-05-01 10:00:00', '2021-05-01 10:00:00']],
+    [
+      'INSERT INTO election (id, {key}, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+      [1, '2021---GB', 'GB 2021', '2021-05-01 10:00:00', '2021-05-01 10:00:00'],
+    ],
     ['INSERT INTO election (id, {key}, name) VALUES (?, ?, ?)', [2, 'name_the_app', 'Name the app']],
-    ['INSERT INTO voter (id, user_id, election_id, created_at, updated_at, salt, ballot_id) VALUES (?, ?, ?, ?, ?, ?, ?)', [1, 1, 1, '2021-06-08 12:00:00', '2021-06-08 12:00:00', SALT, SEALED]],
+    [
+      'INSERT INTO voter (id, user_id, election_id, created_at, updated_at, salt, ballot_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      [1, 1, 1, '2021-06-08 12:00:00', '2021-06-08 12:00:00', SALT, SEALED],
+    ],
     // Bob voted without a passphrase: Elekto sealed his link with a 6-digit code nobody was shown.
-    ['INSERT INTO voter (id, user_id, election_id, created_at, salt, ballot_id) VALUES (?, ?, ?, ?, ?, ?)', [2, 2, 1, '2021-06-08 12:05:00', Buffer.alloc(16, 7), Buffer.alloc(76, 9)]],
-    ['INSERT INTO voter (id, user_id, election_id, created_at, salt, ballot_id) VALUES (?, ?, ?, ?, ?, ?)', [3, 4, 1, '2021-06-08 12:07:00', Buffer.alloc(16, 1), Buffer.alloc(76, 2)]],
-    ['INSERT INTO request (id, user_id, election_id, name, email, chat, description, comments, reviewed, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [1, 3, 1, 'Carol C.', 'carol@example.org', '@carol', 'Docs maintainer', 'thanks', false, '2021-06-01 09:00:00', '2021-06-01 09:00:00']],
+    [
+      'INSERT INTO voter (id, user_id, election_id, created_at, salt, ballot_id) VALUES (?, ?, ?, ?, ?, ?)',
+      [2, 2, 1, '2021-06-08 12:05:00', Buffer.alloc(16, 7), Buffer.alloc(76, 9)],
+    ],
+    [
+      'INSERT INTO voter (id, user_id, election_id, created_at, salt, ballot_id) VALUES (?, ?, ?, ?, ?, ?)',
+      [3, 4, 1, '2021-06-08 12:07:00', Buffer.alloc(16, 1), Buffer.alloc(76, 2)],
+    ],
+    [
+      'INSERT INTO request (id, user_id, election_id, name, email, chat, description, comments, reviewed, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [1, 3, 1, 'Carol C.', 'carol@example.org', '@carol', 'Docs maintainer', 'thanks', false, '2021-06-01 09:00:00', '2021-06-01 09:00:00'],
+    ],
   ];
   const ballots: Array<[string, string, number]> = [
-    [ALICE_BALLOT, 'dims', 1], [ALICE_BALLOT, 'paris', 2], [ALICE_BALLOT, 'aaron', NO],
-    [BOB_BALLOT, 'dims', 2], [BOB_BALLOT, 'paris', 1], [BOB_BALLOT, 'aaron', 3],
-    [DAVE_BALLOT, 'dims', 1], [DAVE_BALLOT, 'paris', 3], [DAVE_BALLOT, 'aaron', 2],
+    [ALICE_BALLOT, 'dims', 1],
+    [ALICE_BALLOT, 'paris', 2],
+    [ALICE_BALLOT, 'aaron', NO],
+    [BOB_BALLOT, 'dims', 2],
+    [BOB_BALLOT, 'paris', 1],
+    [BOB_BALLOT, 'aaron', 3],
+    [DAVE_BALLOT, 'dims', 1],
+    [DAVE_BALLOT, 'paris', 3],
+    [DAVE_BALLOT, 'aaron', 2],
   ];
   ballots.forEach(([voter, candidate, rank], i) =>
-    rows.push(['INSERT INTO ballot (id, election_id, {rank}, candidate, voter) VALUES (?, ?, ?, ?, ?)', [(i + 1).toString(16).padStart(32, 'a'), 1, rank, candidate, voter]]),
+    rows.push([
+      'INSERT INTO ballot (id, election_id, {rank}, candidate, voter) VALUES (?, ?, ?, ?, ?)',
+      [(i + 1).toString(16).padStart(32, 'a'), 1, rank, candidate, voter],
+    ]),
   );
   const sql = [...ELEKTO_V2_DDL[kind], 'INSERT INTO schema_version (version) VALUES (2)', ...rows.map(([s]) => placeholders(kind, quote(kind, s)))];
   const params = [...ELEKTO_V2_DDL[kind].map(() => []), [], ...rows.map(([, p]) => p)];
@@ -86,7 +113,8 @@ describe.each(DATABASE_KINDS)('an Elekto v2 database on %s', (kind) => {
   });
 
   it("overwrites the plaintext GitHub token Elekto kept, at the user's first sign-in here", async () => {
-    const tokenOf = async () => (await p.db.run(({ manager }) => sqlRows<{ token: string | null }>(manager, `SELECT token FROM ${quoted(manager, 'user')} WHERE id = 1`)))[0]!.token;
+    const tokenOf = async () =>
+      (await p.db.run(({ manager }) => sqlRows<{ token: string | null }>(manager, `SELECT token FROM ${quoted(manager, 'user')} WHERE id = 1`)))[0]!.token;
     expect(await tokenOf()).toBe('gho_plaintext');
     const user = await p.users.upsertFromSignIn('alice', 'Alice A.');
     expect(user.id).toBe(1);
@@ -96,7 +124,8 @@ describe.each(DATABASE_KINDS)('an Elekto v2 database on %s', (kind) => {
 
   it("lets Elekto's user rows adopt the first GitHub id seen, keeping their ballots", async () => {
     // Elekto's own inserts advance the sequence; the rows above were written with explicit ids.
-    if (kind === 'postgres') await p.db.run(({ manager }) => sqlRows(manager, `SELECT setval(pg_get_serial_sequence('"user"', 'id'), (SELECT MAX(id) FROM "user"))`));
+    if (kind === 'postgres')
+      await p.db.run(({ manager }) => sqlRows(manager, `SELECT setval(pg_get_serial_sequence('"user"', 'id'), (SELECT MAX(id) FROM "user"))`));
     const bob = await p.users.upsertFromSignIn('bob', null, 424242);
     expect(bob).toMatchObject({ id: 2, githubId: 424242 });
     expect(bob.displaced).toBeUndefined();
@@ -144,7 +173,9 @@ describe.each(DATABASE_KINDS)('an Elekto v2 database on %s', (kind) => {
   }, 180_000);
 
   it('writes rows an older Elekto can still read (ballot.id 32 hex, ballot.voter with dashes)', async () => {
-    const rows = await p.db.run(({ manager }) => sqlRows<{ id: string; voter: string }>(manager, 'SELECT id, voter FROM ballot WHERE candidate = :candidate', { candidate: 'paris' }));
+    const rows = await p.db.run(({ manager }) =>
+      sqlRows<{ id: string; voter: string }>(manager, 'SELECT id, voter FROM ballot WHERE candidate = :candidate', { candidate: 'paris' }),
+    );
     for (const r of rows) {
       expect(r.id).toMatch(/^[0-9a-f]{32}$/);
       expect(r.voter).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);

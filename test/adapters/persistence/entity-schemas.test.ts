@@ -49,7 +49,12 @@ function mapped(dataSource: DataSource, m: EntityMetadata, kind: DatabaseKind) {
         length: c.length ? String(c.length) : driver.getColumnLength(c) || '',
         nullable: c.isNullable,
         primary: c.isPrimary,
-        generated: kind === 'sqlite' ? (c.isGenerated || (c.isPrimary && m.primaryColumns.length === 1 && driver.normalizeType(c) === 'integer') ? 'rowid' : false) : c.isGenerated,
+        generated:
+          kind === 'sqlite'
+            ? c.isGenerated || (c.isPrimary && m.primaryColumns.length === 1 && driver.normalizeType(c) === 'integer')
+              ? 'rowid'
+              : false
+            : c.isGenerated,
       }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     indexes: [
@@ -57,7 +62,10 @@ function mapped(dataSource: DataSource, m: EntityMetadata, kind: DatabaseKind) {
       ...m.uniques.map((u) => `unique(${cols(u.columns.map((c) => c.databaseName))})`),
     ].sort(),
     foreignKeys: m.foreignKeys
-      .map((f) => `(${cols(f.columns.map((c) => c.databaseName))}) → ${f.referencedTablePath}(${cols(f.referencedColumns.map((c) => c.databaseName))}) on delete ${f.onDelete}`)
+      .map(
+        (f) =>
+          `(${cols(f.columns.map((c) => c.databaseName))}) → ${f.referencedTablePath}(${cols(f.referencedColumns.map((c) => c.databaseName))}) on delete ${f.onDelete}`,
+      )
       .sort(),
   };
 }

@@ -47,7 +47,9 @@ describe.each(DATABASE_KINDS)('a lock wait that times out on %s', (kind) => {
     const config = db.config.dialect === 'sqlite' ? db.config : { ...db.config, poolSize: 1 };
     p = await openTypeOrmPersistence(config, { migrate: true });
     await p.dataSource.query('CREATE TABLE scratch (id INTEGER PRIMARY KEY)');
-    const shortWait = { sqlite: 'PRAGMA busy_timeout = 300', postgres: "SET lock_timeout = '300ms'", mariadb: 'SET SESSION innodb_lock_wait_timeout = 1' }[kind];
+    const shortWait = { sqlite: 'PRAGMA busy_timeout = 300', postgres: "SET lock_timeout = '300ms'", mariadb: 'SET SESSION innodb_lock_wait_timeout = 1' }[
+      kind
+    ];
     await p.dataSource.query(shortWait);
   }, 60_000);
 

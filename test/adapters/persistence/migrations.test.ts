@@ -37,11 +37,33 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
       expect(await columns(kind, p, 'voter')).toEqual(['id', 'user_id', 'election_id', 'created_at', 'updated_at', 'salt', 'ballot_id', 'link_scheme']);
       expect(await columns(kind, p, 'ballot')).toEqual(['id', 'election_id', 'rank', 'candidate', 'voter']);
       expect(await columns(kind, p, 'request')).toEqual([
-        'id', 'user_id', 'election_id', 'name', 'email', 'chat', 'description', 'comments', 'reviewed', 'created_at', 'updated_at',
-        'decision', 'decision_note', 'decided_by', 'decided_at',
+        'id',
+        'user_id',
+        'election_id',
+        'name',
+        'email',
+        'chat',
+        'description',
+        'comments',
+        'reviewed',
+        'created_at',
+        'updated_at',
+        'decision',
+        'decision_note',
+        'decided_by',
+        'decided_at',
       ]);
       expect(await columns(kind, p, 'pending_ballot')).toEqual(['id', 'election_id', 'payload']);
-      expect(await columns(kind, p, 'elekto_catalog_snapshot')).toEqual(['id', 'format', 'revision', 'synced_at', 'saved_at', 'elections', 'digest', 'payload']);
+      expect(await columns(kind, p, 'elekto_catalog_snapshot')).toEqual([
+        'id',
+        'format',
+        'revision',
+        'synced_at',
+        'saved_at',
+        'elections',
+        'digest',
+        'payload',
+      ]);
       expect(await p.dataSource.showMigrations()).toBe(false);
       // Undo every migration after Elekto's schema and apply them again: the down migrations are real.
       for (let i = 1; i < MIGRATIONS.length; i++) await p.dataSource.undoLastMigration();
@@ -56,7 +78,7 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
     }
   });
 
-  it("upgrade an Elekto v1 database to v2 (Elekto itself could only on PostgreSQL)", async () => {
+  it('upgrade an Elekto v1 database to v2 (Elekto itself could only on PostgreSQL)', async () => {
     const d = await fresh(kind);
     const rows: Array<[string, unknown[]]> = [
       ['INSERT INTO {user} (id, username) VALUES (?, ?)', [1, 'old-timer']],

@@ -11,7 +11,10 @@ const p = await openTypeOrmPersistence(JSON.parse(process.env['DB_CONFIG']!), { 
 try {
   await p.electionRecords.syncAll([{ key: 'tz', name: 'Time zones' }]);
   const user = await p.users.upsertFromSignIn('tz-voter', null);
-  const filed = await p.exceptionRequests.file({ electionKey: 'tz', userId: user.id, name: 'N', email: 'n@example.org', chat: '', description: 'd', comments: '' }, at);
+  const filed = await p.exceptionRequests.file(
+    { electionKey: 'tz', userId: user.id, name: 'N', email: 'n@example.org', chat: '', description: 'd', comments: '' },
+    at,
+  );
   const [row] = await p.db.run(({ manager }) => sqlRows<{ created_at: unknown }>(manager, 'SELECT created_at FROM request'));
   // pg hands a naive timestamp over as a Date in the process's zone; the other drivers give text.
   const stored = row?.created_at instanceof Date ? localText(row.created_at) : String(row?.created_at);

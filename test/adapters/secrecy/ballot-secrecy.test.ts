@@ -22,7 +22,8 @@ const random = seededRandom(SEED);
 /** Every ranking of the five candidates (120), shuffled: each voter gets a distinct one. */
 function distinctRankings(n: number): RankEntry[][] {
   const perms: string[][] = [];
-  const permute = (rest: string[], acc: string[]) => (rest.length === 0 ? perms.push(acc) : rest.forEach((c, i) => permute([...rest.slice(0, i), ...rest.slice(i + 1)], [...acc, c])));
+  const permute = (rest: string[], acc: string[]) =>
+    rest.length === 0 ? perms.push(acc) : rest.forEach((c, i) => permute([...rest.slice(0, i), ...rest.slice(i + 1)], [...acc, c]));
   permute(CANDIDATES, []);
   return shuffle(perms)
     .slice(0, n)
@@ -39,7 +40,11 @@ function shuffle<T>(items: readonly T[]): T[] {
 }
 
 /** Random bytes where a voter's sealed link goes (its content plays no part in these attacks). */
-const someLink = () => ({ salt: crypto.getRandomValues(new Uint8Array(16)), sealed: crypto.getRandomValues(new Uint8Array(76)), scheme: 'argon2id13;ops=3;mem=67108864' });
+const someLink = () => ({
+  salt: crypto.getRandomValues(new Uint8Array(16)),
+  sealed: crypto.getRandomValues(new Uint8Array(76)),
+  scheme: 'argon2id13;ops=3;mem=67108864',
+});
 
 /** Elekto's write, and ours before the pool: the mark and the ballot rows in one transaction. */
 async function oneTransactionCast(p: TypeOrmPersistence, electionId: number, ballot: CastBallot): Promise<void> {
@@ -47,10 +52,21 @@ async function oneTransactionCast(p: TypeOrmPersistence, electionId: number, bal
   await db.transaction(async ({ manager }) => {
     const now = new Date();
     await manager.getRepository('voter').insert({
-      user_id: ballot.userId, election_id: electionId, created_at: now, updated_at: now,
-      salt: Buffer.from(ballot.link!.salt), ballot_id: Buffer.from(ballot.link!.sealed), link_scheme: ballot.link!.scheme,
+      user_id: ballot.userId,
+      election_id: electionId,
+      created_at: now,
+      updated_at: now,
+      salt: Buffer.from(ballot.link!.salt),
+      ballot_id: Buffer.from(ballot.link!.sealed),
+      link_scheme: ballot.link!.scheme,
     });
-    const rows = ballot.entries.map((e) => ({ id: ballotRowId(randomUUID()), election_id: electionId, rank: e.rank, candidate: e.candidate, voter: ballot.ballotId }));
+    const rows = ballot.entries.map((e) => ({
+      id: ballotRowId(randomUUID()),
+      election_id: electionId,
+      rank: e.rank,
+      candidate: e.candidate,
+      voter: ballot.ballotId,
+    }));
     await manager.getRepository('ballot').insert(rows);
   });
 }
@@ -80,7 +96,11 @@ describe.each(DATABASE_KINDS)(`ballot secrecy against the database administrator
   });
 
   /** Casts one ballot per voter, in random voter order, one after another; the truth the attacker seeks. */
-  async function castAll(cast: (b: CastBallot) => Promise<void>, electionKey: string, afterEach?: (n: number, truth: Map<string, string>) => Promise<void>): Promise<Map<string, string>> {
+  async function castAll(
+    cast: (b: CastBallot) => Promise<void>,
+    electionKey: string,
+    afterEach?: (n: number, truth: Map<string, string>) => Promise<void>,
+  ): Promise<Map<string, string>> {
     const truth = new Map<string, string>();
     const rankings = distinctRankings(VOTERS);
     for (const [i, userId] of shuffle(userIds).entries()) {
@@ -96,12 +116,16 @@ describe.each(DATABASE_KINDS)(`ballot secrecy against the database administrator
     const id = await electionId('pooled');
     // A look in the middle of the election too: some ballots moved, the rest sealed in the pool.
     let midElection: AttackResult[] = [];
-    const truth = await castAll((b) => p.ballotBox.cast(b), 'pooled', async (n, soFar) => {
-      if (n !== 45) return;
-      const view = await dbaView(kind, database.config, id);
-      expect(view.pending).toBeGreaterThanOrEqual(BATCH);
-      midElection = allAttacks(view.voters, view.ballots, soFar, view.txKeys);
-    });
+    const truth = await castAll(
+      (b) => p.ballotBox.cast(b),
+      'pooled',
+      async (n, soFar) => {
+        if (n !== 45) return;
+        const view = await dbaView(kind, database.config, id);
+        expect(view.pending).toBeGreaterThanOrEqual(BATCH);
+        midElection = allAttacks(view.voters, view.ballots, soFar, view.txKeys);
+      },
+    );
     const midBound = chanceBound(45, BATCH, ALPHA).bound;
     expect(report(midElection.filter((r) => r.correct > midBound))).toBe('');
     // The results moment: reading all ballots empties the pool.
@@ -130,7 +154,13 @@ describe.each(DATABASE_KINDS)(`ballot secrecy against the database administrator
   }, 120_000);
 
   it('keeps the pending pool unreadable: no ranking, no ballot id, one length for every ballot', async () => {
-    const casts = distinctRankings(3).map((entries, i): CastBallot => ({ electionKey: 'sealed', userId: userIds[i]!, ballotId: randomUUID(), entries, link: null }));
+    const casts = distinctRankings(3).map((entries, i): CastBallot => ({
+      electionKey: 'sealed',
+      userId: userIds[i]!,
+      ballotId: randomUUID(),
+      entries,
+      link: null,
+    }));
     for (const c of casts) await p.ballotBox.cast(c);
     const rows = await p.db.run(({ manager }) => sqlRows<{ id: string; payload: Uint8Array }>(manager, 'SELECT id, payload FROM pending_ballot'));
     expect(rows).toHaveLength(3);

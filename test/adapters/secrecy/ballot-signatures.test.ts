@@ -29,7 +29,12 @@ const NO = NO_OPINION_RANK;
 const DAY = 24 * 3_600_000;
 // Twenty candidates: ranks from 1 to 16 digits wide move a ballot's encoding by 300 bytes, more than any block.
 const LONG_IDS = ['a', 'bo', `${'very-long-candidate-id-'.repeat(8)}x`, 'zoë-ñandú', '李雷', ...Array.from({ length: 15 }, (_, i) => `c-${i}`)];
-const pool = anElection().key('2021---POOL').named('Pending lengths').voters(...Array.from({ length: 20 }, (_, i) => `pool-voter-${i + 1}`)).candidates(...LONG_IDS).build();
+const pool = anElection()
+  .key('2021---POOL')
+  .named('Pending lengths')
+  .voters(...Array.from({ length: 20 }, (_, i) => `pool-voter-${i + 1}`))
+  .candidates(...LONG_IDS)
+  .build();
 const dense = anElection().key('2021---DENSE').named('Dense ranks').voters('alice').candidates('dims', 'paris', 'aaron').build();
 
 /** One ranked, the last one ranked, half, all, reversed, all tied, two tiers, large and huge ranks. */
@@ -63,7 +68,9 @@ describe.each(DATABASE_KINDS)('ballots that identify their voter: %s', (kind) =>
     // A batch far above the number of ballots: everything cast here stays in the pending pool.
     p = await openTypeOrmPersistence(database.config, { migrate: true, ballotPool: { appKey: 'signature-test-app-key', batchSize: 1000 } });
     await p.electionRecords.syncAll([pool, dense].map((e) => ({ key: e.key, name: e.name })));
-    cast = new CastBallot(catalog, p.ballotBox, new FakeBallotSealer(), new ZxcvbnPassphraseStrength(), clock, new SeededRandom(11), { minPassphraseLength: 6 });
+    cast = new CastBallot(catalog, p.ballotBox, new FakeBallotSealer(), new ZxcvbnPassphraseStrength(), clock, new SeededRandom(11), {
+      minPassphraseLength: 6,
+    });
   }, 60_000);
   afterAll(async () => {
     await p?.close();
@@ -82,7 +89,9 @@ describe.each(DATABASE_KINDS)('ballots that identify their voter: %s', (kind) =>
       await cast.execute({ user, electionKey: pool.key, entries, passphrase: STRONG_PASSPHRASE });
     }
     const id = await electionId(pool.key);
-    const rows = await p.db.run(({ manager }) => sqlRows<{ n: unknown }>(manager, 'SELECT LENGTH(payload) AS n FROM pending_ballot WHERE election_id = :id', { id }));
+    const rows = await p.db.run(({ manager }) =>
+      sqlRows<{ n: unknown }>(manager, 'SELECT LENGTH(payload) AS n FROM pending_ballot WHERE election_id = :id', { id }),
+    );
     expect(rows).toHaveLength(voter);
     const lengths = rows.map((r) => Number(r.n));
     expect(new Set(lengths)).toEqual(new Set([lengths[0]]));
@@ -90,12 +99,20 @@ describe.each(DATABASE_KINDS)('ballots that identify their voter: %s', (kind) =>
 
   it('stores ranks 271828, 314159, 577215 as 1, 2, 3; exports an Elekto ballot stored 5, 5, 9 as 1, 1, 2 without rewriting it', async () => {
     const alice = await p.users.upsertFromSignIn('alice', null);
-    const signed = [{ candidate: 'dims', rank: 271828 }, { candidate: 'paris', rank: 314159 }, { candidate: 'aaron', rank: 577215 }];
+    const signed = [
+      { candidate: 'dims', rank: 271828 },
+      { candidate: 'paris', rank: 314159 },
+      { candidate: 'aaron', rank: 577215 },
+    ];
     await cast.execute({ user: alice, electionKey: dense.key, entries: signed, passphrase: '' });
     const id = await electionId(dense.key);
     const elektoBallot = randomUUID();
     await p.db.transaction(async ({ manager }) => {
-      for (const [candidate, rank] of [['dims', 5], ['paris', 5], ['aaron', 9]] as const) {
+      for (const [candidate, rank] of [
+        ['dims', 5],
+        ['paris', 5],
+        ['aaron', 9],
+      ] as const) {
         await manager.getRepository('ballot').insert({ id: ballotRowId(randomUUID()), election_id: id, rank, candidate, voter: elektoBallot });
       }
     });
@@ -105,9 +122,14 @@ describe.each(DATABASE_KINDS)('ballots that identify their voter: %s', (kind) =>
     expect(ballotsCsv(exported)).toBe('dims,paris,aaron\n1,1,2\n1,2,3\n');
 
     // The export moved alice's ballot out of the pool: what the table now holds, as a DBA reads it.
-    const rows = await p.db.run(({ manager }) => sqlRows<{ voter: string; candidate: string; r: unknown }>(manager, `SELECT voter, candidate, ${quoted(manager, 'rank')} AS r FROM ballot WHERE election_id = :id`, { id }));
-    const byBallot = (mine: boolean) =>
-      Object.fromEntries(rows.filter((r) => (r.voter === elektoBallot) !== mine).map((r) => [r.candidate, Number(r.r)]));
+    const rows = await p.db.run(({ manager }) =>
+      sqlRows<{ voter: string; candidate: string; r: unknown }>(
+        manager,
+        `SELECT voter, candidate, ${quoted(manager, 'rank')} AS r FROM ballot WHERE election_id = :id`,
+        { id },
+      ),
+    );
+    const byBallot = (mine: boolean) => Object.fromEntries(rows.filter((r) => (r.voter === elektoBallot) !== mine).map((r) => [r.candidate, Number(r.r)]));
     expect(byBallot(true)).toEqual({ dims: 1, paris: 2, aaron: 3 });
     expect(byBallot(false)).toEqual({ dims: 5, paris: 5, aaron: 9 });
   });

@@ -76,7 +76,8 @@ async function readPostgres(config: TypeOrmDatabaseConfig, electionId: number) {
     const pages = Number((await client.query("SELECT pg_relation_size('pending_ballot') / 8192 AS n")).rows[0].n);
     const moveOf = new Map<number, number>();
     for (let p = 0; p < pages; p++) {
-      const items = (await client.query("SELECT t_xmin::text AS xmin, t_xmax::text AS xmax FROM heap_page_items(get_raw_page('pending_ballot', $1))", [p])).rows;
+      const items = (await client.query("SELECT t_xmin::text AS xmin, t_xmax::text AS xmax FROM heap_page_items(get_raw_page('pending_ballot', $1))", [p]))
+        .rows;
       for (const it of items) if (it.xmin && it.xmax && it.xmax !== '0') moveOf.set(Number(it.xmin), Number(it.xmax));
     }
     for (const v of voters) {
@@ -93,7 +94,10 @@ async function readPostgres(config: TypeOrmDatabaseConfig, electionId: number) {
 
 async function readSqlite(config: TypeOrmDatabaseConfig, electionId: number) {
   if (config.dialect !== 'sqlite') throw new Error('not sqlite');
-  const Sqlite = createRequire(import.meta.url)('better-sqlite3') as new (file: string, o: object) => {
+  const Sqlite = createRequire(import.meta.url)('better-sqlite3') as new (
+    file: string,
+    o: object,
+  ) => {
     prepare(sql: string): { all(...p: unknown[]): Array<Record<string, unknown>> };
     close(): void;
   };
@@ -118,7 +122,14 @@ async function readSqlite(config: TypeOrmDatabaseConfig, electionId: number) {
 
 async function readMariadb(config: TypeOrmDatabaseConfig, electionId: number) {
   if (config.dialect !== 'mysql') throw new Error('not mariadb');
-  const conn = await mysql.createConnection({ host: config.host, port: config.port, user: config.username, password: config.password, database: config.database, dateStrings: true });
+  const conn = await mysql.createConnection({
+    host: config.host,
+    port: config.port,
+    user: config.username,
+    password: config.password,
+    database: config.database,
+    dateStrings: true,
+  });
   try {
     const [vrows] = await conn.query<mysql.RowDataPacket[]>('SELECT id, user_id, election_id, created_at FROM voter');
     const [brows] = await conn.query<mysql.RowDataPacket[]>('SELECT id, election_id, voter FROM ballot');
@@ -136,16 +147,22 @@ async function readMariadb(config: TypeOrmDatabaseConfig, electionId: number) {
     } finally {
       await conn.query('UNLOCK TABLES');
     }
-    const voterRecords = new Map(clusteredLeafRecords(voterFile, 4).filter((r) => !r.deleted).map((r) => [innoInt(r.pk), r]));
-    const ballotRecords = new Map(clusteredLeafRecords(ballotFile, 32).filter((r) => !r.deleted).map((r) => [r.pk.toString('latin1'), r]));
+    const voterRecords = new Map(
+      clusteredLeafRecords(voterFile, 4)
+        .filter((r) => !r.deleted)
+        .map((r) => [innoInt(r.pk), r]),
+    );
+    const ballotRecords = new Map(
+      clusteredLeafRecords(ballotFile, 32)
+        .filter((r) => !r.deleted)
+        .map((r) => [r.pk.toString('latin1'), r]),
+    );
     const fileKeys = (r: { trxId: number; page: number; heapNo: number } | undefined): Record<string, Key> =>
-      r ? { 'DB_TRX_ID': [r.trxId], 'page, heap no': [r.page, r.heapNo] } : {};
+      r ? { DB_TRX_ID: [r.trxId], 'page, heap no': [r.page, r.heapNo] } : {};
     const voters = vrows
       .filter((r) => r.election_id === electionId)
       .map((r) => ({ id: r.id, userId: r.user_id, createdAt: time(r.created_at), keys: fileKeys(voterRecords.get(r.id)) }));
-    const ballots = brows
-      .filter((r) => r.election_id === electionId)
-      .map((r) => ({ id: r.id, ballotId: r.voter, keys: fileKeys(ballotRecords.get(r.id)) }));
+    const ballots = brows.filter((r) => r.election_id === electionId).map((r) => ({ id: r.id, ballotId: r.voter, keys: fileKeys(ballotRecords.get(r.id)) }));
     return { voters, ballots, txKeys: ['DB_TRX_ID'], pending: Number(count!.n) };
   } finally {
     await conn.end();

@@ -26,11 +26,16 @@ export function compareKeys(a: Key, b: Key): number {
   return 0;
 }
 
-const sortBy = (traces: readonly Trace[], key: string) =>
-  traces.filter((t) => t.keys[key]).sort((x, y) => compareKeys(x.keys[key]!, y.keys[key]!));
+const sortBy = (traces: readonly Trace[], key: string) => traces.filter((t) => t.keys[key]).sort((x, y) => compareKeys(x.keys[key]!, y.keys[key]!));
 
 /** Rank matching: the i-th voter by one signal gets the i-th ballot by another. */
-export function rankMatch(voters: readonly Trace[], ballots: readonly Trace[], voterKey: string, ballotKey: string, truth: ReadonlyMap<string, string>): number {
+export function rankMatch(
+  voters: readonly Trace[],
+  ballots: readonly Trace[],
+  voterKey: string,
+  ballotKey: string,
+  truth: ReadonlyMap<string, string>,
+): number {
   const vs = sortBy(voters, voterKey);
   const bs = sortBy(ballots, ballotKey);
   let correct = 0;
@@ -63,7 +68,10 @@ export function transactionMatch(
   }
   let correct = 0;
   for (const [tx, vs] of guesses) {
-    const bs = sortBy(ballots.filter((b) => b.keys[txKey]?.[0] === tx), ballotOrder);
+    const bs = sortBy(
+      ballots.filter((b) => b.keys[txKey]?.[0] === tx),
+      ballotOrder,
+    );
     vs.forEach((v, i) => {
       if (bs[i] && truth.get(v.who) === bs[i].who) correct++;
     });
@@ -72,13 +80,20 @@ export function transactionMatch(
 }
 
 /** Every voter signal against every ballot signal, plus the transaction attacks where ids exist. */
-export function allAttacks(voters: readonly Trace[], ballots: readonly Trace[], truth: ReadonlyMap<string, string>, txKeys: readonly string[] = []): AttackResult[] {
+export function allAttacks(
+  voters: readonly Trace[],
+  ballots: readonly Trace[],
+  truth: ReadonlyMap<string, string>,
+  txKeys: readonly string[] = [],
+): AttackResult[] {
   const voterKeys = [...new Set(voters.flatMap((v) => Object.keys(v.keys)))];
   const ballotKeys = [...new Set(ballots.flatMap((b) => Object.keys(b.keys)))];
   const out: AttackResult[] = [];
-  for (const vk of voterKeys) for (const bk of ballotKeys) out.push({ attack: `voter ${vk} ~ ballot ${bk}`, correct: rankMatch(voters, ballots, vk, bk, truth) });
+  for (const vk of voterKeys)
+    for (const bk of ballotKeys) out.push({ attack: `voter ${vk} ~ ballot ${bk}`, correct: rankMatch(voters, ballots, vk, bk, truth) });
   for (const tx of txKeys) {
-    for (const bk of ballotKeys) out.push({ attack: `same ${tx}, then voter id ~ ballot ${bk}`, correct: transactionMatch(voters, ballots, tx, 'id', bk, truth) });
+    for (const bk of ballotKeys)
+      out.push({ attack: `same ${tx}, then voter id ~ ballot ${bk}`, correct: transactionMatch(voters, ballots, tx, 'id', bk, truth) });
   }
   return out;
 }

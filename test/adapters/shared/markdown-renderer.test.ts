@@ -40,7 +40,9 @@ describe('Markdown rendering and sanitising', () => {
   });
 
   it('refuses dangerous URLs in Markdown syntax too (links, images, autolinks)', () => {
-    const html = render('![x](data:image/png;base64,AAAA) ![y](http://insecure/img.png) ![z](https://ok/img.png) [v](vbscript:x) [f](file:///etc/passwd) <javascript:alert(1)> [r](../other) [m](mailto:a@b.c)');
+    const html = render(
+      '![x](data:image/png;base64,AAAA) ![y](http://insecure/img.png) ![z](https://ok/img.png) [v](vbscript:x) [f](file:///etc/passwd) <javascript:alert(1)> [r](../other) [m](mailto:a@b.c)',
+    );
     expect(html).not.toMatch(/(href|src)="\s*(data|vbscript|file|javascript|http):/i); // refused URLs stay as inert text
     expect(html).toContain('<img src="https://ok/img.png" alt="z" />');
     expect(html).toContain('href="../other"');
@@ -62,7 +64,12 @@ describe('Markdown rendering and sanitising', () => {
     walk(fixture('elekto-meta-test'));
     walk(fixture('real-world'));
     expect(bodies.length).toBeGreaterThan(15);
-    const allow = { allowedTags: false as const, allowedAttributes: false as const, allowedSchemes: ['http', 'https', 'mailto'], allowedSchemesByTag: { img: ['https'] } };
+    const allow = {
+      allowedTags: false as const,
+      allowedAttributes: false as const,
+      allowedSchemes: ['http', 'https', 'mailto'],
+      allowedSchemesByTag: { img: ['https'] },
+    };
     for (const body of bodies) {
       const html = render(body);
       expect(html).not.toMatch(/<script|\son[a-z]+=|javascript:/i);
@@ -95,7 +102,9 @@ describe('Markdown typed by a user (USER_TEXT): no raw HTML, no images, only abs
   });
 
   it('refuses javascript:, data: and relative links, and replaces images by their alt text', () => {
-    const html = user('[a](javascript:alert(1)) [b](data:text/html,x) [c](/app/logout) [d](../admin) ![pixel](https://tracker.example/p.png) <javascript:alert(4)>');
+    const html = user(
+      '[a](javascript:alert(1)) [b](data:text/html,x) [c](/app/logout) [d](../admin) ![pixel](https://tracker.example/p.png) <javascript:alert(4)>',
+    );
     expect(html).not.toMatch(/<a |<img/i);
     expect(html).toContain('pixel');
     expect(html).not.toContain('tracker.example');

@@ -5,8 +5,17 @@ import { anElection } from '../../support/builders/election-builder.js';
 describe('the saved catalog codec', () => {
   it('reads a catalog saved before eligibility and exception texts were rendered: the text stays, the HTML is null', async () => {
     const election = anElection().key('e').eligibility('Members *only*', '<p>Members <em>only</em></p>\n').exceptionDescription('Ask', '<p>Ask</p>\n').build();
-    const bytes = await encodeSavedCatalog({ revision: 'r', syncedAt: new Date('2025-01-01T00:00:00Z'), elections: new Map([['e', election]]), problems: [], readAt: new Map() });
-    expect((await decodeSavedCatalog(bytes)).elections.get('e')).toMatchObject({ eligibilityHtml: '<p>Members <em>only</em></p>\n', exceptionDescriptionHtml: '<p>Ask</p>\n' });
+    const bytes = await encodeSavedCatalog({
+      revision: 'r',
+      syncedAt: new Date('2025-01-01T00:00:00Z'),
+      elections: new Map([['e', election]]),
+      problems: [],
+      readAt: new Map(),
+    });
+    expect((await decodeSavedCatalog(bytes)).elections.get('e')).toMatchObject({
+      eligibilityHtml: '<p>Members <em>only</em></p>\n',
+      exceptionDescriptionHtml: '<p>Ask</p>\n',
+    });
 
     const body = JSON.parse(gunzipSync(bytes).toString('utf8')) as { elections: Array<Record<string, unknown>> };
     for (const e of body.elections) {

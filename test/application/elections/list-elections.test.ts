@@ -41,11 +41,20 @@ describe('Dashboard', () => {
     const w = inMemoryWorld(elections());
     const alice = await w.signIn('alice');
     await new CastBallot(w.catalog, w.ballotBox, w.sealer, w.strength, w.clock, w.random).execute({
-      user: alice, electionKey: 'run-short', entries: [{ candidate: 'dims', rank: 1 }], passphrase: '',
+      user: alice,
+      electionKey: 'run-short',
+      entries: [{ candidate: 'dims', rank: 1 }],
+      passphrase: '',
     });
     const view = await new Dashboard(w.catalog, w.ballotBox, w.clock, w.exceptionRequests).execute({ user: alice });
-    expect(view.running.map((e) => [e.key, e.eligible, e.voted])).toEqual([['run-short', true, true], ['run-long', false, false]]);
-    expect(view.upcoming.map((e) => [e.key, e.isOfficer])).toEqual([['soon', false], ['later', true]]);
+    expect(view.running.map((e) => [e.key, e.eligible, e.voted])).toEqual([
+      ['run-short', true, true],
+      ['run-long', false, false],
+    ]);
+    expect(view.upcoming.map((e) => [e.key, e.isOfficer])).toEqual([
+      ['soon', false],
+      ['later', true],
+    ]);
     expect(view.past.map((e) => e.key)).toEqual(['past-new']);
     expect(view.empty).toBe(false);
   });
@@ -57,7 +66,10 @@ describe('Dashboard', () => {
     await w.exceptionRequests.file({ ...request, electionKey: 'run-long' }, NOW);
     const dashboard = new Dashboard(w.catalog, w.ballotBox, w.clock, w.exceptionRequests);
     let view = await dashboard.execute({ user: alice });
-    expect(view.running.map((e) => [e.key, e.eligible, e.exceptionPending])).toEqual([['run-short', true, false], ['run-long', false, true]]);
+    expect(view.running.map((e) => [e.key, e.eligible, e.exceptionPending])).toEqual([
+      ['run-short', true, false],
+      ['run-long', false, true],
+    ]);
     const [filed] = await w.exceptionRequests.list('run-long');
     await w.exceptionRequests.decide('run-long', filed!.id, { decision: 'declined', note: '', decidedBy: 'olivia', at: NOW });
     view = await dashboard.execute({ user: alice });

@@ -128,7 +128,11 @@ describe('officers handling exception requests', () => {
 
   it('exports the decisions as CSV and JSON, a record officers can keep', async () => {
     const { w, file, decide, exportDecisions, officer1, mallory } = await setup();
-    const r = await file.execute({ user: mallory, electionKey: KEY, form: { ...form, comments: '=HYPERLINK("http://evil")', description: 'line one\nline, two' } });
+    const r = await file.execute({
+      user: mallory,
+      electionKey: KEY,
+      form: { ...form, comments: '=HYPERLINK("http://evil")', description: 'line one\nline, two' },
+    });
     await file.execute({ user: await w.signIn('eve'), electionKey: KEY, form: { ...form, name: 'Eve' } });
     await decide.execute({ user: officer1, electionKey: KEY, requestId: r.id, decision: 'granted', note: 'Welcome "aboard"' });
     const records = await exportDecisions.execute({ user: officer1, electionKey: KEY });

@@ -19,7 +19,7 @@ describe('SignIn', () => {
     expect(await signIn.execute({ login: 'octocat', name: null })).toMatchObject({ name: null });
   });
 
-  it('passes GitHub\'s numeric id on, and refuses one that is not a positive whole number', async () => {
+  it("passes GitHub's numeric id on, and refuses one that is not a positive whole number", async () => {
     const users = new InMemoryUsers();
     const signIn = new SignIn(users);
     expect(await signIn.execute({ login: 'octocat', name: null, githubId: 583231 })).toMatchObject({ githubId: 583231 });

@@ -61,10 +61,23 @@ describe('InMemoryBallotBox', () => {
 describe('InMemoryElectionRecords', () => {
   it('adds, renames, archives and restores; never deletes', async () => {
     const records = new InMemoryElectionRecords();
-    expect(await records.syncAll([{ key: 'a', name: 'A' }, { key: 'b', name: 'B' }])).toEqual({ added: ['a', 'b'], renamed: [], archived: [], restored: [] });
+    expect(
+      await records.syncAll([
+        { key: 'a', name: 'A' },
+        { key: 'b', name: 'B' },
+      ]),
+    ).toEqual({ added: ['a', 'b'], renamed: [], archived: [], restored: [] });
     expect(await records.syncAll([{ key: 'a', name: 'A2' }])).toEqual({ added: [], renamed: ['a'], archived: ['b'], restored: [] });
-    expect(await records.list()).toEqual([{ key: 'a', name: 'A2', archived: false }, { key: 'b', name: 'B', archived: true }]);
-    expect(await records.syncAll([{ key: 'a', name: 'A2' }, { key: 'b', name: 'B' }])).toEqual({ added: [], renamed: [], archived: [], restored: ['b'] });
+    expect(await records.list()).toEqual([
+      { key: 'a', name: 'A2', archived: false },
+      { key: 'b', name: 'B', archived: true },
+    ]);
+    expect(
+      await records.syncAll([
+        { key: 'a', name: 'A2' },
+        { key: 'b', name: 'B' },
+      ]),
+    ).toEqual({ added: [], renamed: [], archived: [], restored: ['b'] });
     await records.recordSyncedRevision('abc');
     expect(await records.syncedRevision()).toBe('abc');
   });

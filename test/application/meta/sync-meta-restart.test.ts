@@ -41,7 +41,9 @@ describe('SyncMeta across a restart', () => {
     const report = await sync.execute({ fetch: true });
     expect(report.ok).toBe(false);
     expect(report.error).toMatchObject({ stage: 'read' });
-    expect(report.error?.message).toMatch(/no readable election.*3 elections already served are kept.*restored from the database \(revision r1, read at 2024-03-01T12:00:00.000Z\) keeps serving/);
+    expect(report.error?.message).toMatch(
+      /no readable election.*3 elections already served are kept.*restored from the database \(revision r1, read at 2024-03-01T12:00:00.000Z\) keeps serving/,
+    );
     expect([...catalog.current().elections.keys()]).toEqual(['a', 'b', 'c']);
     expect(catalog.current().revision).toBe('r1');
     expect(sync.restoredCatalog()).toEqual({ restored: { revision: 'r1', syncedAt: clock.now(), elections: 3 }, failure: null });
@@ -98,9 +100,15 @@ describe('SyncMeta across a restart', () => {
     source.revision = 'r2';
     const { catalog, sync } = start(null);
     const report = await sync.execute({ fetch: true });
-    expect(report.error?.message).toMatch(/no readable election \(elections: the elections folder does not exist\); it is not taken for an empty catalog\. Nothing is served: no catalog has been read yet\./);
+    expect(report.error?.message).toMatch(
+      /no readable election \(elections: the elections folder does not exist\); it is not taken for an empty catalog\. Nothing is served: no catalog has been read yet\./,
+    );
     expect(catalog.current().syncedAt).toBeNull();
-    expect((await records.inner.list()).map((r) => [r.key, r.archived])).toEqual([['a', false], ['b', false], ['c', false]]);
+    expect((await records.inner.list()).map((r) => [r.key, r.archived])).toEqual([
+      ['a', false],
+      ['b', false],
+      ['c', false],
+    ]);
   });
 
   it('fails the sync, keeping the catalog that serves, when the catalog cannot be saved', async () => {

@@ -26,11 +26,16 @@ async function setup(status: 'completed' | 'running' = 'completed') {
 }
 
 describe('BuildBulletin', () => {
-  it('shows every ballot with dense ranks and null for No opinion, no ballot ids, sorted by ballot hash, with the officers\' result', async () => {
+  it("shows every ballot with dense ranks and null for No opinion, no ballot ids, sorted by ballot hash, with the officers' result", async () => {
     const { w, build, compute } = await setup();
     const b = await build.execute({ electionKey: KEY, requester: null });
     expect(b.format).toBe('elekto-bulletin/1');
-    expect(b.election).toMatchObject({ key: KEY, candidates: ['ada', 'grace', 'alan'], method: { name: 'schulze', strength: 'winning', unranked: 'no-opinion' }, seatCap: null });
+    expect(b.election).toMatchObject({
+      key: KEY,
+      candidates: ['ada', 'grace', 'alan'],
+      method: { name: 'schulze', strength: 'winning', unranked: 'no-opinion' },
+      seatCap: null,
+    });
     expect(b.ballotCount).toBe(4);
     expect(b.ballots.map((x) => x.ranks)).toEqual(
       expect.arrayContaining([
@@ -66,7 +71,9 @@ describe('verifyBulletin names what differs', () => {
     b.ballots[changed]!.ranks.alan = 1;
     const v = verifyBulletin(b, hasher);
     expect(v.ok).toBe(false);
-    expect(v.problems).toContainEqual(expect.stringMatching(/^The digest in the file \([0-9a-f]{64}\) does not match its contents, which hash to [0-9a-f]{64}/));
+    expect(v.problems).toContainEqual(
+      expect.stringMatching(/^The digest in the file \([0-9a-f]{64}\) does not match its contents, which hash to [0-9a-f]{64}/),
+    );
   });
 
   it('a missing or an added ballot: the count says which', async () => {
@@ -82,7 +89,9 @@ describe('verifyBulletin names what differs', () => {
   it('a result that the ballots do not give', async () => {
     const b = clone(await (await setup()).build.execute({ electionKey: KEY, requester: null }));
     (b.result as unknown as { winners: string[] }).winners = ['alan'];
-    expect(verifyBulletin(b, hasher).problems).toContainEqual(expect.stringMatching(/^The result's winners in the file is \["alan"\]; its ballots give \["ada"\]\.$/));
+    expect(verifyBulletin(b, hasher).problems).toContainEqual(
+      expect.stringMatching(/^The result's winners in the file is \["alan"\]; its ballots give \["ada"\]\.$/),
+    );
   });
 
   it('a published digest that differs, and a file that is not a bulletin', async () => {

@@ -43,10 +43,21 @@ const anElectionWithBallots = anElection.chain((election) =>
   fc.tuple(
     fc.constant(election),
     fc.array(
-      fc.tuple(
-        fc.array(fc.oneof(fc.constant(NO_OPINION_RANK), fc.integer({ min: 1, max: 9 })), { minLength: election.candidates.length, maxLength: election.candidates.length }),
-        fc.option(fc.stringMatching(/^[0-9a-f]{4,8}$/), { freq: 3 }),
-      ).map(([ranks, tracker]) => bulletinBallot(election.candidates, election.candidates.map((candidate, i) => ({ candidate, rank: ranks[i]! })), tracker)),
+      fc
+        .tuple(
+          fc.array(fc.oneof(fc.constant(NO_OPINION_RANK), fc.integer({ min: 1, max: 9 })), {
+            minLength: election.candidates.length,
+            maxLength: election.candidates.length,
+          }),
+          fc.option(fc.stringMatching(/^[0-9a-f]{4,8}$/), { freq: 3 }),
+        )
+        .map(([ranks, tracker]) =>
+          bulletinBallot(
+            election.candidates,
+            election.candidates.map((candidate, i) => ({ candidate, rank: ranks[i]! })),
+            tracker,
+          ),
+        ),
       { minLength: 1, maxLength: 25 },
     ),
   ),

@@ -167,7 +167,12 @@ describe('ElectionTurnout', () => {
     const w = inMemoryWorld([anElection().deleteAfter().build()]);
     await castMany(w, KEY, [r(['dims', 1])], 2);
     const turnout = new ElectionTurnout(w.catalog, w.ballotBox, w.clock);
-    expect(await turnout.execute({ electionKey: KEY, requester: await w.signIn('officer1') })).toEqual({ status: 'running', ballots: 2, eligible: 3, ratio: 2 / 3 });
+    expect(await turnout.execute({ electionKey: KEY, requester: await w.signIn('officer1') })).toEqual({
+      status: 'running',
+      ballots: 2,
+      eligible: 3,
+      ratio: 2 / 3,
+    });
     await expect(turnout.execute({ electionKey: KEY, requester: await w.signIn('alice') })).rejects.toMatchObject({ code: 'NOT_AN_OFFICER' });
     w.clock.set(new Date('2021-07-01T00:00:00Z'));
     await turnout.execute({ electionKey: KEY, requester: null });

@@ -36,9 +36,7 @@ describe('ExportBallots', () => {
     const out = await exportBallots.execute({ electionKey: KEY, requester: null });
     const lines = out.csv.split('\n');
     expect(lines[0]).toBe('delectus,elekto,notcivs,e6n,ribemont');
-    expect(lines.slice(1, -1).sort()).toEqual(
-      ['2,1,4,3,5', 'No opinion,No opinion,No opinion,No opinion,No opinion', '1,1,No opinion,No opinion,2'].sort(),
-    );
+    expect(lines.slice(1, -1).sort()).toEqual(['2,1,4,3,5', 'No opinion,No opinion,No opinion,No opinion,No opinion', '1,1,No opinion,No opinion,2'].sort());
     expect(lines.at(-1)).toBe('');
     expect(out.csv).not.toMatch(/voter|[0-9a-f]{8}-[0-9a-f]{4}/);
     expect(out.ballotCount).toBe(3);
@@ -85,7 +83,11 @@ describe('ExportBallots', () => {
     expect(out.csv.split('\n').slice(1, -1).sort()).toEqual(
       ['1,2,3,No opinion,No opinion', '1,1,2,No opinion,No opinion', 'No opinion,1,No opinion,No opinion,2'].sort(),
     );
-    expect(JSON.parse(out.json).ballots.map((b: unknown[]) => b.join(',')).sort()).toEqual([',1,,,2', '1,1,2,,', '1,2,3,,'].sort());
+    expect(
+      JSON.parse(out.json)
+        .ballots.map((b: unknown[]) => b.join(','))
+        .sort(),
+    ).toEqual([',1,,,2', '1,1,2,,', '1,2,3,,'].sort());
   });
 
   it('densifies a ballot over the cells it shows: a candidate stored twice keeps its first rank, no gap', async () => {
@@ -110,6 +112,9 @@ describe('ExportBallots with several unknown candidates on one ballot', () => {
     await castMany(w, KEY, [r(['delectus', 1], ['ghost1', 2], ['ghost2', 3]), r(['delectus', 1])]);
     const out = await written(new ExportBallots(w.catalog, w.ballotBox, w.clock)).execute({ electionKey: KEY, requester: null });
     expect(out.csv).toBe('delectus,ghost1,ghost2\n1,2,3\n1,No opinion,No opinion\n');
-    expect(JSON.parse(out.json).ballots).toEqual([[1, 2, 3], [1, null, null]]);
+    expect(JSON.parse(out.json).ballots).toEqual([
+      [1, 2, 3],
+      [1, null, null],
+    ]);
   });
 });

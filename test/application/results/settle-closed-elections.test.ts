@@ -4,8 +4,16 @@ import { NOW, inMemoryWorld } from '../../support/builders/in-memory-world.js';
 import { castMany, r } from './results-support.js';
 
 const DAY = 24 * 3600 * 1000;
-const closesTomorrow = anElection().key('closing').runningBetween(new Date(NOW.getTime() - DAY), new Date(NOW.getTime() + DAY)).candidates('a', 'b').build();
-const runsLonger = anElection().key('later').runningBetween(new Date(NOW.getTime() - DAY), new Date(NOW.getTime() + 5 * DAY)).candidates('a', 'b').build();
+const closesTomorrow = anElection()
+  .key('closing')
+  .runningBetween(new Date(NOW.getTime() - DAY), new Date(NOW.getTime() + DAY))
+  .candidates('a', 'b')
+  .build();
+const runsLonger = anElection()
+  .key('later')
+  .runningBetween(new Date(NOW.getTime() - DAY), new Date(NOW.getTime() + 5 * DAY))
+  .candidates('a', 'b')
+  .build();
 
 describe('SettleClosedElections', () => {
   it('moves the pending ballots of an election once it has closed, once, and leaves running ones alone', async () => {

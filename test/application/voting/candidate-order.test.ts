@@ -24,8 +24,7 @@ describe('SipHash-2-4', () => {
 describe('per-voter candidate order (Elekto #3)', () => {
   const candidates = ['dims', 'paris', 'aaron', 'jberkus', 'lachie83', 'e6n', 'ribemont'].map((id) => ({ id }));
   const key = candidateOrderKey('app secret');
-  const order = (login: string, election = '2021---GB', k = key) =>
-    orderCandidatesForVoter(k, login, election, candidates).map((c) => c.id);
+  const order = (login: string, election = '2021---GB', k = key) => orderCandidatesForVoter(k, login, election, candidates).map((c) => c.id);
 
   it('is the same every time for one voter, whatever the case of the login', () => {
     expect(order('alice')).toEqual(order('alice'));

@@ -22,7 +22,10 @@ async function ballotsOf(w: ReturnType<typeof inMemoryWorld>) {
   return out;
 }
 
-const vote = [{ candidate: 'paris', rank: 1 }, { candidate: 'dims', rank: 2 }];
+const vote = [
+  { candidate: 'paris', rank: 1 },
+  { candidate: 'dims', rank: 2 },
+];
 
 describe('CastBallot', () => {
   it('stores one entry per candidate in election order, unranked ones at NO_OPINION_RANK, and a sealed link', async () => {
@@ -43,9 +46,17 @@ describe('CastBallot', () => {
   it('stores dense ranks, ties kept: the numbers a voter picks are not a signature (issue 11)', async () => {
     const { w, cast, alice } = await setup();
     const bob = await w.signIn('bob');
-    const signed = [{ candidate: 'dims', rank: 271828 }, { candidate: 'paris', rank: 314159 }, { candidate: 'aaron', rank: 577215 }];
+    const signed = [
+      { candidate: 'dims', rank: 271828 },
+      { candidate: 'paris', rank: 314159 },
+      { candidate: 'aaron', rank: 577215 },
+    ];
     await cast.execute({ user: alice, electionKey: KEY, entries: signed, passphrase: '' });
-    const tied = [{ candidate: 'dims', rank: 1 }, { candidate: 'paris', rank: 1 }, { candidate: 'aaron', rank: 4 }];
+    const tied = [
+      { candidate: 'dims', rank: 1 },
+      { candidate: 'paris', rank: 1 },
+      { candidate: 'aaron', rank: 4 },
+    ];
     await cast.execute({ user: bob, electionKey: KEY, entries: tied, passphrase: '' });
     const stored = (await ballotsOf(w)).map((b) => b.entries.map((e) => e.rank).join(','));
     expect(stored.sort()).toEqual(['1,1,2', '1,2,3']);
@@ -66,7 +77,8 @@ describe('CastBallot', () => {
       code: 'PASSPHRASE_TOO_SHORT',
     });
     // Length alone, with an estimator that finds everything strong: 7 characters are 14 UTF-8 bytes.
-    const lengthOnly = (min: number) => new CastBallot(w.catalog, w.ballotBox, w.sealer, new FixedPassphraseStrength(), w.clock, w.random, { minPassphraseLength: min });
+    const lengthOnly = (min: number) =>
+      new CastBallot(w.catalog, w.ballotBox, w.sealer, new FixedPassphraseStrength(), w.clock, w.random, { minPassphraseLength: min });
     await expect(lengthOnly(8).execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'ééééééé' })).rejects.toMatchObject({
       code: 'PASSPHRASE_TOO_SHORT',
     });
@@ -89,7 +101,16 @@ describe('CastBallot', () => {
   it.each([
     ['an unknown election', { electionKey: 'nope' }, 'ELECTION_NOT_FOUND'],
     ['an unknown candidate', { entries: [{ candidate: 'mallory', rank: 1 }] }, 'INVALID_BALLOT'],
-    ['a candidate twice', { entries: [{ candidate: 'dims', rank: 1 }, { candidate: 'dims', rank: 2 }] }, 'INVALID_BALLOT'],
+    [
+      'a candidate twice',
+      {
+        entries: [
+          { candidate: 'dims', rank: 1 },
+          { candidate: 'dims', rank: 2 },
+        ],
+      },
+      'INVALID_BALLOT',
+    ],
     ['a rank of zero', { entries: [{ candidate: 'dims', rank: 0 }] }, 'INVALID_BALLOT'],
     ['nothing ranked', { entries: [] }, 'INVALID_BALLOT'],
   ])('refuses %s', async (_what, override, code) => {
@@ -141,8 +162,8 @@ describe('CastBallot', () => {
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results.filter((r) => r.status === 'rejected')) {
-      expect((r).reason).toBeInstanceOf(DomainError);
-      expect((r).reason.code).toBe('ALREADY_VOTED');
+      expect(r.reason).toBeInstanceOf(DomainError);
+      expect(r.reason.code).toBe('ALREADY_VOTED');
     }
     expect(await w.ballotBox.countBallots(KEY)).toBe(1);
     expect(await w.ballotBox.countVoters(KEY)).toBe(1);
@@ -167,9 +188,9 @@ describe('CastBallot', () => {
       code: 'INVALID_BALLOT',
       details: { missing: ['aaron'] },
     });
-    await expect(
-      cast.execute({ user: alice, electionKey: KEY, entries: [...vote, { candidate: 'aaron', rank: 2 }], passphrase: '' }),
-    ).resolves.toEqual({ linked: false });
+    await expect(cast.execute({ user: alice, electionKey: KEY, entries: [...vote, { candidate: 'aaron', rank: 2 }], passphrase: '' })).resolves.toEqual({
+      linked: false,
+    });
   });
 
   it('keeps the ballot separate from the voter: the mark holds no ballot id in the clear', async () => {
@@ -206,12 +227,30 @@ describe('CastBallot refuses guessable passphrases', () => {
     const strength = new FixedPassphraseStrength();
     const cast = new CastBallot(w.catalog, w.ballotBox, w.sealer, strength, w.clock, w.random);
     const bob = await w.signIn('bob', 'Robert Tables');
-    for (const [user, passphrase] of [[alice, 'I am alice, hi'], [bob, 'little robert tables'], [alice, 'general board forever'], [alice, 'vote paris now']] as const) {
+    for (const [user, passphrase] of [
+      [alice, 'I am alice, hi'],
+      [bob, 'little robert tables'],
+      [alice, 'general board forever'],
+      [alice, 'vote paris now'],
+    ] as const) {
       await expect(cast.execute({ user, electionKey: KEY, entries: vote, passphrase })).rejects.toMatchObject({ code: 'PASSPHRASE_TOO_WEAK' });
     }
     expect(await w.ballotBox.countBallots(KEY)).toBe(0);
     expect(guessableWords(bob, anElection().build())).toEqual(
-      expect.arrayContaining(['bob', 'robert tables', 'robert', 'tables', '2021---gb', 'select our 2021 general board rep', 'general', 'board', 'elekto test', 'dims', 'paris', 'aaron']),
+      expect.arrayContaining([
+        'bob',
+        'robert tables',
+        'robert',
+        'tables',
+        '2021---gb',
+        'select our 2021 general board rep',
+        'general',
+        'board',
+        'elekto test',
+        'dims',
+        'paris',
+        'aaron',
+      ]),
     );
   });
 

@@ -8,14 +8,14 @@ import { OTHER_STRONG_PASSPHRASE, STRONG_PASSPHRASE } from '../../support/passph
 
 const KEY = '2021---GB';
 const OTHER = '2021---TOC';
-const vote = [{ candidate: 'paris', rank: 1 }, { candidate: 'dims', rank: 2 }];
+const vote = [
+  { candidate: 'paris', rank: 1 },
+  { candidate: 'dims', rank: 2 },
+];
 const MINUTE = 60_000;
 
 async function setup() {
-  const w = inMemoryWorld([
-    anElection().build(),
-    anElection().key(OTHER).named('TOC').candidates('jberkus', 'lachie83').build(),
-  ]);
+  const w = inMemoryWorld([anElection().build(), anElection().key(OTHER).named('TOC').candidates('jberkus', 'lachie83').build()]);
   const cast = new CastBallot(w.catalog, w.ballotBox, w.sealer, w.strength, w.clock, w.random);
   const view = new ViewBallot(w.catalog, w.ballotBox, w.sealer, w.attempts, w.clock);
   const revoke = new RevokeBallot(w.catalog, w.ballotBox, w.sealer, w.attempts, w.clock);
@@ -39,10 +39,18 @@ describe('ViewBallot', () => {
   it('shows dense ranks, also for a ballot stored with gaps (Elekto stored any integer)', async () => {
     const { w, view, alice } = await setup();
     const ballotId = w.random.uuid();
-    const entries = [{ candidate: 'dims', rank: 5 }, { candidate: 'paris', rank: 5 }, { candidate: 'aaron', rank: 9 }];
+    const entries = [
+      { candidate: 'dims', rank: 5 },
+      { candidate: 'paris', rank: 5 },
+      { candidate: 'aaron', rank: 9 },
+    ];
     await w.ballotBox.cast({ electionKey: KEY, userId: alice.id, ballotId, entries, link: await w.sealer.seal(STRONG_PASSPHRASE, ballotId) });
     const own = await view.execute({ user: alice, electionKey: KEY, passphrase: STRONG_PASSPHRASE });
-    expect(own.entries.map((e) => [e.candidate, e.rank])).toEqual([['dims', 1], ['paris', 1], ['aaron', 2]]);
+    expect(own.entries.map((e) => [e.candidate, e.rank])).toEqual([
+      ['dims', 1],
+      ['paris', 1],
+      ['aaron', 2],
+    ]);
     expect(own.ranking).toEqual([['dims', 'paris'], ['aaron']]);
   });
 
@@ -103,9 +111,7 @@ describe('ViewBallot', () => {
   it('takes one request per voter and election at a time: the rest of a burst is refused before any derivation', async () => {
     const { cast, view, alice, w } = await setup();
     await cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE });
-    const results = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, i) => view.execute({ user: alice, electionKey: KEY, passphrase: `guess ${i}` })),
-    );
+    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => view.execute({ user: alice, electionKey: KEY, passphrase: `guess ${i}` })));
     const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'ok'));
     expect(codes.filter((c) => c === 'WRONG_PASSPHRASE')).toHaveLength(1);
     expect(codes.filter((c) => c === 'REQUEST_IN_PROGRESS')).toHaveLength(19);

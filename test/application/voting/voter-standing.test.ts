@@ -22,8 +22,15 @@ describe('VoterStanding', () => {
     const alice = await w.signIn('ALICE');
     const s = await standing.execute({ user: alice, electionKey: KEY });
     expect(s).toMatchObject({
-      status: 'running', eligible: true, voted: false, isOfficer: false, canVote: true,
-      canViewBallot: false, canRevoke: false, exceptionRequest: null, canRequestException: false,
+      status: 'running',
+      eligible: true,
+      voted: false,
+      isOfficer: false,
+      canVote: true,
+      canViewBallot: false,
+      canRevoke: false,
+      exceptionRequest: null,
+      canRequestException: false,
     });
     expect(s.candidates.map((c) => c.id).sort()).toEqual(['aaron', 'dims', 'paris']);
     const again = await standing.execute({ user: alice, electionKey: KEY });
@@ -39,7 +46,12 @@ describe('VoterStanding', () => {
     expect(await standing.execute({ user: alice, electionKey: KEY })).toMatchObject({ voted: true, canVote: false, canViewBallot: true, canRevoke: true });
     expect(await standing.execute({ user: bob, electionKey: KEY })).toMatchObject({ voted: true, canViewBallot: false, canRevoke: false });
     w.clock.set(new Date('2021-07-01T00:00:00Z'));
-    expect(await standing.execute({ user: alice, electionKey: KEY })).toMatchObject({ status: 'completed', canViewBallot: true, canRevoke: false, canVote: false });
+    expect(await standing.execute({ user: alice, electionKey: KEY })).toMatchObject({
+      status: 'completed',
+      canViewBallot: true,
+      canRevoke: false,
+      canVote: false,
+    });
   });
 
   it('an officer not on the roll is an officer and not eligible; a user outside the roll may request an exception while the window is open', async () => {

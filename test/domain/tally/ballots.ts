@@ -10,7 +10,12 @@ export function ranksOf(order: string, candidates: readonly string[]): Float64Ar
   const ranks = new Float64Array(candidates.length);
   order
     .split('>')
-    .map((tier) => tier.split('=').map((c) => c.trim()).filter(Boolean))
+    .map((tier) =>
+      tier
+        .split('=')
+        .map((c) => c.trim())
+        .filter(Boolean),
+    )
     .forEach((tier, i) =>
       tier.forEach((c) => {
         const at = candidates.indexOf(c);

@@ -18,7 +18,12 @@ describe('Minimax', () => {
   });
 
   it('Wikipedia "Minimax Condorcet", 100 voters with ties: A wins by winning votes and by margins', () => {
-    const p: Profile = [['A=C>B', 4], ['A>C>B', 47], ['C>B>A', 43], ['B>A=C', 6]];
+    const p: Profile = [
+      ['A=C>B', 4],
+      ['A>C>B', 47],
+      ['C>B>A', 43],
+      ['B>A=C', 6],
+    ];
     expect(run('minimax', ['A', 'B', 'C'], p, 'winning').scores).toEqual({ A: 0, B: 94, C: 47 });
     expect(run('minimax', ['A', 'B', 'C'], p, 'margin').scores).toEqual({ A: -2, B: 88, C: 4 });
     expect(run('minimax', ['A', 'B', 'C'], p, 'margin').ranking).toEqual([['A'], ['C'], ['B']]);
@@ -26,7 +31,14 @@ describe('Minimax', () => {
 
   it('Wikipedia "Condorcet loser criterion" (truncated ballots, no opinion): winning votes elect A, margins B', () => {
     const p: Profile = [
-      ['A>C>B>D', 30], ['D>B>A>C', 15], ['D>B>C>A', 14], ['B>C>A>D', 6], ['D>C>A=B', 4], ['C>A=B', 16], ['B>C', 14], ['C>A', 3],
+      ['A>C>B>D', 30],
+      ['D>B>A>C', 15],
+      ['D>B>C>A', 14],
+      ['B>C>A>D', 6],
+      ['D>C>A=B', 4],
+      ['C>A=B', 16],
+      ['B>C', 14],
+      ['C>A', 3],
     ];
     const w = run('minimax', ['A', 'B', 'C', 'D'], p, 'winning');
     expect(w.scores).toEqual({ A: 35, B: 50, C: 45, D: 36 });
@@ -42,14 +54,19 @@ describe('Minimax', () => {
 });
 
 describe('Copeland', () => {
-  it("Wikipedia \"Copeland's method\", Tennessee: Nashville 3 wins, Chattanooga 2, Knoxville 1, Memphis 0", () => {
+  it('Wikipedia "Copeland\'s method", Tennessee: Nashville 3 wins, Chattanooga 2, Knoxville 1, Memphis 0', () => {
     const r = run('copeland', TENNESSEE_CITIES, TENNESSEE);
     expect(r.ranking).toEqual([['Nashville'], ['Chattanooga'], ['Knoxville'], ['Memphis']]);
     expect(r.scores).toEqual({ Memphis: 0, Nashville: 6, Chattanooga: 4, Knoxville: 2 });
   });
 
-  it("Wikipedia \"Copeland's method\", 100 voters, no Condorcet winner: A first, then B, C and E tied", () => {
-    const p: Profile = [['A>E>C>D', 31], ['B>A>E', 30], ['C>D>B', 29], ['D>A>E', 10]];
+  it('Wikipedia "Copeland\'s method", 100 voters, no Condorcet winner: A first, then B, C and E tied', () => {
+    const p: Profile = [
+      ['A>E>C>D', 31],
+      ['B>A>E', 30],
+      ['C>D>B', 29],
+      ['D>A>E', 10],
+    ];
     const r = run('copeland', ['A', 'B', 'C', 'D', 'E'], p, 'winning', 'last');
     expect(r.condorcetWinner).toBeNull();
     expect(r.ranking).toEqual([['A'], ['B', 'C', 'E'], ['D']]);

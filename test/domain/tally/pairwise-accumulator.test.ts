@@ -45,7 +45,13 @@ describe('PairwiseAccumulator', () => {
 
   it('gives the same matrix when unit-weight counts are folded into the float matrix along the way', () => {
     const ballots: Array<[number[], number]> = [
-      [[1, 2, 3], 1], [[3, 1, 2], 1], [[2, 2, 1], 0.5], [[1, 0, 2], 1], [[0, 1, 1], 2], [[2, 1, 3], 1], [[1, 3, 2], 1],
+      [[1, 2, 3], 1],
+      [[3, 1, 2], 1],
+      [[2, 2, 1], 0.5],
+      [[1, 0, 2], 1],
+      [[0, 1, 1], 2],
+      [[2, 1, 3], 1],
+      [[1, 3, 2], 1],
     ];
     for (const unranked of ['no-opinion', 'last'] as const) {
       const plain = new PairwiseAccumulator(['A', 'B', 'C'], unranked);
@@ -80,7 +86,12 @@ describe('PairwiseAccumulator', () => {
     expect(a.matrix()).toEqual(b.matrix());
     expect(() => a.addEntries([{ candidate: 'Z', rank: 1 }])).toThrow(/"Z" is not a candidate/);
     expect(() => a.addEntries([{ candidate: 'Z', rank: 1 }])).toThrow(DomainError);
-    expect(() => a.addEntries([{ candidate: 'A', rank: 1 }, { candidate: 'A', rank: 2 }])).toThrow(/twice/);
+    expect(() =>
+      a.addEntries([
+        { candidate: 'A', rank: 1 },
+        { candidate: 'A', rank: 2 },
+      ]),
+    ).toThrow(/twice/);
     expect(() => a.addEntries([{ candidate: 'A', rank: 0 }])).toThrow(/not a rank/);
   });
 

@@ -23,7 +23,9 @@ const METHODS: Array<Pick<TallyOptions, 'method' | 'strength'>> = [
 const profile = fc.integer({ min: 2, max: 6 }).chain((n) =>
   fc.record({
     n: fc.constant(n),
-    ballots: fc.array(fc.record({ ranks: fc.array(fc.integer({ min: 0, max: n }), { minLength: n, maxLength: n }), weight: fc.integer({ min: 1, max: 4 }) }), { maxLength: 25 }),
+    ballots: fc.array(fc.record({ ranks: fc.array(fc.integer({ min: 0, max: n }), { minLength: n, maxLength: n }), weight: fc.integer({ min: 1, max: 4 }) }), {
+      maxLength: 25,
+    }),
     unranked: fc.constantFrom('no-opinion' as const, 'last' as const),
   }),
 );
@@ -53,30 +55,44 @@ describe('tally properties', () => {
 
   it('ballot order does not change the result', () => {
     fc.assert(
-      fc.property(profile.chain((p) => fc.tuple(fc.constant(p), fc.shuffledSubarray(p.ballots.map((_, i) => i), { minLength: p.ballots.length }))), ([p, order]) => {
-        for (const m of METHODS) {
-          expect(tally(build(p, undefined, order), { ...m, seats: 2 })).toEqual(tally(build(p), { ...m, seats: 2 }));
-        }
-      }),
+      fc.property(
+        profile.chain((p) =>
+          fc.tuple(
+            fc.constant(p),
+            fc.shuffledSubarray(
+              p.ballots.map((_, i) => i),
+              { minLength: p.ballots.length },
+            ),
+          ),
+        ),
+        ([p, order]) => {
+          for (const m of METHODS) {
+            expect(tally(build(p, undefined, order), { ...m, seats: 2 })).toEqual(tally(build(p), { ...m, seats: 2 }));
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });
 
   it('renaming and reordering candidates changes the result only by the renaming', () => {
     fc.assert(
-      fc.property(profile.chain((p) => fc.tuple(fc.constant(p), fc.shuffledSubarray([...Array(p.n).keys()], { minLength: p.n }))), ([p, perm]) => {
-        // Candidate i of the original becomes "x<perm[i]>" placed at position perm[i].
-        const renamed: P = { ...p, ballots: p.ballots.map((b) => ({ weight: b.weight, ranks: invert(b.ranks, perm) })) };
-        const newNames = Array.from({ length: p.n }, (_, j) => `x${j}`);
-        const rename = (c: string): string => `x${perm[Number(c.slice(1))]}`;
-        for (const m of METHODS) {
-          const a = tally(build(p), { ...m, seats: 2 });
-          const b = tally(build(renamed, newNames), { ...m, seats: 2 });
-          expect(sortTiers(b.ranking)).toEqual(sortTiers(a.ranking.map((t) => t.map(rename))));
-          expect([...b.winners].sort()).toEqual(a.winners.map(rename).sort());
-          expect(b.tieAtCutoff).toBe(a.tieAtCutoff);
-        }
-      }),
+      fc.property(
+        profile.chain((p) => fc.tuple(fc.constant(p), fc.shuffledSubarray([...Array(p.n).keys()], { minLength: p.n }))),
+        ([p, perm]) => {
+          // Candidate i of the original becomes "x<perm[i]>" placed at position perm[i].
+          const renamed: P = { ...p, ballots: p.ballots.map((b) => ({ weight: b.weight, ranks: invert(b.ranks, perm) })) };
+          const newNames = Array.from({ length: p.n }, (_, j) => `x${j}`);
+          const rename = (c: string): string => `x${perm[Number(c.slice(1))]}`;
+          for (const m of METHODS) {
+            const a = tally(build(p), { ...m, seats: 2 });
+            const b = tally(build(renamed, newNames), { ...m, seats: 2 });
+            expect(sortTiers(b.ranking)).toEqual(sortTiers(a.ranking.map((t) => t.map(rename))));
+            expect([...b.winners].sort()).toEqual(a.winners.map(rename).sort());
+            expect(b.tieAtCutoff).toBe(a.tieAtCutoff);
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -90,10 +106,9 @@ describe('tally properties', () => {
           for (let y = 0; y < p.n; y++) {
             let expected = 0;
             for (const { ranks, weight } of p.ballots) {
-              const rx = ranks[x]!, ry = ranks[y]!;
-              const prefers = p.unranked === 'no-opinion'
-                ? !unranked(rx) && !unranked(ry) && rx < ry
-                : !unranked(rx) && (unranked(ry) || rx < ry);
+              const rx = ranks[x]!,
+                ry = ranks[y]!;
+              const prefers = p.unranked === 'no-opinion' ? !unranked(rx) && !unranked(ry) && rx < ry : !unranked(rx) && (unranked(ry) || rx < ry);
               if (x !== y && prefers) expected += weight;
             }
             expect(m.counts[x * p.n + y]).toBe(expected);
@@ -162,4 +177,3 @@ function invert(ranks: number[], perm: number[]): number[] {
   ranks.forEach((r, i) => (out[perm[i]!] = r));
   return out;
 }
-

@@ -12,8 +12,7 @@ import { WIKIPEDIA_45 } from './examples.js';
 
 const ABCD = ['A', 'B', 'C', 'D'];
 const ABCDE = ['A', 'B', 'C', 'D', 'E'];
-const rank = (c: readonly string[], p: Profile, strength: PairStrength = 'winning') =>
-  tally(matrixOf(c, p), { method: 'schulze', strength, seats: 1 }).ranking;
+const rank = (c: readonly string[], p: Profile, strength: PairStrength = 'winning') => tally(matrixOf(c, p), { method: 'schulze', strength, seats: 1 }).ranking;
 
 describe('Schulze: Wikipedia 45-voter example', () => {
   const m = matrixOf(ABCDE, WIKIPEDIA_45);
@@ -81,12 +80,28 @@ describe("Schulze: Elekto's unit vectors (spec §8.3, §8.4)", () => {
 
 describe("Schulze: examples of Schulze's paper (arXiv:1804.02973, §3)", () => {
   it('example 1 (21 voters): D wins', () => {
-    expect(rank(ABCD, [['A>C>D>B', 8], ['B>A>D>C', 2], ['C>D>B>A', 4], ['D>B>A>C', 4], ['D>C>B>A', 3]])[0]).toEqual(['D']);
+    expect(
+      rank(ABCD, [
+        ['A>C>D>B', 8],
+        ['B>A>D>C', 2],
+        ['C>D>B>A', 4],
+        ['D>B>A>C', 4],
+        ['D>C>B>A', 3],
+      ])[0],
+    ).toEqual(['D']);
   });
 
   it('example 2 (9 voters): B and D are both potential winners — a tie, not silently broken', () => {
-    const p: Profile = [['A>B>C>D', 3], ['C>B>D>A', 2], ['D>A>B>C', 2], ['D>B>C>A', 2]];
-    expect(rank(ABCD, p)).toEqual([['B', 'D'], ['A', 'C']]);
+    const p: Profile = [
+      ['A>B>C>D', 3],
+      ['C>B>D>A', 2],
+      ['D>A>B>C', 2],
+      ['D>B>C>A', 2],
+    ];
+    expect(rank(ABCD, p)).toEqual([
+      ['B', 'D'],
+      ['A', 'C'],
+    ]);
     const r = tally(matrixOf(ABCD, p), { method: 'schulze', strength: 'winning', seats: 1 });
     expect(r.winners).toEqual([]);
     expect(r.tieAtCutoff).toBe(true);
@@ -94,19 +109,38 @@ describe("Schulze: examples of Schulze's paper (arXiv:1804.02973, §3)", () => {
   });
 
   it('example 3 (63 voters): D wins, A and B tie behind', () => {
-    const p: Profile = [['A>B>C>D', 12], ['A>D>B>C', 6], ['B>C>D>A', 9], ['C>D>A>B', 15], ['D>B>A>C', 21]];
+    const p: Profile = [
+      ['A>B>C>D', 12],
+      ['A>D>B>C', 6],
+      ['B>C>D>A', 9],
+      ['C>D>A>B', 15],
+      ['D>B>A>C', 21],
+    ];
     expect(rank(ABCD, p)).toEqual([['D'], ['A', 'B'], ['C']]);
   });
 
   it('example 4 (15 voters): A and D tie for first', () => {
-    expect(rank(ABCD, [['A>C>D>B', 6], ['B>A>D>C', 1], ['C>B>D>A', 3], ['D>B>A>C', 3], ['D>C>B>A', 2]])[0]).toEqual(['A', 'D']);
+    expect(
+      rank(ABCD, [
+        ['A>C>D>B', 6],
+        ['B>A>D>C', 1],
+        ['C>B>D>A', 3],
+        ['D>B>A>C', 3],
+        ['D>C>B>A', 2],
+      ])[0],
+    ).toEqual(['A', 'D']);
   });
 
   it('example 5 (6 candidates): A wins; two more A>E>F>C>B>D ballots make D win', () => {
     const c = ['A', 'B', 'C', 'D', 'E', 'F'];
     const p: Profile = [
-      ['A>D>E>B>C>F', 3], ['B>F>E>C>D>A', 3], ['C>A>B>F>D>E', 4], ['D>B>C>E>F>A', 1],
-      ['D>E>F>A>B>C', 4], ['E>C>B>D>F>A', 2], ['F>A>C>D>B>E', 2],
+      ['A>D>E>B>C>F', 3],
+      ['B>F>E>C>D>A', 3],
+      ['C>A>B>F>D>E', 4],
+      ['D>B>C>E>F>A', 1],
+      ['D>E>F>A>B>C', 4],
+      ['E>C>B>D>F>A', 2],
+      ['F>A>C>D>B>E', 2],
     ];
     expect(rank(c, p)[0]).toEqual(['A']);
     expect(rank(c, [...p, ['A>E>F>C>B>D', 2]])[0]).toEqual(['D']);
@@ -115,22 +149,46 @@ describe("Schulze: examples of Schulze's paper (arXiv:1804.02973, §3)", () => {
   it('example 6: A wins with four candidates; adding E (placed after D) makes B win', () => {
     expect(
       rank(ABCD, [
-        ['A>B>D>C', 3], ['A>D>B>C', 5], ['A>D>C>B', 1], ['B>A>D>C', 2], ['B>D>C>A', 2],
-        ['C>A>B>D', 4], ['C>B>A>D', 6], ['D>B>C>A', 2], ['D>C>A>B', 5],
+        ['A>B>D>C', 3],
+        ['A>D>B>C', 5],
+        ['A>D>C>B', 1],
+        ['B>A>D>C', 2],
+        ['B>D>C>A', 2],
+        ['C>A>B>D', 4],
+        ['C>B>A>D', 6],
+        ['D>B>C>A', 2],
+        ['D>C>A>B', 5],
       ])[0],
     ).toEqual(['A']);
     expect(
       rank(ABCDE, [
-        ['A>B>D>E>C', 3], ['A>D>E>B>C', 5], ['A>D>E>C>B', 1], ['B>A>D>E>C', 2], ['B>D>E>C>A', 2],
-        ['C>A>B>D>E', 4], ['C>B>A>D>E', 6], ['D>B>E>C>A', 2], ['D>E>C>A>B', 5],
+        ['A>B>D>E>C', 3],
+        ['A>D>E>B>C', 5],
+        ['A>D>E>C>B', 1],
+        ['B>A>D>E>C', 2],
+        ['B>D>E>C>A', 2],
+        ['C>A>B>D>E', 4],
+        ['C>B>A>D>E', 6],
+        ['D>B>E>C>A', 2],
+        ['D>E>C>A>B', 5],
       ])[0],
     ).toEqual(['B']);
   });
 
   // Example 7: the three link strengths disagree: winning votes elect D, margins A, ratio B.
   const EXAMPLE_7: Profile = [
-    ['A>B>C>D', 6], ['A=B>C=D', 8], ['A=C>B=D', 8], ['A=C>D>B', 18], ['A=C=D>B', 8], ['B>A=C=D', 40],
-    ['C>B>D>A', 4], ['C>D>A>B', 9], ['C=D>A=B', 8], ['D>A>B>C', 14], ['D>B>C>A', 11], ['D>C>A>B', 4],
+    ['A>B>C>D', 6],
+    ['A=B>C=D', 8],
+    ['A=C>B=D', 8],
+    ['A=C>D>B', 18],
+    ['A=C=D>B', 8],
+    ['B>A=C=D', 40],
+    ['C>B>D>A', 4],
+    ['C>D>A>B', 9],
+    ['C=D>A=B', 8],
+    ['D>A>B>C', 14],
+    ['D>B>C>A', 11],
+    ['D>C>A>B', 4],
   ];
   it.each([
     ['winning', [['D'], ['A'], ['B'], ['C']]],
@@ -142,10 +200,28 @@ describe("Schulze: examples of Schulze's paper (arXiv:1804.02973, §3)", () => {
 
   it('examples 8 and 9: B and E win', () => {
     expect(
-      rank(ABCDE, [['A>D>B>E>C', 9], ['B>C>A>D>E', 6], ['B>C>D>E>A', 5], ['C>D>B>E>A', 2], ['D>E>C>B>A', 6], ['E>A>C>B>D', 14], ['E>C>A>B>D', 2], ['E>D>A>C>B', 1]])[0],
+      rank(ABCDE, [
+        ['A>D>B>E>C', 9],
+        ['B>C>A>D>E', 6],
+        ['B>C>D>E>A', 5],
+        ['C>D>B>E>A', 2],
+        ['D>E>C>B>A', 6],
+        ['E>A>C>B>D', 14],
+        ['E>C>A>B>D', 2],
+        ['E>D>A>C>B', 1],
+      ])[0],
     ).toEqual(['B']);
     expect(
-      rank(ABCDE, [['A>D>B>E>C', 9], ['B>A>C>E>D', 1], ['C>B>A>D>E', 6], ['C>D>B>E>A', 2], ['C>D>E>A>B', 5], ['D>E>C>A>B', 6], ['E>B>A>C>D', 14], ['E>B>C>A>D', 2]])[0],
+      rank(ABCDE, [
+        ['A>D>B>E>C', 9],
+        ['B>A>C>E>D', 1],
+        ['C>B>A>D>E', 6],
+        ['C>D>B>E>A', 2],
+        ['C>D>E>A>B', 5],
+        ['D>E>C>A>B', 6],
+        ['E>B>A>C>D', 14],
+        ['E>B>C>A>D', 2],
+      ])[0],
     ).toEqual(['E']);
   });
 });

@@ -23,7 +23,13 @@ describe('tally result', () => {
   });
 
   it('reports ties in explanations', () => {
-    const m = matrixOf(['A', 'B', 'C'], [['A>B>C', 1], ['B>A>C', 1]]);
+    const m = matrixOf(
+      ['A', 'B', 'C'],
+      [
+        ['A>B>C', 1],
+        ['B>A>C', 1],
+      ],
+    );
     const r = tally(m, { method: 'schulze', strength: 'winning', seats: 1 });
     expect(r.explanations.A!.summary).toBe('Beats C 2–0; ties with B 1–1.');
     expect(r.ranking).toEqual([['A', 'B'], ['C']]);
@@ -73,9 +79,7 @@ describe('seat cap', () => {
     const tiers = [['A'], ['B'], ['C'], ['D']];
     const r = allocateSeats(tiers, 2, cap({ A: 'Acme', B: 'Acme', C: 'Initech' }));
     expect(r.winners).toEqual(['A', 'C']);
-    expect(r.passedOver).toEqual([
-      { candidate: 'B', reason: 'employer "Acme" already has 1 winner (A); the cap is 1.' },
-    ]);
+    expect(r.passedOver).toEqual([{ candidate: 'B', reason: 'employer "Acme" already has 1 winner (A); the cap is 1.' }]);
     expect(r.tieAtCutoff).toBe(false);
   });
 

@@ -50,8 +50,14 @@ export class ElectionBuilder {
     this.fields.path = key.replace(/---/g, '/');
     return this;
   }
-  named(name: string): this { this.fields.name = name; return this; }
-  organization(org: string): this { this.fields.organization = org; return this; }
+  named(name: string): this {
+    this.fields.name = name;
+    return this;
+  }
+  organization(org: string): this {
+    this.fields.organization = org;
+    return this;
+  }
   /** startsAt/endsAt; exceptionDueAt follows the start unless set with exceptionsDue. */
   runningBetween(start: Date | string, end: Date | string): this {
     const s = new Date(start);
@@ -68,20 +74,51 @@ export class ElectionBuilder {
     if (status === 'upcoming') return this.runningBetween(new Date(t + 24 * HOUR), new Date(t + 48 * HOUR));
     return this.runningBetween(new Date(t - 48 * HOUR), new Date(t - 24 * HOUR));
   }
-  exceptionsDue(at: Date | string): this { this.fields.exceptionDueAt = new Date(at); return this; }
-  seats(n: number): this { this.fields.noWinners = n; return this; }
-  allowNoOpinion(allow: boolean): this { this.fields.allowNoOpinion = allow; return this; }
-  deleteAfter(on = true): this { this.fields.deleteAfter = on; return this; }
-  officers(...logins: string[]): this { this.fields.officers = logins.map(normaliseLogin); return this; }
-  voters(...logins: string[]): this { this.fields.voters = new Set(logins.map(normaliseLogin)); return this; }
-  noVoterRoll(): this { this.fields.voters = null; return this; }
+  exceptionsDue(at: Date | string): this {
+    this.fields.exceptionDueAt = new Date(at);
+    return this;
+  }
+  seats(n: number): this {
+    this.fields.noWinners = n;
+    return this;
+  }
+  allowNoOpinion(allow: boolean): this {
+    this.fields.allowNoOpinion = allow;
+    return this;
+  }
+  deleteAfter(on = true): this {
+    this.fields.deleteAfter = on;
+    return this;
+  }
+  officers(...logins: string[]): this {
+    this.fields.officers = logins.map(normaliseLogin);
+    return this;
+  }
+  voters(...logins: string[]): this {
+    this.fields.voters = new Set(logins.map(normaliseLogin));
+    return this;
+  }
+  noVoterRoll(): this {
+    this.fields.voters = null;
+    return this;
+  }
   candidates(...cs: Array<string | Candidate>): this {
     this.fields.candidates = cs.map((c) => (typeof c === 'string' ? aCandidate(c) : c));
     return this;
   }
-  seatCap(cap: SeatCap | null): this { this.fields.seatCap = cap; return this; }
-  resultsHtml(html: string | null): this { this.fields.resultsHtml = html; return this; }
-  eligibility(text: string | null, html: string | null = null): this { this.fields.eligibility = text; this.fields.eligibilityHtml = html; return this; }
+  seatCap(cap: SeatCap | null): this {
+    this.fields.seatCap = cap;
+    return this;
+  }
+  resultsHtml(html: string | null): this {
+    this.fields.resultsHtml = html;
+    return this;
+  }
+  eligibility(text: string | null, html: string | null = null): this {
+    this.fields.eligibility = text;
+    this.fields.eligibilityHtml = html;
+    return this;
+  }
   exceptionDescription(text: string | null, html: string | null = null): this {
     this.fields.exceptionDescription = text;
     this.fields.exceptionDescriptionHtml = html;

@@ -17,8 +17,7 @@ export function csrfProtection(exempt: readonly string[]): Middleware {
   const check = CSRF({
     disableQuery: true,
     excludedMethods: [...SAFE_METHODS],
-    errorHandler: (ctx) =>
-      ctx.throw(403, 'This form has expired or did not come from this site. Go back, reload the page and try again.'),
+    errorHandler: (ctx) => ctx.throw(403, 'This form has expired or did not come from this site. Go back, reload the page and try again.'),
   });
   return async (ctx, next) => {
     if (exempt.includes(ctx.path)) return next();

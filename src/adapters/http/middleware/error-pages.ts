@@ -90,7 +90,8 @@ export function errorPages(render: Render, logger: HttpLogger): Middleware {
       const log = (ctx.req as { log?: HttpLogger }).log ?? logger;
       // Overload is expected under a burst and warned about, rate-limited, where it is detected: one
       // ERROR with a stack trace per refused request would drown the log exactly when it matters.
-      if (err instanceof DomainError && err.code === 'SERVER_BUSY') log.info({ status, method: ctx.method, path: ctx.path, code: err.code }, 'request refused: busy');
+      if (err instanceof DomainError && err.code === 'SERVER_BUSY')
+        log.info({ status, method: ctx.method, path: ctx.path, code: err.code }, 'request refused: busy');
       else if (status >= 500) log.error({ err, method: ctx.method, path: ctx.path }, 'request failed');
       else log.info({ status, method: ctx.method, path: ctx.path, code: (err as DomainError).code }, 'request refused');
       show(ctx, render, status, userMessage(err, status));
@@ -106,7 +107,7 @@ function userMessage(err: unknown, status: number): string {
   // Our own ctx.throw(status, sentence) is shown as written; a bare status text ("Not Found") or a
   // body parser's wording ("request entity too large", the JSON parser's complaint) is not for people.
   const own = e.expose && e.message && e.message !== STATUS_CODES[status] && typeof e.type !== 'string';
-  return own ? e.message! : GENERIC[status] ?? 'The request could not be handled. Go back, reload the page and try again.';
+  return own ? e.message! : (GENERIC[status] ?? 'The request could not be handled. Go back, reload the page and try again.');
 }
 
 function show(ctx: Context, render: Render, status: number, message: string): void {

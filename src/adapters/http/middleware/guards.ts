@@ -25,6 +25,7 @@ export function userOf(ctx: Context): User {
 /** Route parameters come decoded; election keys and candidate ids never hold `/` or control chars. */
 export function param(ctx: Context, name: string): string {
   const value = (ctx as Context & { params?: Record<string, string> }).params?.[name] ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   if (value === '' || value.length > 300 || /[\u0000-\u001f/\\]/.test(value)) ctx.throw(404);
   return value;
 }

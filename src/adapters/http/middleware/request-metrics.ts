@@ -15,12 +15,21 @@ export function outcomeOf(status: number): BallotOutcome {
   if (status < 400) return 'ok';
   if (status >= 500) return 'error';
   switch (status) {
-    case 401: return 'signed_out';
-    case 403: return 'forbidden';
-    case 409: return 'conflict';
-    case 400: case 413: case 415: case 422: return 'invalid';
-    case 429: return 'throttled';
-    default: return 'refused';
+    case 401:
+      return 'signed_out';
+    case 403:
+      return 'forbidden';
+    case 409:
+      return 'conflict';
+    case 400:
+    case 413:
+    case 415:
+    case 422:
+      return 'invalid';
+    case 429:
+      return 'throttled';
+    default:
+      return 'refused';
   }
 }
 
@@ -36,9 +45,7 @@ interface MatchedLayer {
  * sign-in guard would carry the guard's pattern instead of the route's.
  */
 export function routeOf(ctx: Context): string {
-  const layers = ((ctx as Context & { matched?: readonly MatchedLayer[] }).matched ?? []).filter(
-    (l) => l.methods.length > 0 && typeof l.path === 'string',
-  );
+  const layers = ((ctx as Context & { matched?: readonly MatchedLayer[] }).matched ?? []).filter((l) => l.methods.length > 0 && typeof l.path === 'string');
   const route = layers.findLast((l) => l.methods.includes(ctx.method)) ?? layers.at(-1);
   return route ? (route.path as string) : '(unmatched)';
 }

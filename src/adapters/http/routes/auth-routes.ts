@@ -33,6 +33,5 @@ export function authRoutes(deps: { render: Render; methods: readonly SignInMetho
     ctx.redirect('/login');
   });
 
-  
   return router;
 }

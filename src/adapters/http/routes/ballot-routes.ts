@@ -39,8 +39,7 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
   const { render, useCases } = deps;
   const justCast = new OneShotRankings();
 
-  const standingOf = (ctx: Context): Promise<Standing> =>
-    useCases.voterStanding.execute({ user: userOf(ctx), electionKey: param(ctx, 'key') });
+  const standingOf = (ctx: Context): Promise<Standing> => useCases.voterStanding.execute({ user: userOf(ctx), electionKey: param(ctx, 'key') });
 
   const showBallot = (ctx: Context, s: Standing, state: BallotFormState = {}, status = 200): void => {
     const ranks = state.ranks ?? new Map<string, number>();
@@ -93,7 +92,7 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
     const user = userOf(ctx);
     const s = await standingOf(ctx);
     requireMayVote(s);
-        let entries: RankEntry[] = [];
+    let entries: RankEntry[] = [];
     try {
       const form = readBallotForm(formFields(ctx));
       entries = form.entries;
@@ -106,7 +105,12 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
         return showBallot(ctx, s, { ranks, noPreferenceWarning: true }, statusFor('INVALID_BALLOT'));
       }
       const result = await useCases.castBallot.execute({ user, electionKey: s.election.key, entries, passphrase: form.passphrase });
-      const summary = justCast.keep(rankingFromEntries(entries, s.candidates.map((c) => c.id)));
+      const summary = justCast.keep(
+        rankingFromEntries(
+          entries,
+          s.candidates.map((c) => c.id),
+        ),
+      );
       if (ctx.session) ctx.session.cast = { key: s.election.key, linked: result.linked, summary };
       ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}/confirmation`);
     } catch (e) {

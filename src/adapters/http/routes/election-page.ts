@@ -17,13 +17,7 @@ export function electionCrumbs(election: { key: string; name: string }, ...more:
 }
 
 /** The signed-in election page: the person's standing decides which actions it offers. */
-export function renderElectionPage(
-  render: Render,
-  ctx: Context,
-  standing: Standing,
-  extras: ElectionPageExtras = {},
-  status = 200,
-): void {
+export function renderElectionPage(render: Render, ctx: Context, standing: Standing, extras: ElectionPageExtras = {}, status = 200): void {
   const { election } = standing;
   render(
     ctx,

@@ -101,7 +101,12 @@ export function officerRoutes(router: Router, deps: { render: Render; useCases: 
     const links = await useCases.ballotLinksStatus.execute({ electionKey: key(ctx), requester: userOf(ctx) });
     render(ctx, 'officer/purge-links.njk', {
       title: `Destroy the ballot links: ${links.election.name}`,
-      breadcrumbs: electionCrumbs(links.election, { label: 'Officers', href: `${base(ctx)}/` }, { label: 'Results', href: `${base(ctx)}/results` }, { label: 'Destroy the ballot links' }),
+      breadcrumbs: electionCrumbs(
+        links.election,
+        { label: 'Officers', href: `${base(ctx)}/` },
+        { label: 'Results', href: `${base(ctx)}/results` },
+        { label: 'Destroy the ballot links' },
+      ),
       election: links.election,
       links,
     });

@@ -13,13 +13,7 @@ import type { WebUseCases } from './web-use-cases.js';
 export type { WebUseCases } from './web-use-cases.js';
 
 /** Everything under /app: signed-in people only. */
-export function signedInRoutes(deps: {
-  render: Render;
-  clock: Clock;
-  catalog: ElectionCatalog;
-  config: HttpConfig;
-  useCases: WebUseCases;
-}): Router {
+export function signedInRoutes(deps: { render: Render; clock: Clock; catalog: ElectionCatalog; config: HttpConfig; useCases: WebUseCases }): Router {
   const router = new Router({ strict: true });
   // Every route below is under /app; the guard runs only for requests that match one of them.
   router.use(requireUser);

@@ -69,7 +69,7 @@ export class GithubOAuthSignIn implements SignInMethod {
         ...(config.accessUrl ? { access_url: config.accessUrl } : {}),
         ...(config.profileUrl ? { profile_url: config.profileUrl } : {}),
       },
-    }) as unknown as Middleware;
+    }) as Middleware;
     this.middleware = (ctx, next) => this.handle(ctx, next);
   }
 

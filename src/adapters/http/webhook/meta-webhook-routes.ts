@@ -58,7 +58,8 @@ export function metaWebhookRoutes(deps: MetaWebhookDeps): Router {
     const verdict = verifySignature(deps.secret, raw, ctx.get('X-Hub-Signature-256') || undefined);
     if (verdict !== 'valid') {
       deps.logger.warn({ delivery, verdict, ip: ctx.ip }, 'meta webhook refused: bad signature');
-      const error = verdict === 'mismatch' ? 'X-Hub-Signature-256 does not match the body.' : 'X-Hub-Signature-256 is missing or not of the form sha256=<64 hex digits>.';
+      const error =
+        verdict === 'mismatch' ? 'X-Hub-Signature-256 does not match the body.' : 'X-Hub-Signature-256 is missing or not of the form sha256=<64 hex digits>.';
       return reply(ctx, 401, { error });
     }
     const event = ctx.get('X-GitHub-Event');
@@ -76,14 +77,26 @@ export function metaWebhookRoutes(deps: MetaWebhookDeps): Router {
     }
     const report = await sync.execute({ fetch: true });
     if (!report.ok && claimed !== null) await deps.deliveries.release(claimed).catch(() => undefined);
-    const log = { delivery, revision: report.revision, ok: report.ok, added: report.added.length, updated: report.updated.length, removed: report.removed.length, broken: report.broken.length };
+    const log = {
+      delivery,
+      revision: report.revision,
+      ok: report.ok,
+      added: report.added.length,
+      updated: report.updated.length,
+      removed: report.removed.length,
+      broken: report.broken.length,
+    };
     if (report.ok && report.broken.length > 0) {
       // The sync went through, but some elections keep their last good version (or are missing): say which.
       deps.logger.warn({ ...log, brokenKeys: report.broken.map((b) => b.key) }, 'meta synced by webhook; some elections could not be read');
     } else if (report.ok) deps.logger.info(log, 'meta synced by webhook');
     else deps.logger.error({ ...log, error: report.error }, 'meta sync by webhook failed');
     const left = report.database.status === 'synced' ? report.database.ballotsLeftBehind : [];
-    if (left.length > 0) deps.logger.warn({ delivery, ballotsLeftBehind: left }, 'meta sync archived elections that hold ballots while adding ones of the same name (renamed folders?)');
+    if (left.length > 0)
+      deps.logger.warn(
+        { delivery, ballotsLeftBehind: left },
+        'meta sync archived elections that hold ballots while adding ones of the same name (renamed folders?)',
+      );
     return reply(ctx, report.ok ? 200 : report.error?.stage === 'fetch' ? 502 : 500, summarise(report));
   });
   return router;

@@ -68,7 +68,10 @@ export class GitCliMetaSource implements MetaSource {
   private async update(): Promise<void> {
     const { repo } = this;
     const { branch } = this.options;
-    const url = await this.git(['remote', 'get-url', 'origin']).then((r) => r.stdout.trim(), () => null);
+    const url = await this.git(['remote', 'get-url', 'origin']).then(
+      (r) => r.stdout.trim(),
+      () => null,
+    );
     if (url === null) await this.git(['remote', 'add', 'origin', repo]);
     else if (url !== repo) await this.git(['remote', 'set-url', 'origin', repo]);
     // The explicit forced refspec makes a force-pushed branch replace the remote-tracking ref.
@@ -100,4 +103,3 @@ export class GitCliMetaSource implements MetaSource {
     }
   }
 }
-

@@ -3,15 +3,7 @@
  * message names the source (with credentials redacted) and says what to check.
  */
 export type MetaSourceFailure =
-  | 'unreachable'
-  | 'auth'
-  | 'missing-branch'
-  | 'timeout'
-  | 'not-a-repository'
-  | 'not-cloned'
-  | 'missing-directory'
-  | 'driver-unavailable'
-  | 'failed';
+  'unreachable' | 'auth' | 'missing-branch' | 'timeout' | 'not-a-repository' | 'not-cloned' | 'missing-directory' | 'driver-unavailable' | 'failed';
 
 export class MetaSourceError extends Error {
   readonly kind: MetaSourceFailure;
@@ -31,9 +23,7 @@ export function redactCredentials(text: string): string {
 /** Sorts git's (or libgit2's) complaint into a failure kind; `text` is its stderr or message. */
 export function classifyGitFailure(text: string): MetaSourceFailure {
   const t = text.toLowerCase();
-  if (
-    /remote branch .* not found|couldn't find remote ref|could not find remote ref|reference .*not found|no such reference/.test(t)
-  ) {
+  if (/remote branch .* not found|couldn't find remote ref|could not find remote ref|reference .*not found|no such reference/.test(t)) {
     return 'missing-branch';
   }
   if (

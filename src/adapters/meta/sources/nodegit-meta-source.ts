@@ -56,10 +56,7 @@ export class NodeGitMetaSource implements MetaSource {
     const ms = this.options.timeoutMs ?? 120_000;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new MetaSourceError('timeout', `Meta repository ${this.describe()}: ${what} took longer than ${ms} ms.`)),
-        ms,
-      );
+      timer = setTimeout(() => reject(new MetaSourceError('timeout', `Meta repository ${this.describe()}: ${what} took longer than ${ms} ms.`)), ms);
     });
     return Promise.race([work, late]).finally(() => clearTimeout(timer));
   }
@@ -107,7 +104,10 @@ export class NodeGitMetaSource implements MetaSource {
       throw new MetaSourceError('missing-branch', `Meta repository ${this.describe()}: ${describeFailure('missing-branch')}.`);
     });
     // Reset moves the branch HEAD is on; libgit2 refuses to force-move the checked-out branch itself.
-    const onBranch = await repo.head().then((ref) => ref.name() === `refs/heads/${branch}`, () => false);
+    const onBranch = await repo.head().then(
+      (ref) => ref.name() === `refs/heads/${branch}`,
+      () => false,
+    );
     if (!onBranch) {
       await repo.setHeadDetached(target);
       await repo.createBranch(branch, target, true);

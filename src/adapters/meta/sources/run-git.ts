@@ -54,10 +54,12 @@ export function runGit(args: readonly string[], options: GitRunOptions): Promise
           : timedOut
             ? `git ${args[0]} took longer than ${options.timeoutMs} ms and was stopped`
             : describeFailure(kind);
-        const tail = said.split('\n').filter((l) => l.trim() !== '').slice(-4).join(' | ');
-        reject(
-          new MetaSourceError(kind, `Meta repository ${options.label}: ${why}.${tail && !missingBinary ? ` git said: ${tail}` : ''}`),
-        );
+        const tail = said
+          .split('\n')
+          .filter((l) => l.trim() !== '')
+          .slice(-4)
+          .join(' | ');
+        reject(new MetaSourceError(kind, `Meta repository ${options.label}: ${why}.${tail && !missingBinary ? ` git said: ${tail}` : ''}`));
       },
     );
   });

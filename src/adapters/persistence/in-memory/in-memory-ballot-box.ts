@@ -138,7 +138,10 @@ export class InMemoryBallotBox implements BallotBox {
   }
 
   async votedElectionKeys(userId: number): Promise<string[]> {
-    return [...this.boxes].filter(([, box]) => box.marks.has(userId)).map(([key]) => key).sort();
+    return [...this.boxes]
+      .filter(([, box]) => box.marks.has(userId))
+      .map(([key]) => key)
+      .sort();
   }
 }
 

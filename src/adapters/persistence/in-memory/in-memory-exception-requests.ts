@@ -1,9 +1,4 @@
-import type {
-  ExceptionDecision,
-  ExceptionRequest,
-  ExceptionRequests,
-  NewExceptionRequest,
-} from '../../../application/ports/exception-requests.js';
+import type { ExceptionDecision, ExceptionRequest, ExceptionRequests, NewExceptionRequest } from '../../../application/ports/exception-requests.js';
 import type { Users } from '../../../application/ports/users.js';
 import { DomainError } from '../../../domain/errors.js';
 
@@ -59,11 +54,7 @@ export class InMemoryExceptionRequests implements ExceptionRequests {
     return this.update(electionKey, id, { reviewed });
   }
 
-  async decide(
-    electionKey: string,
-    id: number,
-    d: { decision: ExceptionDecision; note: string; decidedBy: string; at: Date },
-  ): Promise<ExceptionRequest> {
+  async decide(electionKey: string, id: number, d: { decision: ExceptionDecision; note: string; decidedBy: string; at: Date }): Promise<ExceptionRequest> {
     return this.update(electionKey, id, {
       decision: d.decision,
       decisionNote: d.note,

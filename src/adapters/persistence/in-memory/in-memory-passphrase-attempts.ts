@@ -1,10 +1,5 @@
 import type { Clock } from '../../../application/ports/clock.js';
-import type {
-  AttemptKey,
-  AttemptLimit,
-  AttemptVerdict,
-  PassphraseAttempts,
-} from '../../../application/ports/passphrase-attempts.js';
+import type { AttemptKey, AttemptLimit, AttemptVerdict, PassphraseAttempts } from '../../../application/ports/passphrase-attempts.js';
 
 /**
  * Attempt times per (election, voter), pruned as they leave the window. Process-local: with several

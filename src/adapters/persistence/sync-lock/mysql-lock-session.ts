@@ -28,7 +28,7 @@ export async function openMysqlLockSession(db: ServerDatabase): Promise<LockSess
   conn.on('error', () => undefined);
   const getLock = async (seconds: number): Promise<boolean> => {
     const [rows] = await conn.query<mysql.RowDataPacket[]>('SELECT GET_LOCK(?, ?) AS ok', [name, seconds]);
-    const ok = rows[0]?.ok;
+    const ok: unknown = rows[0]?.['ok'];
     // NULL means the server failed to take it (out of memory, the thread was killed): not a timeout.
     if (ok === null || ok === undefined) throw new Error('GET_LOCK failed on the database server.');
     return Number(ok) === 1;

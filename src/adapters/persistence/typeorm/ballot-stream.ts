@@ -18,10 +18,7 @@ export async function* streamBallots(db: SqlDatabase, electionKey: string, pageS
   if (electionId === null) return;
   const fetch = (after: string) =>
     db.run(({ manager }) =>
-      aggregated(
-        manager.createQueryBuilder().select('b.voter', 'voter').from('ballot', 'b'),
-        db.dialect,
-      )
+      aggregated(manager.createQueryBuilder().select('b.voter', 'voter').from('ballot', 'b'), db.dialect)
         .where('b.election_id = :electionId AND b.voter > :after', { electionId, after })
         .groupBy('b.voter')
         .orderBy('b.voter')

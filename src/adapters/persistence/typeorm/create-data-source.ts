@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { entitySchemas, type Dialect } from './entities.js';
+import { entitySchemas } from './entities.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations/index.js';
 
 /** Where the database is; the same shape bootstrap's DatabaseConfig has for the SQL dialects. */
@@ -31,7 +31,7 @@ export interface DataSourceExtras {
  */
 export function createDataSource(config: TypeOrmDatabaseConfig, extras: DataSourceExtras = {}): DataSource {
   const common = {
-    entities: entitySchemas(config.dialect as Dialect),
+    entities: entitySchemas(config.dialect),
     migrations: MIGRATIONS,
     migrationsTableName: MIGRATIONS_TABLE,
     migrationsTransactionMode: 'each',

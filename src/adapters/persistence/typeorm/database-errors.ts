@@ -15,7 +15,9 @@ export function classifyDatabaseError(e: unknown): DatabaseErrorKind | null {
   if (
     /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|PROTOCOL_CONNECTION_LOST|ER_CONNECTION_KILLED|57P01|57P02|57P03|08\w\w1?)$/.test(code) ||
     errno === 1927 ||
-    /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Can't add new command when connection is in closed state)/.test(message) ||
+    /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Can't add new command when connection is in closed state)/.test(
+      message,
+    ) ||
     (e as { name?: unknown })?.name === 'QueryRunnerAlreadyReleasedError'
   ) {
     return 'connection lost';
@@ -38,13 +40,18 @@ export function classifyDatabaseError(e: unknown): DatabaseErrorKind | null {
 /** The driver's code and number, for the log: never the error itself (it carries the parameters). */
 export function driverCode(e: unknown): { code: string; errno: number | null } {
   const err = e as { code?: unknown; errno?: unknown; driverError?: { code?: unknown; errno?: unknown } };
-  const code = String(err?.driverError?.code ?? err?.code ?? '');
+  const code = plain(err?.driverError?.code ?? err?.code);
   const errno = Number(err?.driverError?.errno ?? err?.errno);
   return { code, errno: Number.isFinite(errno) ? errno : null };
 }
 
 export function messageOf(e: unknown): string {
-  return String((e as { message?: unknown })?.message ?? '');
+  return plain((e as { message?: unknown })?.message);
+}
+
+/** A driver's code or message as text; anything that is not a string or a number is no text. */
+function plain(v: unknown): string {
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
 }
 
 export function isUniqueViolation(e: unknown): boolean {

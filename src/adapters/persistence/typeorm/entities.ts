@@ -61,8 +61,7 @@ export function entitySchemas(dialect: Dialect): EntitySchema[] {
     onDelete: 'CASCADE',
   });
   // InnoDB gives every foreign key an index of its own unless one already starts with its column.
-  const fkIndexes = (...columns: string[]): EntitySchemaIndexOptions[] =>
-    dialect === 'mysql' ? columns.map((c) => ({ name: c, columns: [c] })) : [];
+  const fkIndexes = (...columns: string[]): EntitySchemaIndexOptions[] => (dialect === 'mysql' ? columns.map((c) => ({ name: c, columns: [c] })) : []);
   // UNIQUE in a CREATE TABLE: a constraint on PostgreSQL and SQLite, a unique index on MySQL.
   const unique = (columns: string[]) => (dialect === 'mysql' ? { indices: [{ columns, unique: true }] } : { uniques: [{ columns }] });
 

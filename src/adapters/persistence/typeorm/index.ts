@@ -16,7 +16,15 @@ export { DuplicateVotersError, MIGRATIONS, MIGRATIONS_TABLE } from './migrations
 export { SqlDatabase } from './sql-database.js';
 export { PendingBallotCipher, PendingBallotUnreadableError } from './pending-ballot-cipher.js';
 export { DEFAULT_BATCH_SIZE } from './typeorm-ballot-box.js';
-export { TypeOrmBallotBox, TypeOrmElectionRecords, TypeOrmExceptionRequests, TypeOrmLastGoodCatalog, TypeOrmPassphraseAttempts, TypeOrmUsers, TypeOrmWebhookDeliveries };
+export {
+  TypeOrmBallotBox,
+  TypeOrmElectionRecords,
+  TypeOrmExceptionRequests,
+  TypeOrmLastGoodCatalog,
+  TypeOrmPassphraseAttempts,
+  TypeOrmUsers,
+  TypeOrmWebhookDeliveries,
+};
 
 export interface TypeOrmPersistence {
   readonly dataSource: DataSource;

@@ -15,7 +15,7 @@ export class PendingBallotUnreadableError extends Error {
     super(
       `${count} pending ballot(s) cannot be opened: they were sealed under a different APP_KEY (or altered in the database). ` +
         'Nothing was moved. Put back the APP_KEY that was in use when they were cast and compute the results ' +
-        '(the officers\' results page or `elekto results <election>`) so the pool empties; only then change APP_KEY.',
+        "(the officers' results page or `elekto results <election>`) so the pool empties; only then change APP_KEY.",
     );
     this.name = 'PendingBallotUnreadableError';
   }

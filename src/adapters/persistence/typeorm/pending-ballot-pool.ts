@@ -29,7 +29,9 @@ export class PendingBallotPool {
   /** Inside the cast's transaction, right after the voter mark. */
   async add(manager: EntityManager, electionId: number, ballot: CastBallot): Promise<void> {
     const sealed = this.cipher.seal({ electionId, ballotId: ballot.ballotId, entries: ballot.entries });
-    await manager.getRepository('pending_ballot').insert({ id: this.cipher.rowId(electionId, ballot.ballotId), election_id: electionId, payload: toSqlBytes(sealed) });
+    await manager
+      .getRepository('pending_ballot')
+      .insert({ id: this.cipher.rowId(electionId, ballot.ballotId), election_id: electionId, payload: toSqlBytes(sealed) });
   }
 
   async count(manager: EntityManager, electionId: number): Promise<number> {
@@ -84,10 +86,18 @@ export class PendingBallotPool {
       }
       await this.checkpoint('flush:after-delete');
       const ballotRows = shuffle(
-        ballots.flatMap((b) => b.entries.map((e) => ({ id: ballotRowId(randomUUID()), election_id: electionId, rank: e.rank, candidate: e.candidate, voter: b.ballotId }))),
+        ballots.flatMap((b) =>
+          b.entries.map((e) => ({ id: ballotRowId(randomUUID()), election_id: electionId, rank: e.rank, candidate: e.candidate, voter: b.ballotId })),
+        ),
       );
       for (let i = 0; i < ballotRows.length; i += ROWS_PER_INSERT) {
-        await manager.createQueryBuilder().insert().into('ballot').values(ballotRows.slice(i, i + ROWS_PER_INSERT)).updateEntity(false).execute();
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into('ballot')
+          .values(ballotRows.slice(i, i + ROWS_PER_INSERT))
+          .updateEntity(false)
+          .execute();
       }
       await this.checkpoint('flush:after-insert');
       return chosen.length;

@@ -104,7 +104,8 @@ export class SqlDatabase {
     } catch {
       // Refused below.
     }
-    if (this.sqliteInTransaction()) throw new DomainError('STORE_UNAVAILABLE', 'The database is unavailable right now; please try again in a moment.', { stage: 'begin' });
+    if (this.sqliteInTransaction())
+      throw new DomainError('STORE_UNAVAILABLE', 'The database is unavailable right now; please try again in a moment.', { stage: 'begin' });
     // The driver's query runner (and its prepared statements) belonged to the closed connection.
     return this.dataSource.createQueryRunner();
   }
@@ -135,7 +136,8 @@ export class SqlDatabase {
     const classified = classifyDatabaseError(e);
     if (classified === 'unique violation') return e;
     // Anything at all that fails the COMMIT means "not stored"; other errors (bugs, bad SQL) stay a logged 500.
-    const kind: WriteFailureKind | null = classified === null || classified === 'missing table' ? (stage === 'commit' ? 'refused at commit' : null) : classified;
+    const kind: WriteFailureKind | null =
+      classified === null || classified === 'missing table' ? (stage === 'commit' ? 'refused at commit' : null) : classified;
     if (!kind) return e;
     if (writing) this.writes.failed(kind);
     // For the log: the driver's code and words, never the error itself (it carries the statement's

@@ -17,6 +17,7 @@ export function fromSqlDate(v: unknown): Date | null {
   if (v instanceof Date) {
     return new Date(Date.UTC(v.getFullYear(), v.getMonth(), v.getDate(), v.getHours(), v.getMinutes(), v.getSeconds(), v.getMilliseconds()));
   }
+  if (typeof v !== 'string' && typeof v !== 'number') return null;
   const text = String(v).trim().replace(' ', 'T');
   const withZone = /[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`;
   const d = new Date(withZone);

@@ -14,7 +14,13 @@ export class TypeOrmElectionRecords implements ElectionRecords {
   async syncAll(elections: ReadonlyArray<{ key: string; name: string }>): Promise<ElectionSyncReport> {
     return this.db.transaction(async ({ manager }) => {
       const table = manager.getRepository<ElectionRow>('election');
-      const rows = await table.createQueryBuilder('e').select('e.id', 'id').addSelect('e.key', 'key').addSelect('e.name', 'name').addSelect('e.archived', 'archived').getRawMany<ElectionRow>();
+      const rows = await table
+        .createQueryBuilder('e')
+        .select('e.id', 'id')
+        .addSelect('e.key', 'key')
+        .addSelect('e.name', 'name')
+        .addSelect('e.archived', 'archived')
+        .getRawMany<ElectionRow>();
       const byKey = new Map(rows.map((r) => [r.key, r]));
       const report = { added: [] as string[], renamed: [] as string[], archived: [] as string[], restored: [] as string[] };
       const now = new Date();
@@ -60,7 +66,12 @@ export class TypeOrmElectionRecords implements ElectionRecords {
 
   async syncedRevision(): Promise<string | null> {
     return this.db.run(async ({ manager }) => {
-      const row = await manager.getRepository('elekto_meta_sync').createQueryBuilder('s').select('s.revision', 'revision').where('s.id = 1').getRawOne<{ revision: string | null }>();
+      const row = await manager
+        .getRepository('elekto_meta_sync')
+        .createQueryBuilder('s')
+        .select('s.revision', 'revision')
+        .where('s.id = 1')
+        .getRawOne<{ revision: string | null }>();
       return row?.revision ?? null;
     });
   }

@@ -1,10 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type {
-  ExceptionDecision,
-  ExceptionRequest,
-  ExceptionRequests,
-  NewExceptionRequest,
-} from '../../../application/ports/exception-requests.js';
+import type { ExceptionDecision, ExceptionRequest, ExceptionRequests, NewExceptionRequest } from '../../../application/ports/exception-requests.js';
 import { DomainError } from '../../../domain/errors.js';
 import { requireElectionId } from './election-id.js';
 import type { SqlDatabase } from './sql-database.js';
@@ -28,7 +23,21 @@ interface RequestRow {
   created_at: unknown;
 }
 
-const REQUEST_COLUMNS = ['id', 'user_id', 'name', 'email', 'chat', 'description', 'comments', 'reviewed', 'decision', 'decision_note', 'decided_by', 'decided_at', 'created_at'];
+const REQUEST_COLUMNS = [
+  'id',
+  'user_id',
+  'name',
+  'email',
+  'chat',
+  'description',
+  'comments',
+  'reviewed',
+  'decision',
+  'decision_note',
+  'decided_by',
+  'decided_at',
+  'created_at',
+];
 
 /** Elekto's `request` table plus the decision columns we add (an older Elekto ignores them). */
 export class TypeOrmExceptionRequests implements ExceptionRequests {
@@ -49,7 +58,18 @@ export class TypeOrmExceptionRequests implements ExceptionRequests {
         });
       }
       const { userId, name, email, chat, description, comments } = request;
-      const inserted = await requests.insert({ user_id: userId, election_id: electionId, name, email, chat, description, comments, reviewed: false, created_at: at, updated_at: at });
+      const inserted = await requests.insert({
+        user_id: userId,
+        election_id: electionId,
+        name,
+        email,
+        chat,
+        description,
+        comments,
+        reviewed: false,
+        created_at: at,
+        updated_at: at,
+      });
       return Number(inserted.identifiers[0]?.['id']);
     });
     return (await this.load('r.id = :id', { id }))[0]!;
@@ -71,11 +91,7 @@ export class TypeOrmExceptionRequests implements ExceptionRequests {
     return this.update(electionKey, id, { reviewed });
   }
 
-  async decide(
-    electionKey: string,
-    id: number,
-    d: { decision: ExceptionDecision; note: string; decidedBy: string; at: Date },
-  ): Promise<ExceptionRequest> {
+  async decide(electionKey: string, id: number, d: { decision: ExceptionDecision; note: string; decidedBy: string; at: Date }): Promise<ExceptionRequest> {
     return this.update(electionKey, id, { decision: d.decision, decision_note: d.note, decided_by: d.decidedBy, decided_at: d.at });
   }
 

@@ -20,7 +20,15 @@ export class TypeOrmLastGoodCatalog implements LastGoodCatalog {
   private async saveRow(catalog: SavedCatalog): Promise<void> {
     const payload = await encodeSavedCatalog(catalog);
     const digest = createHash('sha256').update(payload).digest('hex');
-    const row = { format: SAVED_CATALOG_FORMAT, revision: catalog.revision, synced_at: catalog.syncedAt, saved_at: new Date(), elections: catalog.elections.size, digest, payload };
+    const row = {
+      format: SAVED_CATALOG_FORMAT,
+      revision: catalog.revision,
+      synced_at: catalog.syncedAt,
+      saved_at: new Date(),
+      elections: catalog.elections.size,
+      digest,
+      payload,
+    };
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.db.transaction(async ({ manager }) => {

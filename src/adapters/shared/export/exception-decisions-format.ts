@@ -1,8 +1,19 @@
 import type { ExceptionDecisionRecord, ExceptionDecisionsExport } from '../../../application/exceptions/export-exception-decisions.js';
 
 const COLUMNS: ReadonlyArray<keyof ExceptionDecisionRecord> = [
-  'id', 'login', 'name', 'email', 'chat', 'description', 'comments', 'filedAt',
-  'reviewed', 'decision', 'decisionNote', 'decidedBy', 'decidedAt',
+  'id',
+  'login',
+  'name',
+  'email',
+  'chat',
+  'description',
+  'comments',
+  'filedAt',
+  'reviewed',
+  'decision',
+  'decisionNote',
+  'decidedBy',
+  'decidedAt',
 ];
 
 /** RFC 4180 text with a header row; see csvCell for the spreadsheet-formula guard. */

@@ -82,8 +82,12 @@ export function resultsMarkdown({ election, tally, turnout, ignored }: ElectionR
       'a candidate left at "No opinion" counts for neither side of a pair.',
   );
   if (ignored.entries > 0) {
-    out.push('', `${ignored.entries} stored ballot line${ignored.entries === 1 ? ' was' : 's were'} ignored` +
-      (ignored.unknownCandidates.length > 0 ? ` (unknown candidates: ${ignored.unknownCandidates.map(mdText).join(', ')})` : '') + '.');
+    out.push(
+      '',
+      `${ignored.entries} stored ballot line${ignored.entries === 1 ? ' was' : 's were'} ignored` +
+        (ignored.unknownCandidates.length > 0 ? ` (unknown candidates: ${ignored.unknownCandidates.map(mdText).join(', ')})` : '') +
+        '.',
+    );
   }
   return `${out.join('\n')}\n`;
 }

@@ -59,7 +59,9 @@ function reportCheck(check: RotationCheck, force: boolean): boolean {
   }
   if (check.metaProblem) say(`note: ${check.metaProblem}; every election with links is treated as still running.`);
   if (check.closed.length > 0) {
-    say(`note: links of closed elections sealed with the current APP_KEY will no longer open (their voters cannot view their ballots; results are not affected):\n${list(check.closed)}`);
+    say(
+      `note: links of closed elections sealed with the current APP_KEY will no longer open (their voters cannot view their ballots; results are not affected):\n${list(check.closed)}`,
+    );
   }
   if (check.running.length === 0) return true;
   const stranded = `these elections are still running, and their voters could no longer view or revoke their ballots under a new APP_KEY:\n${list(check.running)}`;

@@ -11,11 +11,7 @@ export async function run(electionKey: string, opts: { json?: boolean }): Promis
   const json = opts.json === true;
   return withElectionApp('purge-links', electionKey, async (app) => {
     const result = await (await app.get(USE_CASES.purgeLinks)).execute({ electionKey, requester: null });
-    process.stdout.write(
-      json
-        ? `${JSON.stringify(result)}\n`
-        : `${electionKey}: ${result.purged} link(s) destroyed; ${result.ballots} ballot(s) kept.\n`,
-    );
+    process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${electionKey}: ${result.purged} link(s) destroyed; ${result.ballots} ballot(s) kept.\n`);
     return 0;
   });
 }

@@ -84,7 +84,10 @@ function textResults({ election, tally: t, turnout, ignored }: ElectionResults):
   out.push('', `Elected: ${t.winners.length ? t.winners.join(', ') : '(none decided)'}`);
   if (t.tieAtCutoff) out.push(`Tie at the cut: ${t.tiedAtCutoff.join(' / ')}; the officers decide.`);
   for (const p of t.passedOver) out.push(`Passed over: ${p.candidate}: ${p.reason}`);
-  if (ignored.entries > 0) out.push(`Ignored ${ignored.entries} stored line(s)${ignored.unknownCandidates.length ? `; unknown candidates: ${ignored.unknownCandidates.join(', ')}` : ''}.`);
+  if (ignored.entries > 0)
+    out.push(
+      `Ignored ${ignored.entries} stored line(s)${ignored.unknownCandidates.length ? `; unknown candidates: ${ignored.unknownCandidates.join(', ')}` : ''}.`,
+    );
   out.push('', 'Head to head');
   for (const c of t.ranking.flat()) out.push(`  ${c}: ${t.explanations[c]?.summary ?? ''}`);
   return `${out.join('\n')}\n`;

@@ -60,7 +60,9 @@ export async function run(values: { host?: string; port?: number; demo?: boolean
     const stopSettling = await settleOnClose(app);
     log.info({ ...describeAdapters(config), startedInMs: Date.now() - started }, `elekto listening on ${server.url}`);
     if (config.demo) {
-      log.info(`demo: open ${server.url}, sign in as alice (a voter), erin (try the exception form) or olivia-officer (officer); see examples/demo-meta/README.md`);
+      log.info(
+        `demo: open ${server.url}, sign in as alice (a voter), erin (try the exception form) or olivia-officer (officer); see examples/demo-meta/README.md`,
+      );
     }
     await waitForSignal();
     log.info('stopping');

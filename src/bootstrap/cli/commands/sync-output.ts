@@ -28,9 +28,13 @@ export function formatSyncReport(r: SyncReport): string {
   }
   const db = r.database;
   if (db.status === 'synced') {
-    lines.push(`  database: synced (${db.added.length} added, ${db.renamed.length} renamed, ${db.archived.length} archived${list(db.archived)}, ${db.restored.length} restored${list(db.restored)})`);
+    lines.push(
+      `  database: synced (${db.added.length} added, ${db.renamed.length} renamed, ${db.archived.length} archived${list(db.archived)}, ${db.restored.length} restored${list(db.restored)})`,
+    );
     for (const left of db.ballotsLeftBehind) {
-      lines.push(`  WARNING: ${left.from.key} (${left.ballots} ballot${left.ballots === 1 ? '' : 's'}) was archived as ${left.to.key}, of the same name, was added: a renamed folder starts an empty roll of who has voted`);
+      lines.push(
+        `  WARNING: ${left.from.key} (${left.ballots} ballot${left.ballots === 1 ? '' : 's'}) was archived as ${left.to.key}, of the same name, was added: a renamed folder starts an empty roll of who has voted`,
+      );
     }
   } else if (db.status === 'skipped') {
     lines.push(`  database: SKIPPED: ${db.reason}`);
@@ -38,7 +42,9 @@ export function formatSyncReport(r: SyncReport): string {
     lines.push(`  database: FAILED: ${db.message}`);
   }
   for (const b of r.broken) {
-    lines.push(`  broken: ${b.key}${b.keptLastGood ? ` (its last good version${b.keptRevision ? ` from ${b.keptRevision.slice(0, 12)}` : ''} keeps serving)` : ' (not served: it never read cleanly)'}`);
+    lines.push(
+      `  broken: ${b.key}${b.keptLastGood ? ` (its last good version${b.keptRevision ? ` from ${b.keptRevision.slice(0, 12)}` : ''} keeps serving)` : ' (not served: it never read cleanly)'}`,
+    );
   }
   const errors = r.problems.filter((p) => p.severity === 'error');
   const warnings = r.problems.length - errors.length;

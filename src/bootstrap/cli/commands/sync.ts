@@ -50,7 +50,16 @@ export async function run(values: { json?: boolean; fetch: boolean }): Promise<n
       }
     }
     const staged = withStageProgress({ source, reader }, say);
-    const sync = new SyncMeta({ ...staged, catalog, clock, lock, records, lastGood, ...(ballots ? { ballots } : {}), ...(noDatabaseReason ? { noDatabaseReason } : {}) });
+    const sync = new SyncMeta({
+      ...staged,
+      catalog,
+      clock,
+      lock,
+      records,
+      lastGood,
+      ...(ballots ? { ballots } : {}),
+      ...(noDatabaseReason ? { noDatabaseReason } : {}),
+    });
     const report = await sync.execute({ fetch: values.fetch });
     process.stdout.write(values.json ? `${JSON.stringify(jsonSyncReport(report), null, 2)}\n` : formatSyncReport(report));
     return report.ok ? 0 : 1;

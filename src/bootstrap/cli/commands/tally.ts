@@ -49,7 +49,10 @@ const num = (v: number): string => (Number.isInteger(v) ? String(v) : v === Infi
 function textReport(r: TallyResult, o: TallyOptions): string {
   const out: string[] = [];
   const how = r.method === 'copeland' ? METHOD_NAMES[r.method] : `${METHOD_NAMES[r.method]} (${STRENGTH_NAMES[r.strength]})`;
-  out.push(`${how} · ${num(r.ballots)} ballots · ${r.candidates.length} candidates · unranked = ${o.unranked} · ${o.winners} seat${o.winners === 1 ? '' : 's'}`, '');
+  out.push(
+    `${how} · ${num(r.ballots)} ballots · ${r.candidates.length} candidates · unranked = ${o.unranked} · ${o.winners} seat${o.winners === 1 ? '' : 's'}`,
+    '',
+  );
   const wide = Math.max(...r.candidates.map((c) => c.length));
   const winners = new Set(r.winners);
   const tied = new Set(r.tiedAtCutoff);

@@ -37,7 +37,10 @@ export async function run(file: string, opts: VerifyOptions): Promise<number> {
 }
 
 class Unreadable extends Error {
-  constructor(message: string, readonly exitCode: number) {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
     super(message);
   }
 }
@@ -55,7 +58,6 @@ function readJson(file: string): unknown {
     throw new Unreadable(`${file} is not JSON: ${(e as Error).message}`, 1);
   }
 }
-
 
 function report(v: BulletinVerification, o: VerifyOptions): string {
   if (!v.ok) return v.digest ? `digest ${v.digest}\nNOT VERIFIED\n` : 'NOT VERIFIED\n';

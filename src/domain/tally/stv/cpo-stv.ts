@@ -36,7 +36,9 @@ export function cpoStv(input: StvInput): StvResult {
   const first = firstPreferences(packed, n);
   // Sure of a seat: more than a quota of first preferences, unless the seat cap passes them over.
   const sure: number[] = [];
-  for (const c of range(n).filter((x) => first[x]! > quota).sort((x, y) => first[y]! - first[x]!)) {
+  for (const c of range(n)
+    .filter((x) => first[x]! > quota)
+    .sort((x, y) => first[y]! - first[x]!)) {
     if (withinCap(input, [...sure, c])) sure.push(c);
   }
   const draw = new SeededDraw(input.seed);
@@ -63,9 +65,19 @@ export function cpoStv(input: StvInput): StvResult {
     how = m === 1 ? 'it is the only outcome to consider' : `it beats each of the other ${m - 1} outcomes`;
   } else {
     const best = schulzeWinners(margin, m);
-    const name = best.length === 1 ? label(outcomes[best[0]!]!) : draw.pick(best.map((i) => label(outcomes[i]!)), 1, 'elect');
+    const name =
+      best.length === 1
+        ? label(outcomes[best[0]!]!)
+        : draw.pick(
+            best.map((i) => label(outcomes[i]!)),
+            1,
+            'elect',
+          );
     chosen = best.find((i) => label(outcomes[i]!) === name)!;
-    how = best.length === 1 ? 'no outcome beats every other, and Schulze’s beatpath completion ranks it first' : `no outcome beats every other; Schulze’s completion ties ${best.length} outcomes and the lot chose it`;
+    how =
+      best.length === 1
+        ? 'no outcome beats every other, and Schulze’s beatpath completion ranks it first'
+        : `no outcome beats every other; Schulze’s completion ties ${best.length} outcomes and the lot chose it`;
   }
 
   const members = new Set(outcomes[chosen]);

@@ -95,8 +95,11 @@ class MeekCount {
         excluded.push(candidates[c]!);
         movedLast = candidates[c]!;
         const tie = this.draw.draws.at(-1);
-        const byLot = tie && tie.round === round && tie.purpose === 'exclude' ? ` (tied with ${tie.among.filter((x) => x !== tie.chosen).join(', ')}; chosen by lot)` : '';
-        notes.push(`No hopeful candidate reached the quota of ${q}; ${candidates[c]} has the fewest votes (${formatUnits(this.votes[c]!)})${byLot} and is excluded.`);
+        const byLot =
+          tie && tie.round === round && tie.purpose === 'exclude' ? ` (tied with ${tie.among.filter((x) => x !== tie.chosen).join(', ')}; chosen by lot)` : '';
+        notes.push(
+          `No hopeful candidate reached the quota of ${q}; ${candidates[c]} has the fewest votes (${formatUnits(this.votes[c]!)})${byLot} and is excluded.`,
+        );
       }
       this.rounds.push({
         number: round,
@@ -174,7 +177,9 @@ class MeekCount {
   }
 
   private surplusHolders(): string | null {
-    const names = this.indexes('elected').filter((c) => this.keep[c]! < SCALE).map((c) => this.input.candidates[c]!);
+    const names = this.indexes('elected')
+      .filter((c) => this.keep[c]! < SCALE)
+      .map((c) => this.input.candidates[c]!);
     return names.length ? names.join(', ') : null;
   }
 
@@ -186,7 +191,11 @@ class MeekCount {
     for (const v of [...groups.keys()].sort((a, b) => b - a)) {
       let tied = groups.get(v)!;
       while (tied.length > 0) {
-        const name = this.draw.pick(tied.map((c) => this.input.candidates[c]!), round, 'order');
+        const name = this.draw.pick(
+          tied.map((c) => this.input.candidates[c]!),
+          round,
+          'order',
+        );
         const c = tied.find((x) => this.input.candidates[x] === name)!;
         out.push(c);
         tied = tied.filter((x) => x !== c);
@@ -201,7 +210,11 @@ class MeekCount {
     for (const c of hopefuls) min = Math.min(min, this.votes[c]!);
     const tied = hopefuls.filter((c) => this.votes[c] === min);
     if (tied.length === 1) return tied[0]!;
-    const name = this.draw.pick(tied.map((c) => this.input.candidates[c]!), round, 'exclude');
+    const name = this.draw.pick(
+      tied.map((c) => this.input.candidates[c]!),
+      round,
+      'exclude',
+    );
     return tied.find((c) => this.input.candidates[c] === name)!;
   }
 }

@@ -136,9 +136,7 @@ class ScottishCount {
       elected.push(this.names[c]!);
     }
     if (elected.length > 0) {
-      sentences.push(
-        `${elected.join(', ')} ${elected.length === 1 ? 'is' : 'are'} elected: no more continuing candidates remain than vacancies (rule 52).`,
-      );
+      sentences.push(`${elected.join(', ')} ${elected.length === 1 ? 'is' : 'are'} elected: no more continuing candidates remain than vacancies (rule 52).`);
     }
     const unfilled = this.input.seats - this.winners.length;
     if (unfilled > 0) sentences.push(`${unfilled} seat${unfilled === 1 ? '' : 's'} cannot be filled: no candidate who could take it remains.`);
@@ -278,7 +276,10 @@ class ScottishCount {
   /** The highest or lowest of `among` now; ties by the most recent stage that tells them apart, then by lot. */
   private pickOne(among: readonly number[], pick: Pick, purpose: StvDraw['purpose'] | null): { candidate: number; how: string } {
     const now = this.history[this.stage - 1] ?? this.votes;
-    const best = extreme(among.map((c) => now[c]!), pick);
+    const best = extreme(
+      among.map((c) => now[c]!),
+      pick,
+    );
     const tied = among.filter((c) => now[c] === best);
     if (tied.length === 1) return { candidate: tied[0]!, how: '' };
     const left = lookBack(this.history, tied, pick);

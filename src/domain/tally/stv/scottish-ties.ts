@@ -16,7 +16,10 @@ export function lookBack(history: readonly (readonly Value[])[], tied: readonly 
   let left = [...tied];
   for (let s = history.length - 2; s >= 0 && left.length > 1; s--) {
     const then = history[s]!;
-    const best = extreme(left.map((c) => then[c]!), pick);
+    const best = extreme(
+      left.map((c) => then[c]!),
+      pick,
+    );
     left = left.filter((c) => then[c] === best);
   }
   return left;

@@ -41,7 +41,10 @@ export function packStvInput(input: StvInput): PackedBallots {
     total += b.weight;
   }
   if (total > MAX_STV_BALLOTS) {
-    throw new DomainError('INVALID_TALLY_INPUT', `An STV count takes at most ${MAX_STV_BALLOTS} ballots (its fixed-point arithmetic is exact up to there); this one has ${total}.`);
+    throw new DomainError(
+      'INVALID_TALLY_INPUT',
+      `An STV count takes at most ${MAX_STV_BALLOTS} ballots (its fixed-point arithmetic is exact up to there); this one has ${total}.`,
+    );
   }
   const prefs = new Int32Array(length);
   const start = new Int32Array(ballots.length + 1);

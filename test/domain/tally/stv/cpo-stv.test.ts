@@ -70,7 +70,10 @@ describe('cpo-stv', () => {
     const profile = fc.integer({ min: 2, max: 5 }).chain((n) =>
       fc.record({
         n: fc.constant(n),
-        ballots: fc.array(fc.record({ order: fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n }), weight: fc.integer({ min: 1, max: 5 }) }), { minLength: 1, maxLength: 15 }),
+        ballots: fc.array(
+          fc.record({ order: fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n }), weight: fc.integer({ min: 1, max: 5 }) }),
+          { minLength: 1, maxLength: 15 },
+        ),
       }),
     );
     fc.assert(

@@ -19,8 +19,7 @@ const ranking = (n: number): fc.Arbitrary<number[]> =>
     )
     .chain((order) => fc.integer({ min: 1, max: n }).map((len) => order.slice(0, len)));
 
-const ballot = (n: number): fc.Arbitrary<StvBallot> =>
-  fc.record({ preferences: ranking(n), weight: fc.integer({ min: 1, max: 9 }) });
+const ballot = (n: number): fc.Arbitrary<StvBallot> => fc.record({ preferences: ranking(n), weight: fc.integer({ min: 1, max: 9 }) });
 
 const election = fc.integer({ min: 2, max: 7 }).chain((n) =>
   fc.record({
@@ -63,11 +62,13 @@ describe('Scottish STV properties', () => {
         // The smallest coalition c with c / (c + others) > k / (seats + 1) and c ≥ k quotas.
         let size = Math.floor((k * otherVoters) / (seats + 1 - k)) + 1;
         while (size < k * (Math.floor((size + otherVoters) / (seats + 1)) + 1)) size++;
-        const coalitionBallots = orders.map((o, i) => {
-          const rotated = coalition.map((_, j) => coalition[(j + o) % coalition.length]!);
-          const share = Math.floor(size / orders.length) + (i < size % orders.length ? 1 : 0);
-          return { preferences: [...rotated, ...rest.slice(0, o % (rest.length + 1))], weight: share };
-        }).filter((b) => b.weight > 0);
+        const coalitionBallots = orders
+          .map((o, i) => {
+            const rotated = coalition.map((_, j) => coalition[(j + o) % coalition.length]!);
+            const share = Math.floor(size / orders.length) + (i < size % orders.length ? 1 : 0);
+            return { preferences: [...rotated, ...rest.slice(0, o % (rest.length + 1))], weight: share };
+          })
+          .filter((b) => b.weight > 0);
         const result = scottishStv({ candidates: NAMES.slice(0, n), seats, ballots: [...others, ...coalitionBallots], seed });
         const won = result.winners.filter((w) => coalition.includes(NAMES.indexOf(w))).length;
         expect(won).toBeGreaterThanOrEqual(k);
@@ -118,7 +119,12 @@ describe('Scottish STV properties', () => {
         }));
         const result = scottishStv({ candidates: NAMES.slice(0, n), seats, ballots, seed: 'u' });
         // As a set: the last ones may be elected together by rule 52, in no order of their own.
-        expect([...result.winners].sort()).toEqual(preferences.slice(0, seats).map((c) => NAMES[c]!).sort());
+        expect([...result.winners].sort()).toEqual(
+          preferences
+            .slice(0, seats)
+            .map((c) => NAMES[c]!)
+            .sort(),
+        );
         expect(result.draws).toEqual([]);
       }),
       { numRuns: 200 },

@@ -66,8 +66,19 @@ describe('Scottish STV: droop reference elections', () => {
 
   it('SC.blt (GPUS Steering Committee 2005, 94 ballots, 13 candidates, 4 seats): every published stage value', () => {
     const candidates = [
-      'Budd Dickinson', 'Kirit Mookerjee', 'Tom Sevigny', 'Pat LaMarche', 'Michael Piacsek', 'Write-In 2',
-      'Rebecca Rotzler', 'Kristen Olsen', 'Jason Jones', 'Write-In 1', 'Steve Greenfield', 'Jimmy Leas', 'Steve Kramer',
+      'Budd Dickinson',
+      'Kirit Mookerjee',
+      'Tom Sevigny',
+      'Pat LaMarche',
+      'Michael Piacsek',
+      'Write-In 2',
+      'Rebecca Rotzler',
+      'Kristen Olsen',
+      'Jason Jones',
+      'Write-In 1',
+      'Steve Greenfield',
+      'Jimmy Leas',
+      'Steve Kramer',
     ];
     const ballots = bltBallots(SC_BALLOTS);
     expect(ballots.reduce((n, b) => n + b.weight, 0)).toBe(94);
@@ -203,7 +214,7 @@ describe('Scottish STV: the rules of the Order, worked by hand', () => {
     expect(result.rounds[0]!.summary).toContain('rule 52');
   });
 
-  it('a coalition just over k/(n+1) can lose a seat to the quota\'s rounding and the truncation', () => {
+  it("a coalition just over k/(n+1) can lose a seat to the quota's rounding and the truncation", () => {
     // 2 seats; 3 × A>C, 1 × B: the A–C coalition is 3/4 of the voters, more than 2/3, yet the
     // Order's quota, floor(4/3)+1 = 2, leaves it only 1 to pass on: A's surplus 1 over 3 papers is
     // 0.33333 each, C = 0.99999 < B's 1. D (0) then C are excluded and B wins the second seat.
@@ -333,10 +344,26 @@ const SC_BALLOTS = [
 describe('countStv dispatches stv-scottish', () => {
   it('counts the same as scottishStv', async () => {
     const { countStv, scottishStv } = await import('../../../../src/domain/tally/index.js');
-    const input = { candidates: ['a', 'b', 'c'], seats: 1, seed: 's', ballots: [{ preferences: [0, 1], weight: 3 }, { preferences: [1], weight: 2 }, { preferences: [2, 1], weight: 2 }] };
+    const input = {
+      candidates: ['a', 'b', 'c'],
+      seats: 1,
+      seed: 's',
+      ballots: [
+        { preferences: [0, 1], weight: 3 },
+        { preferences: [1], weight: 2 },
+        { preferences: [2, 1], weight: 2 },
+      ],
+    };
     expect(countStv('stv-scottish', input)).toEqual(scottishStv(input));
     // a holds 4 first preferences of 7 = the quota (floor(7 / 2) + 1): elected at the first stage.
-    const majority = { ...input, ballots: [{ preferences: [0], weight: 4 }, { preferences: [1], weight: 2 }, { preferences: [2], weight: 1 }] };
+    const majority = {
+      ...input,
+      ballots: [
+        { preferences: [0], weight: 4 },
+        { preferences: [1], weight: 2 },
+        { preferences: [2], weight: 1 },
+      ],
+    };
     expect(countStv('stv-scottish', majority).winners).toEqual(['a']);
   });
 });

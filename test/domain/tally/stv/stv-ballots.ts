@@ -25,7 +25,10 @@ export function bltBallots(text: string): StvBallot[] {
     .split('|')
     .map((entry) => {
       const [count, ranking] = entry.split(':');
-      const preferences = (ranking ?? '').trim().split(/\s+/).map((n) => Number(n) - 1);
+      const preferences = (ranking ?? '')
+        .trim()
+        .split(/\s+/)
+        .map((n) => Number(n) - 1);
       return { preferences, weight: Number(count) };
     });
 }

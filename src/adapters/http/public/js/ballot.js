@@ -8,7 +8,9 @@
   var live = document.getElementById('ballot-live');
   var NONE = 'none';
 
-  document.querySelectorAll('.js-only').forEach(function (el) { el.hidden = false; });
+  document.querySelectorAll('.js-only').forEach(function (el) {
+    el.hidden = false;
+  });
 
   var items = {};
   var order = [];
@@ -17,8 +19,12 @@
     items[id] = li;
     order.push(id);
   });
-  var selectOf = function (id) { return items[id].querySelector('select'); };
-  var nameOf = function (id) { return items[id].getAttribute('data-name'); };
+  var selectOf = function (id) {
+    return items[id].querySelector('select');
+  };
+  var nameOf = function (id) {
+    return items[id].getAttribute('data-name');
+  };
 
   // State: tiers of candidate ids (best first; a tier with several ids is a tie) and the unranked.
   var tiers = [];
@@ -27,11 +33,20 @@
     var byRank = {};
     order.forEach(function (id) {
       var v = selectOf(id).value;
-      if (v === NONE) { unranked.push(id); return; }
+      if (v === NONE) {
+        unranked.push(id);
+        return;
+      }
       (byRank[v] = byRank[v] || []).push(id);
     });
-    Object.keys(byRank).map(Number).sort(function (a, b) { return a - b; })
-      .forEach(function (r) { tiers.push(byRank[r]); });
+    Object.keys(byRank)
+      .map(Number)
+      .sort(function (a, b) {
+        return a - b;
+      })
+      .forEach(function (r) {
+        tiers.push(byRank[r]);
+      });
   })();
 
   var divider = document.createElement('li');
@@ -43,17 +58,37 @@
     return -1;
   }
   function removeId(id) {
-    tiers = tiers.map(function (tier) { return tier.filter(function (x) { return x !== id; }); })
-      .filter(function (tier) { return tier.length > 0; });
-    unranked = unranked.filter(function (x) { return x !== id; });
+    tiers = tiers
+      .map(function (tier) {
+        return tier.filter(function (x) {
+          return x !== id;
+        });
+      })
+      .filter(function (tier) {
+        return tier.length > 0;
+      });
+    unranked = unranked.filter(function (x) {
+      return x !== id;
+    });
   }
   function rankText(id) {
     var t = tierOf(id);
     if (t < 0) return nameOf(id) + ': No opinion';
-    var tied = tiers[t].length > 1 ? ', tied with ' + tiers[t].filter(function (x) { return x !== id; }).map(nameOf).join(', ') : '';
+    var tied =
+      tiers[t].length > 1
+        ? ', tied with ' +
+          tiers[t]
+            .filter(function (x) {
+              return x !== id;
+            })
+            .map(nameOf)
+            .join(', ')
+        : '';
     return nameOf(id) + ': rank ' + (t + 1) + tied;
   }
-  function announce(text) { if (live) live.textContent = text; }
+  function announce(text) {
+    if (live) live.textContent = text;
+  }
 
   // What the ballot says, in one line, as the confirmation page says it (ballot-summary.ts).
   var summaryBox = document.getElementById('ballot-summary');
@@ -61,25 +96,44 @@
   var noOpinionNote = document.getElementById('ballot-summary-no-opinion');
   function showSummary() {
     if (!summaryBox) return;
-    var left = unranked.slice().sort(function (a, b) { return order.indexOf(a) - order.indexOf(b); }).map(nameOf);
-    var ranked = tiers.map(function (tier) { return tier.map(nameOf).join(' = '); }).join(' > ');
-    summaryText.textContent = tiers.length === 0
-      ? 'nothing yet: rank at least one candidate'
-      : ranked + (left.length ? '; no opinion on ' + left.join(', ') : '');
+    var left = unranked
+      .slice()
+      .sort(function (a, b) {
+        return order.indexOf(a) - order.indexOf(b);
+      })
+      .map(nameOf);
+    var ranked = tiers
+      .map(function (tier) {
+        return tier.map(nameOf).join(' = ');
+      })
+      .join(' > ');
+    summaryText.textContent =
+      tiers.length === 0 ? 'nothing yet: rank at least one candidate' : ranked + (left.length ? '; no opinion on ' + left.join(', ') : '');
     noOpinionNote.hidden = tiers.length === 0 || left.length === 0;
-    noOpinionNote.textContent = '"No opinion" is not a low rank: this ballot does not say that you prefer the candidates you ranked to ' +
-      left.join(', ') + '. If you do, rank ' + (left.length > 1 ? 'them' : 'that candidate') + ' too, below the others.';
+    noOpinionNote.textContent =
+      '"No opinion" is not a low rank: this ballot does not say that you prefer the candidates you ranked to ' +
+      left.join(', ') +
+      '. If you do, rank ' +
+      (left.length > 1 ? 'them' : 'that candidate') +
+      ' too, below the others.';
   }
 
   function render(focusId, focusSelector, initial) {
     var sequence = [];
-    tiers.forEach(function (tier) { tier.forEach(function (id) { sequence.push(id); }); });
-    sequence.forEach(function (id) { list.appendChild(items[id]); });
-    divider.textContent = tiers.length === 0
-      ? 'Not ranked yet: drag candidates above this line, or choose a rank'
-      : 'No opinion';
-    if (unranked.length > 0) list.appendChild(divider); else if (divider.parentNode) divider.remove();
-    unranked.forEach(function (id) { list.appendChild(items[id]); });
+    tiers.forEach(function (tier) {
+      tier.forEach(function (id) {
+        sequence.push(id);
+      });
+    });
+    sequence.forEach(function (id) {
+      list.appendChild(items[id]);
+    });
+    divider.textContent = tiers.length === 0 ? 'Not ranked yet: drag candidates above this line, or choose a rank' : 'No opinion';
+    if (unranked.length > 0) list.appendChild(divider);
+    else if (divider.parentNode) divider.remove();
+    unranked.forEach(function (id) {
+      list.appendChild(items[id]);
+    });
     order.forEach(function (id) {
       var t = tierOf(id);
       selectOf(id).value = t < 0 ? NONE : String(t + 1);
@@ -102,19 +156,49 @@
   }
   function moveUp(id) {
     var t = tierOf(id);
-    if (t < 0) { removeId(id); tiers.push([id]); return; }
-    if (tiers[t].length > 1) { removeId(id); tiers.splice(t, 0, [id]); return; }
+    if (t < 0) {
+      removeId(id);
+      tiers.push([id]);
+      return;
+    }
+    if (tiers[t].length > 1) {
+      removeId(id);
+      tiers.splice(t, 0, [id]);
+      return;
+    }
     if (t === 0) return;
-    var above = tiers[t - 1]; tiers[t - 1] = tiers[t]; tiers[t] = above;
+    var above = tiers[t - 1];
+    tiers[t - 1] = tiers[t];
+    tiers[t] = above;
   }
   function moveDown(id) {
     var t = tierOf(id);
-    if (t < 0) { var i = unranked.indexOf(id); if (i < unranked.length - 1) { unranked.splice(i, 1); unranked.splice(i + 1, 0, id); } return; }
-    if (tiers[t].length > 1) { removeId(id); tiers.splice(t + 1, 0, [id]); return; }
-    if (t === tiers.length - 1) { removeId(id); unranked.unshift(id); return; }
-    var below = tiers[t + 1]; tiers[t + 1] = tiers[t]; tiers[t] = below;
+    if (t < 0) {
+      var i = unranked.indexOf(id);
+      if (i < unranked.length - 1) {
+        unranked.splice(i, 1);
+        unranked.splice(i + 1, 0, id);
+      }
+      return;
+    }
+    if (tiers[t].length > 1) {
+      removeId(id);
+      tiers.splice(t + 1, 0, [id]);
+      return;
+    }
+    if (t === tiers.length - 1) {
+      removeId(id);
+      unranked.unshift(id);
+      return;
+    }
+    var below = tiers[t + 1];
+    tiers[t + 1] = tiers[t];
+    tiers[t] = below;
   }
-  function makeFirst(id) { removeId(id); tiers.unshift([id]); }
+  function makeFirst(id) {
+    removeId(id);
+    tiers.unshift([id]);
+  }
 
   list.addEventListener('change', function (e) {
     var sel = e.target.closest('select');
@@ -129,7 +213,8 @@
     var btn = e.target.closest('button[data-move]');
     if (!btn) return;
     var id = btn.closest('.ballot-item').getAttribute('data-candidate');
-    if (btn.getAttribute('data-move') === 'up') moveUp(id); else moveDown(id);
+    if (btn.getAttribute('data-move') === 'up') moveUp(id);
+    else moveDown(id);
     render(id, 'button[data-move="' + btn.getAttribute('data-move') + '"]');
     announce(rankText(id));
   });
@@ -142,8 +227,10 @@
     if (e.key === 'ArrowUp') moveUp(id);
     else if (e.key === 'ArrowDown') moveDown(id);
     else if (e.key === 'Home') makeFirst(id);
-    else if (e.key === 'Delete' || e.key === 'Backspace' || e.key === 'End') { removeId(id); unranked.unshift(id); }
-    else acted = false;
+    else if (e.key === 'Delete' || e.key === 'Backspace' || e.key === 'End') {
+      removeId(id);
+      unranked.unshift(id);
+    } else acted = false;
     if (!acted) return;
     e.preventDefault();
     render(id);
@@ -153,10 +240,14 @@
   // Drag and drop with pointer events (mouse, touch and pen alike), started from the handle.
   var drag = null;
   function rowsExcept(li) {
-    return Array.prototype.filter.call(list.children, function (el) { return el !== li; });
+    return Array.prototype.filter.call(list.children, function (el) {
+      return el !== li;
+    });
   }
   function clearMarks() {
-    list.querySelectorAll('.drop-before, .drop-after').forEach(function (el) { el.classList.remove('drop-before', 'drop-after'); });
+    list.querySelectorAll('.drop-before, .drop-after').forEach(function (el) {
+      el.classList.remove('drop-before', 'drop-after');
+    });
   }
   function dropIndex(rows, y) {
     for (var i = 0; i < rows.length; i++) {
@@ -172,7 +263,11 @@
     var li = handle.closest('.ballot-item');
     drag = { id: li.getAttribute('data-candidate'), li: li, pointer: e.pointerId, index: null, startY: e.clientY };
     li.classList.add('is-dragging');
-    try { handle.setPointerCapture(e.pointerId); } catch (err) { /* capture is optional */ }
+    try {
+      handle.setPointerCapture(e.pointerId);
+    } catch (err) {
+      /* capture is optional */
+    }
   });
   list.addEventListener('pointermove', function (e) {
     if (!drag || e.pointerId !== drag.pointer) return;
@@ -192,20 +287,24 @@
     d.li.style.transform = '';
     clearMarks();
     if (e.type === 'pointercancel' || d.index === null) return;
-    var rows = rowsExcept(d.li).map(function (el) { return el === divider ? null : el.getAttribute('data-candidate'); });
+    var rows = rowsExcept(d.li).map(function (el) {
+      return el === divider ? null : el.getAttribute('data-candidate');
+    });
     var before = d.index > 0 ? rows[d.index - 1] : undefined;
     var after = d.index < rows.length ? rows[d.index] : undefined;
     var pastDivider = rows.slice(0, d.index).indexOf(null) >= 0;
     removeId(d.id);
     if (pastDivider) {
       var at = after ? unranked.indexOf(after) : -1;
-      if (at >= 0) unranked.splice(at, 0, d.id); else unranked.push(d.id);
+      if (at >= 0) unranked.splice(at, 0, d.id);
+      else unranked.push(d.id);
     } else if (!before) {
       tiers.unshift([d.id]);
     } else {
       var tb = tierOf(before);
       var ta = after ? tierOf(after) : -1;
-      if (ta >= 0 && ta === tb) tiers[tb].push(d.id); else tiers.splice(tb + 1, 0, [d.id]);
+      if (ta >= 0 && ta === tb) tiers[tb].push(d.id);
+      else tiers.splice(tb + 1, 0, [d.id]);
     }
     render(d.id);
     announce(rankText(d.id));
@@ -221,13 +320,23 @@
   var problem = document.getElementById('passphrase-problem');
   var minLength = Number(form.getAttribute('data-min-length')) || 0;
   var emptyPassphraseAccepted = false;
-  function hideWarning() { if (warning && !(confirmBox && confirmBox.checked)) warning.hidden = true; }
+  function hideWarning() {
+    if (warning && !(confirmBox && confirmBox.checked)) warning.hidden = true;
+  }
   function passProblem(text, field) {
     problem.textContent = text;
-    if (field) { field.setAttribute('aria-invalid', 'true'); field.focus(); }
+    if (field) {
+      field.setAttribute('aria-invalid', 'true');
+      field.focus();
+    }
   }
   [pass, again].forEach(function (f) {
-    f.addEventListener('input', function () { problem.textContent = ''; pass.removeAttribute('aria-invalid'); again.removeAttribute('aria-invalid'); emptyPassphraseAccepted = false; });
+    f.addEventListener('input', function () {
+      problem.textContent = '';
+      pass.removeAttribute('aria-invalid');
+      again.removeAttribute('aria-invalid');
+      emptyPassphraseAccepted = false;
+    });
   });
   form.addEventListener('submit', function (e) {
     var length = Array.from(pass.value).length;
@@ -239,7 +348,9 @@
       if (first) first.focus();
       warning.hidden = true;
       var err = document.getElementById('ballot-error') || document.createElement('p');
-      err.id = 'ballot-error'; err.className = 'flash flash-error'; err.setAttribute('role', 'alert');
+      err.id = 'ballot-error';
+      err.className = 'flash flash-error';
+      err.setAttribute('role', 'alert');
       err.textContent = 'Rank at least one candidate: a ballot with every candidate at "No opinion" says nothing.';
       form.parentNode.insertBefore(err, form);
       return;
@@ -262,13 +373,20 @@
         // The estimator is still loading: wait for it, then submit again (null: it failed; the server decides).
         e.preventDefault();
         passProblem('Checking how hard the passphrase is to guess…');
-        strength.ready().then(function () { passProblem(''); form.requestSubmit(e.submitter || undefined); });
+        strength.ready().then(function () {
+          passProblem('');
+          form.requestSubmit(e.submitter || undefined);
+        });
         return;
       }
       if (verdict && !verdict.strong) {
         e.preventDefault();
-        passProblem('This passphrase is too easy to guess. ' + (verdict.warning ? verdict.warning + ' ' : '') +
-          'Use several words that do not belong together (four or five random words), not your login, the election\'s name or a candidate\'s. Your ranking is kept.', pass);
+        passProblem(
+          'This passphrase is too easy to guess. ' +
+            (verdict.warning ? verdict.warning + ' ' : '') +
+            "Use several words that do not belong together (four or five random words), not your login, the election's name or a candidate's. Your ranking is kept.",
+          pass,
+        );
         return;
       }
     }

@@ -2,11 +2,20 @@
 (function () {
   'use strict';
   var zone;
-  try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { zone = null; }
+  try {
+    zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch (e) {
+    zone = null;
+  }
   if (!zone || zone === 'UTC' || zone === 'Etc/UTC') return;
   // dateStyle cannot be combined with timeZoneName, so the fields are spelt out.
   var fmt = new Intl.DateTimeFormat(undefined, {
-    year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short'
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
   });
   document.querySelectorAll('time[data-local-time]').forEach(function (el) {
     var d = new Date(el.getAttribute('datetime'));

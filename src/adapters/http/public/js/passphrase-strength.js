@@ -23,7 +23,9 @@
       var s = document.createElement('script');
       s.src = src;
       s.onload = resolve;
-      s.onerror = function () { reject(new Error('could not load ' + src)); };
+      s.onerror = function () {
+        reject(new Error('could not load ' + src));
+      };
       document.head.appendChild(s);
     });
   }
@@ -31,7 +33,11 @@
   function load() {
     if (loading) return loading;
     loading = settings.scripts
-      .reduce(function (p, src) { return p.then(function () { return loadScript(src); }); }, Promise.resolve())
+      .reduce(function (p, src) {
+        return p.then(function () {
+          return loadScript(src);
+        });
+      }, Promise.resolve())
       .then(function () {
         var z = window.zxcvbnts;
         var common = z['language-common'];
@@ -48,7 +54,9 @@
         estimator = null;
         text.textContent = 'The strength check could not load here; the server checks the passphrase when you submit.';
       })
-      .then(function () { settled = true; });
+      .then(function () {
+        settled = true;
+      });
     return loading;
   }
 
@@ -70,7 +78,9 @@
     meter.value = Math.max(0, Math.min(12, v.guessesLog10));
     box.classList.toggle('is-weak', !v.strong);
     text.textContent = v.strong
-      ? (v.guessesLog10 >= 10 ? 'Strength: strong.' : 'Strength: strong enough.')
+      ? v.guessesLog10 >= 10
+        ? 'Strength: strong.'
+        : 'Strength: strong enough.'
       : 'Strength: too easy to guess. ' + (v.warning ? v.warning + ' ' : '') + 'Add words that do not belong together.';
   }
 

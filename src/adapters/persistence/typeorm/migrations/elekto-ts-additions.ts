@@ -25,9 +25,7 @@ export class DuplicateVotersError extends Error {
       'Cannot add the one-ballot-per-voter constraint: some users have more than one voter row in an election ' +
         "(Elekto's double-vote race). Nothing was changed. Decide with the election officers which ballot " +
         'counts, remove the extra voter row(s) and ballot(s) by hand, then run `elekto migrate` again.\n' +
-        duplicates
-          .map((d) => `  - user_id ${d.userId}, election_id ${d.electionId}: voter rows ${d.voterIds.join(', ')}`)
-          .join('\n'),
+        duplicates.map((d) => `  - user_id ${d.userId}, election_id ${d.electionId}: voter rows ${d.voterIds.join(', ')}`).join('\n'),
     );
     this.name = 'DuplicateVotersError';
   }
