@@ -4,23 +4,18 @@
  * printed by the operator's command, then checked (as is, tampered, against a published digest).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { FixedClock } from '../../src/adapters/system/system-clock.js';
-import { embedApplication } from '../../src/bootstrap/embed.js';
+import { type CliWorld, DEMO_KEY, demoBallotsDatabase } from './demo-ballots-database.js';
 
 const root = resolve(import.meta.dirname, '../..');
-const KEY = '2021---steering';
+const KEY = DEMO_KEY;
 let dir: string;
-let env: NodeJS.ProcessEnv;
+let world: CliWorld;
 let bulletin: string;
 let digest: string;
 
-function elekto(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(root, 'bin/elekto.js'), ...args], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const elekto = (...args: string[]) => world.elekto(...args);
 
 function write(name: string, value: unknown): string {
   const file = join(dir, name);
@@ -29,45 +24,13 @@ function write(name: string, value: unknown): string {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'elekto-verify-'));
-  const dbPath = join(dir, 'elekto.sqlite');
-  env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    APP_ENV: 'development',
-    APP_KEY: 'cli-test-key-cli-test-key-cli-test-key',
-    DB_CONNECTION: 'sqlite',
-    DB_PATH: dbPath,
-    META_PATH: join(root, 'examples/demo-meta'),
-    ELECTION_DIR: 'elections',
-    IDENTITY: 'development',
-    LOG_LEVEL: 'error',
-  };
-  expect(elekto('migrate').code).toBe(0);
-  const app = await embedApplication({
-    electionDir: 'elections',
-    metaPath: join(root, 'examples/demo-meta'),
-    appKey: env.APP_KEY!,
-    database: { dialect: 'sqlite', path: dbPath },
-    ports: { clock: new FixedClock(new Date('2021-10-05T12:00:00Z')) },
-  });
-  try {
-    expect((await app.sync()).ok).toBe(true);
-    const signIn = await app.useCase('signIn');
-    const cast = await app.useCase('castBallot');
-    const ballots: Array<[string, string[]]> = [
-      ['alice', ['grace-hopper', 'ada-lovelace', 'alan-turing']],
-      ['bob', ['grace-hopper', 'alan-turing', 'ada-lovelace']],
-      ['carol', ['ada-lovelace', 'grace-hopper', 'alan-turing']],
-      ['dave', ['alan-turing']],
-    ];
-    for (const [login, order] of ballots) {
-      const user = await signIn.execute({ login, name: login });
-      await cast.execute({ user, electionKey: KEY, entries: order.map((candidate, i) => ({ candidate, rank: i + 1 })), passphrase: 'a long passphrase' });
-    }
-  } finally {
-    await app.close();
-  }
+  world = await demoBallotsDatabase('elekto-verify-', [
+    ['alice', ['grace-hopper', 'ada-lovelace', 'alan-turing']],
+    ['bob', ['grace-hopper', 'alan-turing', 'ada-lovelace']],
+    ['carol', ['ada-lovelace', 'grace-hopper', 'alan-turing']],
+    ['dave', ['alan-turing']],
+  ]);
+  dir = world.dir;
   const r = elekto('results', KEY, '--bulletin');
   expect(r.code).toBe(0);
   bulletin = write('bulletin.json', r.stdout);
