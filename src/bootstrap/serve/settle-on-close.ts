@@ -20,7 +20,7 @@ export async function settleOnClose(app: Application): Promise<() => void> {
     }
     try {
       const { elections, purged } = await purgeDue.execute();
-      if (elections.length > 0) app.logger.info({ elections, links: purged }, 'delete_after: voter-to-ballot links destroyed as scheduled');
+      if (purged > 0) app.logger.info({ elections, links: purged }, 'delete_after: voter-to-ballot links destroyed as scheduled');
     } catch (e) {
       app.logger.warn({ err: e }, 'could not destroy the ballot links of a delete_after election; trying again in a minute');
     }
