@@ -69,7 +69,8 @@ export function httpModule(config: AppConfig): ContainerModule {
           ...deps,
           useCases,
           // @koa/router's middleware type and Koa's differ only in their generic defaults.
-          observers: [accessLog(logger, { trustProxy: config.app.trustProxy }), requestMetrics(metrics)],
+          // Without METRICS_PORT nothing reads the request metrics: no middleware at all then.
+          observers: [accessLog(logger, { trustProxy: config.app.trustProxy }), ...(config.metrics.port !== null ? [requestMetrics(metrics)] : [])],
           webhook: metaWebhookRoutes({
             syncMeta,
             deliveries,
