@@ -4,7 +4,8 @@
  * and rows sealed before that change (padded to 256-byte blocks) still open.
  */
 import { PendingBallotCipher } from '../../../src/adapters/persistence/typeorm/pending-ballot-cipher.js';
-import { NO_OPINION_RANK, type RankEntry } from '../../../src/domain/ballot/ranking.js';
+import { NO_OPINION_RANK } from '../../../src/domain/ballot/ranking.js';
+import { rankingShapes } from '../../support/ranking-shapes.js';
 
 const NO = NO_OPINION_RANK;
 const BALLOT_ID = '3f2a9c1e-7b4d-4e8a-9c0f-1d2e3f4a5b6c';
@@ -29,23 +30,7 @@ const LEGACY = [
   },
 ];
 
-/** Every way to fill the ranks of these candidates that the issue names: one, half, all, ties, large. */
-function rankings(ids: readonly string[]): RankEntry[][] {
-  const n = ids.length;
-  const of = (rank: (i: number) => number) => ids.map((candidate, i) => ({ candidate, rank: rank(i) }));
-  return [
-    of((i) => (i === 0 ? 1 : NO)),
-    of((i) => (i === n - 1 ? 1 : NO)),
-    of((i) => (i < n / 2 ? i + 1 : NO)),
-    of((i) => i + 1),
-    of((i) => n - i),
-    of(() => 1),
-    of((i) => (i % 2 === 0 ? 1 : 2)),
-    of((i) => 271828 + i),
-    of((i) => (i === 0 ? Number.MAX_SAFE_INTEGER : NO)),
-    of(() => Number.MAX_SAFE_INTEGER),
-  ];
-}
+const rankings = rankingShapes;
 
 const CANDIDATE_SETS: Record<string, string[]> = {
   'two short ids': ['a', 'b'],

@@ -16,7 +16,7 @@ import { FixedClock } from '../../../src/adapters/system/system-clock.js';
 import { ExportBallots } from '../../../src/application/results/export-ballots.js';
 import { ballotsCsv } from '../../../src/adapters/shared/export/ballots-export-format.js';
 import { CastBallot } from '../../../src/application/voting/cast-ballot.js';
-import { NO_OPINION_RANK, type RankEntry } from '../../../src/domain/ballot/ranking.js';
+import { rankingShapes } from '../../support/ranking-shapes.js';
 import { anElection } from '../../support/builders/election-builder.js';
 import { FixedCatalog } from '../../support/builders/fixed-catalog.js';
 import { NOW } from '../../support/builders/in-memory-world.js';
@@ -25,7 +25,6 @@ import { FakeBallotSealer } from '../../support/fake-ballot-sealer.js';
 import { STRONG_PASSPHRASE } from '../../support/passphrases.js';
 import { quoted, sqlRows } from '../../support/sql.js';
 
-const NO = NO_OPINION_RANK;
 const DAY = 24 * 3_600_000;
 // Twenty candidates: ranks from 1 to 16 digits wide move a ballot's encoding by 300 bytes, more than any block.
 const LONG_IDS = ['a', 'bo', `${'very-long-candidate-id-'.repeat(8)}x`, 'zoë-ñandú', '李雷', ...Array.from({ length: 15 }, (_, i) => `c-${i}`)];
@@ -37,23 +36,7 @@ const pool = anElection()
   .build();
 const dense = anElection().key('2021---DENSE').named('Dense ranks').voters('alice').candidates('dims', 'paris', 'aaron').build();
 
-/** One ranked, the last one ranked, half, all, reversed, all tied, two tiers, large and huge ranks. */
-function rankings(ids: readonly string[]): RankEntry[][] {
-  const n = ids.length;
-  const of = (rank: (i: number) => number) => ids.map((candidate, i) => ({ candidate, rank: rank(i) }));
-  return [
-    of((i) => (i === 0 ? 1 : NO)),
-    of((i) => (i === n - 1 ? 1 : NO)),
-    of((i) => (i < n / 2 ? i + 1 : NO)),
-    of((i) => i + 1),
-    of((i) => n - i),
-    of(() => 1),
-    of((i) => (i % 2 === 0 ? 1 : 2)),
-    of((i) => 271828 + 1000 * i),
-    of((i) => (i === 0 ? Number.MAX_SAFE_INTEGER : NO)),
-    of(() => Number.MAX_SAFE_INTEGER),
-  ];
-}
+const rankings = rankingShapes;
 
 describe.each(DATABASE_KINDS)('ballots that identify their voter: %s', (kind) => {
   let database: ThrowawayDatabase;
