@@ -63,6 +63,8 @@ export interface ViewModels {
     };
     readonly error: string | null;
     readonly noPreferenceWarning: boolean;
+    /** False for STV: one candidate per rank, and the page says so. */
+    readonly ties: boolean;
   };
   'pages/confirmation.njk': Page & { readonly election: Election; readonly linked: boolean | undefined; readonly summary: BallotSummary | null };
   'pages/own-ballot.njk': Page & { readonly s: Standing; readonly election: Election; readonly ballot: Out<ViewBallot> };
