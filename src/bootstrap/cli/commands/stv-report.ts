@@ -21,7 +21,7 @@ const STATE: Record<string, string> = { hopeful: '', elected: 'elected', exclude
 export function stvText(stv: StvResult, ballots: StvBallotTally, heading: string[]): string {
   const out = [...heading];
   out.push(
-    `${STV_SHORT_NAMES[stv.method]} · ${ballots.ballots} ballots · ${stv.seats} seat${stv.seats === 1 ? '' : 's'} · seed ${JSON.stringify(stv.seed)}`,
+    `${STV_SHORT_NAMES[stv.method]} · ${ballots.ballots} ballots · ${stv.rounds[0]?.candidates.length ?? 0} candidates · ${stv.seats} seat${stv.seats === 1 ? '' : 's'} · seed ${JSON.stringify(stv.seed)}`,
     '',
   );
   out.push(`Winners, in order of election: ${stv.winners.length ? stv.winners.join(', ') : '(none)'}`);
