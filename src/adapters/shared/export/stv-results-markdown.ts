@@ -15,7 +15,7 @@ export function stvResultsMarkdown({ election, stv, stvBallots, turnout }: StvRe
     const open = election.noWinners - stv.winners.length;
     out.push('', `${open === 1 ? 'One seat stays' : `${open} seats stay`} empty: no other candidate could take it under the rules (see the rounds below).`);
   }
-  out.push('', `**Quota:** ${quotaText(stv)} votes.`, '');
+  out.push('', `**Quota:** ${quotaText(stv)}.`, '');
 
   out.push('## Rounds', '');
   for (const round of stv.rounds) out.push(`${round.number}. ${mdText(round.summary)}`);

@@ -14,12 +14,14 @@ export function shortDecimal(value: string): string {
   return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
 }
 
-/** The quota of the first and last rounds ("30", or "30.5 falling to 28.2" under Meek as votes exhaust). */
+/** The quota as a phrase: "30 votes", or under Meek, where it falls as votes exhaust, "30.5 votes in the first round, 28.2 in the last". */
 export function quotaText(stv: StvResult): string {
   const first = stv.rounds[0]?.quota;
   const last = stv.rounds.at(-1)?.quota;
   if (first === undefined || last === undefined) return 'none (no round was counted)';
-  return first === last ? shortDecimal(first) : `${shortDecimal(first)} in the first round, ${shortDecimal(last)} in the last`;
+  return first === last
+    ? `${shortDecimal(first)} votes`
+    : `${shortDecimal(first)} votes in the first round, ${shortDecimal(last)} in the last (it falls as votes exhaust)`;
 }
 
 /** One line per draw by lot: what was tied and what the seeded draw chose. */
