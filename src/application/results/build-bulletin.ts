@@ -3,7 +3,7 @@ import { bulletinBallot, sortBallots } from '../../domain/bulletin/bulletin-ball
 import { bulletinResult, tallyBulletin } from '../../domain/bulletin/tally-bulletin.js';
 import { type ElectionMethod, candidateIds, isStvMethod } from '../../domain/election/election.js';
 import { DomainError } from '../../domain/errors.js';
-import type { PairStrength, TallyMethod, UnrankedPolicy } from '../../domain/tally/types.js';
+import type { PairStrength, UnrankedPolicy } from '../../domain/tally/types.js';
 import { requireCompleted, requireElection, requireOfficer } from '../elections/election-access.js';
 import type { BallotBox } from '../ports/ballot-box.js';
 import type { BulletinHasher } from '../ports/bulletin-hasher.js';
@@ -59,7 +59,7 @@ export class BuildBulletin {
       name: election.name,
       candidates,
       seats: election.noWinners,
-      method: { name: method as TallyMethod, strength: input.strength ?? 'winning', unranked: input.unranked ?? 'no-opinion' },
+      method: { name: method, strength: input.strength ?? 'winning', unranked: input.unranked ?? 'no-opinion' },
       seatCap: cap ? { field: cap.field, limit: cap.limit, values: Object.fromEntries(candidates.map((c) => [c, cap.valueOf[c] ?? null])) } : null,
       closesAt: election.endsAt.toISOString(),
     };

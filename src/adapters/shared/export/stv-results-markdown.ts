@@ -1,6 +1,6 @@
 import type { StvResults } from '../../../application/results/compute-results.js';
 import { mdText, person } from './markdown-text.js';
-import { drawLines, quotaText, shortDecimal, STV_METHOD_NAMES } from './stv-wording.js';
+import { drawLines, quotaText, STV_METHOD_NAMES } from './stv-wording.js';
 
 /**
  * The STV part of a results.md draft: the winners in order of election, the quota, what happened in
