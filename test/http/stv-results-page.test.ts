@@ -1,3 +1,5 @@
+import { aCandidate, anElection } from '../support/builders/election-builder.js';
+import { NOW } from '../support/builders/in-memory-world.js';
 import { TestClient } from '../support/http/browser-client.js';
 import { type RunningWeb, startWeb } from '../support/http/web-world.js';
 import { STV_KEY, castCappedStvBallots, cappedStvElection } from '../support/stv/capped-stv-election.js';
@@ -68,5 +70,35 @@ describe("the officers' results page of an STV election", () => {
     expect(md).toContain(
       "Computed with Meek's method of the Single Transferable Vote (Hill, Wichmann and Woodall, Algorithm 123) (`stv-meek`) over 130 ballots",
     );
+  });
+
+  describe('with the other STV methods', () => {
+    it('shows a Scottish STV count without keep values, and refuses a CPO-STV count past its limit with the reason (422)', async () => {
+      const scottish = { ...cappedStvElection(), key: '2026---scottish', path: '2026/scottish', method: 'stv-scottish' as const };
+      const many = anElection()
+        .key('2026---cpo')
+        .countedBy('cpo-stv')
+        .seats(6)
+        .status('completed', NOW)
+        .candidates(...Array.from({ length: 14 }, (_, i) => aCandidate(`c${i}`)))
+        .officers('officer1')
+        .build();
+      const other = await startWeb([scottish, many]);
+      try {
+        const client = new TestClient(other.baseUrl);
+        await client.signInAs('officer1');
+        const page = await (await client.get('/app/elections/2026---scottish/admin/results')).text();
+        expect(page).toContain('method: Single Transferable Vote by the Scottish Local Government Elections Order 2007');
+        expect(page).toContain('<caption>Votes per candidate and round</caption>');
+        expect(page).not.toContain('stv-keep');
+        const refused = await client.get('/app/elections/2026---cpo/admin/results');
+        expect(refused.status).toBe(422);
+        expect(await refused.text()).toMatch(
+          /CPO-STV would have to compare \d+ outcomes \(14 candidates for 6 open seats\); it compares at most 300\. Use stv-meek/,
+        );
+      } finally {
+        await other.close();
+      }
+    });
   });
 });
