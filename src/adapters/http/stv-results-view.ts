@@ -4,8 +4,8 @@ import type { StvCandidateState } from '../../domain/tally/index.js';
 import { drawLines, quotaText, shortDecimal, STV_METHOD_NAMES } from '../shared/export/stv-wording.js';
 
 /** Chart geometry (SVG user units): a label column, then the bars; one row per candidate. */
-const LABEL = 190;
-const BARS = 420;
+const LABEL = 150;
+const BARS = 260;
 const ROW = 22;
 const TOP = 8;
 
@@ -37,6 +37,8 @@ export function stvResultsView(election: Election, results: StvResults) {
       const votes = Number(c.votes);
       return {
         name: nameOf(c.candidate),
+        // The label column holds about 20 characters; the full name is in the chart's text alternative and the table.
+        label: nameOf(c.candidate).length > 20 ? `${nameOf(c.candidate).slice(0, 19)}…` : nameOf(c.candidate),
         votes: shortDecimal(c.votes),
         state: c.state,
         y: TOP + i * ROW,
@@ -53,7 +55,7 @@ export function stvResultsView(election: Election, results: StvResults) {
       exhausted: shortDecimal(round.exhausted),
       transferred: round.transferred ? nameOf(round.transferred) : null,
       chart: {
-        width: LABEL + BARS + 90,
+        width: LABEL + BARS + 100,
         height: TOP * 2 + bars.length * ROW,
         labelX: LABEL - 6,
         barX: LABEL,
