@@ -1,16 +1,26 @@
 /**
- * STV benchmark (`node bench/run-all.js stv`). Generates 100,000 ballots × 30 candidates with a
- * seeded generator (most voters rank everyone; some truncate), aggregates identical rankings into
- * weights, and counts 5 seats by Meek's method through the domain function `countStv`.
- * Prints wall time (generation, aggregation, count) and memory. Target (issue 16): < 3 s end to end
- * through the CLI; the CLI wiring comes later, so this measures the domain count plus aggregation.
+ * STV benchmark (`node bench/run-all.js stv`). Target (issue 16): 100,000 ballots × 30 candidates ×
+ * 5 seats, Meek, under 3 s end to end through the CLI.
+ *  - end to end: writes an officers' CSV of seeded strict rankings into bench/out/ (git-ignored,
+ *    reused when present; 70 % rank everyone, the rest stop early, no ties as the STV form allows
+ *    none) and runs `node bin/elekto.js tally FILE --method stv-meek --winners 5` in a child, RUNS
+ *    times: wall time, CPU time and peak RSS (the child reports its own resource usage on exit).
+ *    bin/elekto.js runs dist/ when it is built and newer than src/ (`npm run build`), else tsx.
+ *  - the domain alone: collecting the same ballots in memory and counting them with `countStv`.
  */
-import { countStv, type StvBallot } from '../src/domain/tally/index.js';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { countStv, StvBallotCollector } from '../src/domain/tally/index.js';
 
 const BALLOTS = 100_000;
 const CANDIDATES = 30;
 const SEATS = 5;
 const TARGET_MS = 3000;
+const RUNS = 3;
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'bench/out');
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -23,41 +33,89 @@ function rng(seed: number): () => number {
   };
 }
 
-/** Skewed shuffles so some candidates are preferred; 30 % of voters stop early. */
-function* rankings(count: number, n: number): Generator<number[]> {
+/** Ranks per candidate (0 = unranked): skewed shuffles so some candidates are preferred; 30 % stop early. */
+function* ballots(count: number, n: number): Generator<Int32Array> {
   const rand = rng(42);
+  const order = new Int32Array(n);
+  const ranks = new Int32Array(n);
   for (let b = 0; b < count; b++) {
-    const order = Array.from({ length: n }, (_, i) => i);
+    for (let i = 0; i < n; i++) order[i] = i;
     for (let i = n - 1; i > 0; i--) {
       const j = Math.floor(Math.pow(rand(), 1.3) * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
+      const t = order[i]!;
+      order[i] = order[j]!;
+      order[j] = t;
     }
-    yield rand() < 0.7 ? order : order.slice(0, 1 + Math.floor(rand() * n));
+    const ranked = rand() < 0.7 ? n : 1 + Math.floor(rand() * n);
+    ranks.fill(0);
+    for (let k = 0; k < ranked; k++) ranks[order[k]!] = k + 1;
+    yield ranks;
   }
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-const t0 = performance.now();
-const raw = [...rankings(BALLOTS, CANDIDATES)];
-const t1 = performance.now();
-const byKey = new Map<string, { preferences: number[]; weight: number }>();
-for (const p of raw) {
-  const key = p.join(',');
-  const seen = byKey.get(key);
-  if (seen) seen.weight++;
-  else byKey.set(key, { preferences: p, weight: 1 });
+function csvFile(): string {
+  const file = join(out, `stv-${BALLOTS}x${CANDIDATES}-v1.csv`);
+  if (existsSync(file)) return file;
+  mkdirSync(out, { recursive: true });
+  const fd = openSync(`${file}.tmp`, 'w');
+  writeSync(fd, `${Array.from({ length: CANDIDATES }, (_, i) => `candidate-${i + 1}`).join(',')}\n`);
+  let buf = '';
+  for (const ranks of ballots(BALLOTS, CANDIDATES)) {
+    let line = '';
+    for (let i = 0; i < CANDIDATES; i++) line += (i ? ',' : '') + (ranks[i] === 0 ? 'No opinion' : String(ranks[i]));
+    buf += `${line}\n`;
+    if (buf.length > 1 << 20) {
+      writeSync(fd, buf);
+      buf = '';
+    }
+  }
+  writeSync(fd, buf);
+  closeSync(fd);
+  renameSync(`${file}.tmp`, file);
+  return file;
 }
-const ballots: StvBallot[] = [...byKey.values()];
-const t2 = performance.now();
-const candidates = Array.from({ length: CANDIDATES }, (_, i) => `candidate-${i + 1}`);
-const result = countStv('stv-meek', { candidates, seats: SEATS, seed: 'bench', ballots });
-const t3 = performance.now();
-const countMs = t3 - t1;
 
-console.log(`stv benchmark · node ${process.version}`);
-console.log(`${BALLOTS} ballots × ${CANDIDATES} candidates, ${SEATS} seats, Meek (${ballots.length} distinct rankings)`);
-console.log(`generate ${(t1 - t0).toFixed(0)} ms · aggregate ${(t2 - t1).toFixed(0)} ms · count ${(t3 - t2).toFixed(0)} ms · rounds ${result.rounds.length}`);
-console.log(`aggregate + count ${countMs.toFixed(0)} ms (target < ${TARGET_MS} ms end to end: ${countMs < TARGET_MS ? 'yes' : 'NO'})`);
-const mem = process.memoryUsage();
-console.log(`memory: rss ${mb(mem.rss)}, heap used ${mb(mem.heapUsed)}`);
-console.log(`winners: ${result.winners.join(', ')}`);
+// Preloaded into the child: on exit it reports its own peak RSS (KiB) and CPU time (µs) on stderr.
+const USAGE = `data:text/javascript,import {writeSync} from 'node:fs';process.on('exit',()=>{const u=process.resourceUsage();writeSync(2,'\\n@@usage '+u.maxRSS+' '+(u.userCPUTime+u.systemCPUTime)+'\\n')})`;
+
+function cli(file: string): { ms: number; cpuMs: number; rssMb: number; stdout: string } {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--import', USAGE, 'bin/elekto.js', 'tally', file, '--method', 'stv-meek', '--winners', String(SEATS)], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`elekto tally failed (${r.status}): ${r.stderr}`);
+  const m = /@@usage (\d+) (\d+)/.exec(r.stderr);
+  return { ms, rssMb: m ? Number(m[1]) / 1024 : NaN, cpuMs: m ? Number(m[2]) / 1000 : NaN, stdout: r.stdout };
+}
+
+const file = csvFile();
+const fromDist = existsSync(join(root, 'dist/.build-stamp'));
+console.log(`stv benchmark · node ${process.version} · ${BALLOTS} ballots × ${CANDIDATES} candidates, ${SEATS} seats, Meek`);
+const runs = Array.from({ length: RUNS }, () => cli(file)).sort((a, b) => a.ms - b.ms);
+const best = runs[0]!;
+const median = runs[Math.floor(RUNS / 2)]!;
+const winners = /Winners, in order of election: (.*)/.exec(best.stdout)?.[1];
+const rounds = best.stdout.match(/^Round \d+/gm)?.length ?? 0;
+console.log(
+  `end to end (node bin/elekto.js tally … --method stv-meek --winners ${SEATS}${fromDist ? ', dist/ if current' : ', tsx: no dist/ built'}): ` +
+    `best ${best.ms.toFixed(0)} ms, median ${median.ms.toFixed(0)} ms, CPU ${best.cpuMs.toFixed(0)} ms, peak RSS ${best.rssMb.toFixed(0)} MB ` +
+    `(target < ${TARGET_MS} ms: ${median.ms < TARGET_MS ? 'yes' : 'NO'})`,
+);
+console.log(`winners: ${winners} · ${rounds} rounds`);
+
+// The domain alone, ballots already in memory.
+const names = Array.from({ length: CANDIDATES }, (_, i) => `candidate-${i + 1}`);
+const t0 = performance.now();
+const collector = new StvBallotCollector(names);
+for (const ranks of ballots(BALLOTS, CANDIDATES)) collector.addRanks(ranks);
+const input = collector.input(SEATS, 'elekto-tally');
+const t1 = performance.now();
+const result = countStv('stv-meek', input);
+const t2 = performance.now();
+console.log(
+  `domain alone: generate + collect ${(t1 - t0).toFixed(0)} ms (${input.ballots.length} distinct rankings) · count ${(t2 - t1).toFixed(0)} ms · ${result.rounds.length} rounds`,
+);
+if (result.winners.join(', ') !== winners) throw new Error(`the CLI and the domain disagree: ${winners} vs ${result.winners.join(', ')}`);

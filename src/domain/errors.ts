@@ -10,6 +10,8 @@ export type DomainErrorCode =
   | 'ALREADY_VOTED'
   | 'NOT_VOTED'
   | 'INVALID_BALLOT'
+  /** Two candidates share a rank on the ballot of an election whose method (STV) needs one per rank. */
+  | 'TIED_RANKS'
   | 'WRONG_PASSPHRASE'
   | 'PASSPHRASE_TOO_SHORT'
   | 'PASSPHRASE_TOO_WEAK'

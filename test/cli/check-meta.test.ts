@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -126,6 +128,26 @@ describe('elekto check-meta', () => {
         'warning elections/2025/board/candidate-affil.md:5: `info.affiliation` is not shown by this election (it shows `employer` and `slack`), and this file has no `employer`',
       );
       expect(r.out).toContain('hint: if `affiliation` is meant as `employer`, rename it');
+    },
+    SLOW,
+  );
+
+  it(
+    'refuses an unknown `method` with exit 1, naming the file, its line and the allowed values (issue 16)',
+    () => {
+      const parent = mkdtempSync(join(tmpdir(), 'elekto-method-'));
+      try {
+        const repo = join(parent, 'repo');
+        cpSync(meta('elekto-meta-test'), repo, { recursive: true });
+        appendFileSync(join(repo, 'elections/2021/GB/election.yaml'), '\nmethod: meek\n');
+        const r = elekto([repo]);
+        expect(r.code).toBe(1);
+        expect(r.out).toContain(
+          'error   elections/2021/GB/election.yaml:18: `method` must be one of schulze, ranked-pairs, minimax, copeland, stv-meek, stv-scottish, cpo-stv, not "meek"',
+        );
+      } finally {
+        rmSync(parent, { recursive: true, force: true });
+      }
     },
     SLOW,
   );

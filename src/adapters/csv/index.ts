@@ -1,3 +1,3 @@
 export { BallotsCsvError } from './ballots-csv-error.js';
 export { BallotsCsvParser, type BallotsCsvSink } from './ballots-csv-parser.js';
-export { readBallotsCsv } from './read-ballots-csv.js';
+export { readBallotsCsv, readStvBallotsCsv } from './read-ballots-csv.js';

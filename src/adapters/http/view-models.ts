@@ -11,6 +11,7 @@ import type { Standing } from '../../application/voting/voter-standing.js';
 import type { Candidate } from '../../domain/election/candidate.js';
 import type { Election } from '../../domain/election/election.js';
 import type { ElectionStatus } from '../../domain/election/schedule.js';
+import type { stvResultsView } from './stv-results-view.js';
 import type { resultsView } from './results-view.js';
 import type { LoginForm } from './sign-in/sign-in-method.js';
 
@@ -63,6 +64,8 @@ export interface ViewModels {
     };
     readonly error: string | null;
     readonly noPreferenceWarning: boolean;
+    /** False for STV: one candidate per rank, and the page says so. */
+    readonly ties: boolean;
   };
   'pages/confirmation.njk': Page & { readonly election: Election; readonly linked: boolean | undefined; readonly summary: BallotSummary | null };
   'pages/own-ballot.njk': Page & { readonly s: Standing; readonly election: Election; readonly ballot: Out<ViewBallot> };
@@ -86,6 +89,12 @@ export interface ViewModels {
     readonly turnout: Out<ComputeResults>['turnout'];
     readonly links: Out<ComputeResults>['links'];
     readonly view: ReturnType<typeof resultsView>;
+  };
+  'officer/stv-results.njk': Page & {
+    readonly election: Election;
+    readonly turnout: Out<ComputeResults>['turnout'];
+    readonly links: Out<ComputeResults>['links'];
+    readonly view: ReturnType<typeof stvResultsView>;
   };
   'officer/purge-links.njk': Page & { readonly election: Election; readonly links: Out<BallotLinksStatus> };
 }

@@ -1,4 +1,4 @@
-import type { Election } from '../../domain/election/election.js';
+import type { Election, ElectionMethod } from '../../domain/election/election.js';
 import { normaliseLogin } from '../../domain/identity/github-login.js';
 import { DATETIME_HINT, type DatetimeRole, parseMetaDatetime } from './meta-datetime.js';
 import { MetaSchemas } from './meta-schemas.js';
@@ -94,6 +94,7 @@ export async function readElectionFile(ctx: ReadContext, file: string, problems:
     ...markdownField('eligibility', textOrNull(raw.eligibility), ctx),
     ...markdownField('exceptionDescription', textOrNull(raw.exception_description), ctx),
     seatCap: seatCap ? { field: seatCap.field.trim(), limit: seatCap.limit } : null,
+    method: (raw.method as ElectionMethod | undefined) ?? 'schulze',
     noWinnersLine: source.lineOf(['no_winners']) ?? source.lineOf(['name']),
     seatCapLine: source.lineOf(['max_winners_per']),
   };
@@ -164,9 +165,9 @@ function warnHistoricKeys(raw: Raw, source: YamlSource, file: string, problems: 
     });
   }
   if (raw.condorcet_method !== undefined) {
-    problems.warning(file, '`condorcet_method` is ignored: results are always computed with the Schulze method', {
+    problems.warning(file, '`condorcet_method` is ignored: results are computed with `method` (Schulze when absent)', {
       line: source.lineOf(['condorcet_method'], true),
-      hint: 'delete the key',
+      hint: 'delete the key, or write `method: <name>` to choose the counting method',
     });
   }
 }

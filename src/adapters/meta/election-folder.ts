@@ -1,4 +1,5 @@
 import type { Election } from '../../domain/election/election.js';
+import { CPO_MAX_OUTCOMES } from '../../domain/tally/stv/cpo-stv.js';
 import { type CandidateReading, readCandidateFile } from './candidate-file.js';
 import { readElectionFile } from './election-file.js';
 import { closestName } from './key-suggestions.js';
@@ -52,6 +53,7 @@ export async function readElectionFolder(
       );
     }
     warnAboutShownFields(dir, fields, readings, problems);
+    warnAboutCpoSize(file, fields.method, candidates.length, fields.noWinners, fields.noWinnersLine, problems);
   }
   const broken = !fields || voters === null || descriptionHtml === null || resultsHtml === null;
   if (broken || !fields) return { election: null, candidates: candidates.length };
@@ -68,6 +70,18 @@ export async function readElectionFolder(
     },
     candidates: candidates.length,
   };
+}
+
+/** CPO-STV compares every possible committee; past its limit the count is refused, so say so before the vote. */
+function warnAboutCpoSize(file: string, method: string, candidates: number, seats: number, line: number | undefined, problems: ProblemList): void {
+  if (method !== 'cpo-stv' || seats >= candidates) return;
+  let outcomes = 1;
+  for (let i = 0; i < seats && outcomes <= CPO_MAX_OUTCOMES; i++) outcomes = (outcomes * (candidates - i)) / (i + 1);
+  if (outcomes <= CPO_MAX_OUTCOMES) return;
+  problems.warning(file, `\`method: cpo-stv\` compares at most ${CPO_MAX_OUTCOMES} committees; ${candidates} candidates for ${seats} seats may need more`, {
+    line,
+    hint: 'the count is refused if candidates elected on first preferences do not narrow it enough; consider `method: stv-meek`',
+  });
 }
 
 async function readCandidates(ctx: ReadContext, dir: string, names: string[], problems: ProblemList): Promise<CandidateReading[]> {

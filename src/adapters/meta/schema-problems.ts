@@ -85,6 +85,12 @@ export function reportSchemaErrors(
       const v = valueAt(source.value, path);
       const what = field.endsWith('_datetime') || field.endsWith('_due') ? 'is not a date and time' : 'is not valid';
       problems.error(file, `\`${label(path)}\` ${v === '' ? 'is empty' : `${what}: ${describe(v)}`}`, { line, hint });
+    } else if (e.keyword === 'enum') {
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
+      problems.error(file, `\`${label(path)}\` must be one of ${allowed.join(', ')}, not ${describe(valueAt(source.value, path))}`, {
+        line,
+        hint: hint ?? `write one of: ${allowed.join(', ')}`,
+      });
     } else if (e.keyword === 'minimum') {
       problems.error(file, `\`${label(path)}\` must be at least ${String((e.params as { limit: number }).limit)}`, { line, hint });
     } else {

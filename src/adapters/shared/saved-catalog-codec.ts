@@ -3,7 +3,7 @@ import { gunzip, gzip } from 'node:zlib';
 import type { MetaProblem } from '../../application/ports/election-catalog.js';
 import type { SavedCatalog } from '../../application/ports/last-good-catalog.js';
 import type { Candidate } from '../../domain/election/candidate.js';
-import type { Election } from '../../domain/election/election.js';
+import { ELECTION_METHODS, type Election, type ElectionMethod } from '../../domain/election/election.js';
 
 /**
  * The saved catalog as bytes: gzip'd JSON (voter rolls compress about tenfold, which keeps a large
@@ -85,6 +85,7 @@ function encodeElection(e: Election, readAt: string | null): EncodedElection {
     exceptionDescription: e.exceptionDescription,
     exceptionDescriptionHtml: e.exceptionDescriptionHtml,
     seatCap: e.seatCap ? { field: e.seatCap.field, limit: e.seatCap.limit } : null,
+    method: e.method,
     descriptionHtml: e.descriptionHtml,
     resultsHtml: e.resultsHtml,
     candidates: e.candidates.map(encodeCandidate),
@@ -119,6 +120,8 @@ function decodeElection(r: Reader, raw: unknown): Election {
     exceptionDescription: r.stringOrNull(o['exceptionDescription'], 'exceptionDescription'),
     exceptionDescriptionHtml: r.stringOrNull(o['exceptionDescriptionHtml'] ?? null, 'exceptionDescriptionHtml'),
     seatCap: seatCap ? { field: r.string(seatCap['field'], 'seatCap.field'), limit: r.number(seatCap['limit'], 'seatCap.limit') } : null,
+    // Absent from catalogs saved before `method:` existed: those elections were all Schulze.
+    method: r.method(o['method'] ?? 'schulze', 'method'),
     descriptionHtml: r.stringOrNull(o['descriptionHtml'], 'descriptionHtml'),
     resultsHtml: r.stringOrNull(o['resultsHtml'], 'resultsHtml'),
     candidates: r.array(o['candidates'], 'candidates').map((c, i) => decodeCandidate(r.at(`candidates[${i}]`), c)),
@@ -176,6 +179,11 @@ class Reader {
   number(v: unknown, field: string): number {
     if (typeof v !== 'number' || !Number.isFinite(v)) throw this.bad(field, 'is not a number');
     return v;
+  }
+  method(v: unknown, field: string): ElectionMethod {
+    const m = this.string(v, field);
+    if (!(ELECTION_METHODS as readonly string[]).includes(m)) throw this.bad(field, `is not one of ${ELECTION_METHODS.join(', ')}`);
+    return m as ElectionMethod;
   }
   boolean(v: unknown, field: string): boolean {
     if (typeof v !== 'boolean') throw this.bad(field, 'is not true or false');

@@ -1,8 +1,9 @@
 import { BULLETIN_FORMAT, type Bulletin, type BulletinBallot, type BulletinBody, type BulletinElection } from '../../domain/bulletin/bulletin.js';
 import { bulletinBallot, sortBallots } from '../../domain/bulletin/bulletin-ballot.js';
 import { bulletinResult, tallyBulletin } from '../../domain/bulletin/tally-bulletin.js';
-import { candidateIds } from '../../domain/election/election.js';
-import type { PairStrength, TallyMethod, UnrankedPolicy } from '../../domain/tally/types.js';
+import { type ElectionMethod, candidateIds, isStvMethod } from '../../domain/election/election.js';
+import { DomainError } from '../../domain/errors.js';
+import type { PairStrength, UnrankedPolicy } from '../../domain/tally/types.js';
 import { requireCompleted, requireElection, requireOfficer } from '../elections/election-access.js';
 import type { BallotBox } from '../ports/ballot-box.js';
 import type { BulletinHasher } from '../ports/bulletin-hasher.js';
@@ -15,7 +16,8 @@ export interface BuildBulletinInput {
   readonly electionKey: string;
   /** An officer of the election, or null for the operator at the command line. */
   readonly requester: User | null;
-  readonly method?: TallyMethod;
+  /** Absent: the election's own method. */
+  readonly method?: ElectionMethod;
   readonly strength?: PairStrength;
   readonly unranked?: UnrankedPolicy;
 }
@@ -38,6 +40,15 @@ export class BuildBulletin {
     const election = requireElection(this.catalog, input.electionKey);
     requireOfficer(election, input.requester);
     requireCompleted(election, this.clock.now());
+    const method = input.method ?? election.method;
+    if (isStvMethod(method)) {
+      // The bulletin format (docs/verify.md) records a Condorcet result that `elekto verify` recounts; it has no STV rounds yet.
+      throw new DomainError(
+        'INVALID_TALLY_INPUT',
+        `The public bulletin can be built for Condorcet counts only (schulze, ranked-pairs, minimax, copeland); "${election.key}" is counted with ${method}.`,
+        { method },
+      );
+    }
 
     const candidates = candidateIds(election);
     const ballots: BulletinBallot[] = [];
@@ -48,7 +59,7 @@ export class BuildBulletin {
       name: election.name,
       candidates,
       seats: election.noWinners,
-      method: { name: input.method ?? 'schulze', strength: input.strength ?? 'winning', unranked: input.unranked ?? 'no-opinion' },
+      method: { name: method, strength: input.strength ?? 'winning', unranked: input.unranked ?? 'no-opinion' },
       seatCap: cap ? { field: cap.field, limit: cap.limit, values: Object.fromEntries(candidates.map((c) => [c, cap.valueOf[c] ?? null])) } : null,
       closesAt: election.endsAt.toISOString(),
     };

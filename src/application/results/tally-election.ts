@@ -1,6 +1,6 @@
 import { NO_OPINION_RANK } from '../../domain/ballot/ranking.js';
 import { type Election, candidateIds } from '../../domain/election/election.js';
-import { PairwiseAccumulator, type SeatCapRule, type UnrankedPolicy } from '../../domain/tally/index.js';
+import { PairwiseAccumulator, StvBallotCollector, type SeatCapRule, type StvInput, type UnrankedPolicy } from '../../domain/tally/index.js';
 import type { StoredBallot } from '../ports/ballot-box.js';
 
 /** Stored lines the tally could not use: Elekto stored whatever was posted (§7.6.4). */
@@ -20,10 +20,28 @@ export async function accumulateBallots(
   ballots: AsyncIterable<StoredBallot>,
   unranked: UnrankedPolicy = 'no-opinion',
 ): Promise<{ accumulator: PairwiseAccumulator; ignored: IgnoredEntries }> {
+  const accumulator = new PairwiseAccumulator(candidateIds(election), unranked);
+  const ignored = await readBallotRanks(election, ballots, (ranks) => accumulator.addRanks(ranks));
+  return { accumulator, ignored };
+}
+
+/**
+ * The same stream for an STV count: distinct rankings with their weights (full ballots, not the
+ * matrix; see StvBallotCollector for unranked candidates and stored ties).
+ */
+export async function collectStvBallots(
+  election: Election,
+  ballots: AsyncIterable<StoredBallot>,
+): Promise<{ collector: StvBallotCollector; ignored: IgnoredEntries }> {
+  const collector = new StvBallotCollector(candidateIds(election));
+  const ignored = await readBallotRanks(election, ballots, (ranks) => collector.addRanks(ranks));
+  return { collector, ignored };
+}
+
+/** Each stored ballot as one rank per candidate (0 = not on the ballot), in one reused typed array. */
+async function readBallotRanks(election: Election, ballots: AsyncIterable<StoredBallot>, onRanks: (ranks: Float64Array) => void): Promise<IgnoredEntries> {
   const ids = candidateIds(election);
-  const accumulator = new PairwiseAccumulator(ids, unranked);
   const indexOf = new Map(ids.map((id, i) => [id, i]));
-  // One reused typed array per count (0 = not seen on this ballot): no allocation per ballot.
   const ranks = new Float64Array(ids.length);
   const unknown = new Set<string>();
   let skipped = 0;
@@ -40,9 +58,9 @@ export async function accumulateBallots(
         ranks[i] = rank;
       }
     }
-    accumulator.addRanks(ranks);
+    onRanks(ranks);
   }
-  return { accumulator, ignored: { entries: skipped, unknownCandidates: [...unknown].sort() } };
+  return { entries: skipped, unknownCandidates: [...unknown].sort() };
 }
 
 /**
@@ -66,4 +84,18 @@ export function seatCapRule(election: Election): SeatCapRule | undefined {
     valueOf[c.id] = spelling.get(folded);
   }
   return { field: cap.field, limit: cap.limit, valueOf };
+}
+
+/** The seat cap as the STV counts take it: one group per candidate, in the election's order. */
+export function stvSeatCap(election: Election): StvInput['seatCap'] {
+  const rule = seatCapRule(election);
+  return rule ? { limit: rule.limit, groupOf: candidateIds(election).map((id) => rule.valueOf[id]) } : undefined;
+}
+
+/**
+ * The seed of an STV count's draws: fixed by the election before any ballot is counted (its key and
+ * close), published with the result, so anyone can repeat the count and nobody can pick it afterwards.
+ */
+export function stvSeed(election: Election): string {
+  return `${election.key}@${election.endsAt.toISOString()}`;
 }

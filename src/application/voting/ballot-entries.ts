@@ -1,3 +1,4 @@
+import { requireRankingFitsMethod } from '../../domain/ballot/strict-ranking.js';
 import { denseEntries } from '../../domain/ballot/dense-ranks.js';
 import { NO_OPINION_RANK, type RankEntry, rankingFromEntries } from '../../domain/ballot/ranking.js';
 import { type Election, candidateIds } from '../../domain/election/election.js';
@@ -11,7 +12,7 @@ import { DomainError } from '../../domain/errors.js';
  */
 export function ballotEntries(election: Election, submitted: readonly RankEntry[]): RankEntry[] {
   const ids = candidateIds(election);
-  rankingFromEntries(submitted, ids);
+  requireRankingFitsMethod(rankingFromEntries(submitted, ids), election.method);
   const rankOf = new Map(submitted.map((e) => [e.candidate, e.rank]));
   if (!election.allowNoOpinion) {
     // Elekto ignored allow_no_opinion; its documentation says False means every candidate is ranked.

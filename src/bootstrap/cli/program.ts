@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { PAIR_STRENGTHS, TALLY_METHODS } from '../../domain/tally/index.js';
+import { PAIR_STRENGTHS, STV_METHODS, TALLY_METHODS } from '../../domain/tally/index.js';
 import type { Env } from '../config/read-env.js';
 import type { ResultsOptions } from './commands/results.js';
 import type { VerifyOptions } from './commands/verify.js';
@@ -92,23 +92,38 @@ export function buildProgram(context: CliContext): Command {
       report(await (await import('./commands/check-meta.js')).run(metaRoot, opts)),
     );
 
-  subcommand('tally', "Count an officers' ballots CSV (Schulze and other Condorcet methods)")
+  subcommand('tally', "Count an officers' ballots CSV (Condorcet methods or STV)")
     .description("Count the ballots CSV that Elekto's officers download (one ballot per row, ranks 1 = best).")
     .argument('<ballots.csv>', 'the CSV file, or - to read standard input')
-    .addOption(new Option('--method <method>', 'completion method').choices(TALLY_METHODS).default('schulze'))
+    .addOption(
+      new Option('--method <method>', 'counting method: Condorcet (a ranking) or STV (proportional seats, round by round)')
+        .choices([...TALLY_METHODS, ...STV_METHODS])
+        .default('schulze'),
+    )
     .addOption(new Option('--strength <strength>', 'strength of a pairwise defeat (ignored by copeland)').choices(PAIR_STRENGTHS).default('winning'))
     .option('--winners <n>', 'number of seats to fill', seatsArg, 1)
     .addOption(
       new Option('--unranked <policy>', 'unranked candidates: no-opinion (Elekto) or last (tied below the ranked)').choices(UNRANKED).default('no-opinion'),
     )
+    .option('--seed <text>', 'STV only: the seed of draws by lot (published with the result)', 'elekto-tally')
     .option('--json', 'print one JSON object instead of tables')
-    .addHelpText('after', '\nExit status: 0 counted, 2 bad usage or bad input.')
+    .addHelpText(
+      'after',
+      '\nWith an STV method a tied ballot counts up to its tie and unranked candidates are not preferred;\n' +
+        '--strength and --unranked apply to the Condorcet methods only.\n' +
+        '\nExit status: 0 counted, 2 bad usage or bad input.',
+    )
     .action(async (file: string, opts: TallyOptions) => report(await (await import('./commands/tally.js')).run(file, opts)));
 
   subcommand('results', 'Print the results of a completed election')
     .description('Count the stored ballots of a completed election.')
     .argument('<election-key>', 'the election key, e.g. 2021---GB (its folder path with / written as ---)')
-    .addOption(new Option('--method <method>', 'completion method').choices(TALLY_METHODS).default('schulze'))
+    .addOption(
+      new Option('--method <method>', "counting method (default: the election's `method:`, Schulze when it names none)").choices([
+        ...TALLY_METHODS,
+        ...STV_METHODS,
+      ]),
+    )
     .addOption(new Option('--strength <strength>', 'strength of a pairwise defeat').choices(PAIR_STRENGTHS).default('winning'))
     .addOption(new Option('--unranked <policy>', 'unranked candidates: no-opinion (Elekto) or last').choices(UNRANKED).default('no-opinion'))
     .addOption(new Option('--json', 'print one JSON object').conflicts(['markdown', 'csv']))

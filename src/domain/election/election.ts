@@ -8,6 +8,16 @@ export interface SeatCap {
   readonly limit: number;
 }
 
+/** How an election's ballots are counted (`method:` in election.yaml; Schulze when absent, as in Elekto). */
+export type ElectionMethod = 'schulze' | 'ranked-pairs' | 'minimax' | 'copeland' | 'stv-meek' | 'stv-scottish' | 'cpo-stv';
+
+export const ELECTION_METHODS: readonly ElectionMethod[] = ['schulze', 'ranked-pairs', 'minimax', 'copeland', 'stv-meek', 'stv-scottish', 'cpo-stv'];
+
+/** The proportional (STV) methods: their ballots are full rankings without ties. */
+export function isStvMethod(method: ElectionMethod): method is 'stv-meek' | 'stv-scottish' | 'cpo-stv' {
+  return method === 'stv-meek' || method === 'stv-scottish' || method === 'cpo-stv';
+}
+
 /** One election as defined in the meta repository, already parsed and validated. */
 export interface Election extends Schedule {
   /** Folder path below ELECTION_DIR with `/` written as `---`, e.g. `2021---GB`. */
@@ -29,6 +39,7 @@ export interface Election extends Schedule {
   readonly exceptionDescription: string | null;
   readonly exceptionDescriptionHtml: string | null;
   readonly seatCap: SeatCap | null;
+  readonly method: ElectionMethod;
   readonly descriptionHtml: string | null;
   readonly resultsHtml: string | null;
   readonly candidates: readonly Candidate[];

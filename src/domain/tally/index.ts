@@ -17,3 +17,4 @@ export { cpoStv, compareOutcomes, CPO_MAX_OUTCOMES } from './stv/cpo-stv.js';
 export { packStvInput } from './stv/stv-ballots.js';
 export { SeededDraw } from './stv/seeded-draw.js';
 export { scottishStv } from './stv/scottish-stv.js';
+export { StvBallotCollector, type StvBallotTally } from './stv/stv-ballot-collector.js';

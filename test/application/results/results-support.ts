@@ -1,3 +1,4 @@
+import type { CondorcetResults, ElectionResults, StvResults } from '../../../src/application/results/compute-results.js';
 import type { InMemoryWorld } from '../../support/builders/in-memory-world.js';
 import type { RankEntry } from '../../../src/domain/ballot/ranking.js';
 
@@ -15,3 +16,15 @@ export async function castMany(w: InMemoryWorld, electionKey: string, ballots: R
 }
 
 export const r = (...pairs: Array<[string, number]>): RankEntry[] => pairs.map(([candidate, rank]) => ({ candidate, rank }));
+
+/** The Condorcet branch of a result (the test fails if the election was counted by STV). */
+export function condorcet(results: ElectionResults): CondorcetResults {
+  if (results.kind !== 'condorcet') throw new Error(`expected a Condorcet count, got ${results.method}`);
+  return results;
+}
+
+/** The STV branch of a result. */
+export function stvOf(results: ElectionResults): StvResults {
+  if (results.kind !== 'stv') throw new Error(`expected an STV count, got ${results.method}`);
+  return results;
+}

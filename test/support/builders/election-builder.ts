@@ -1,5 +1,5 @@
 import type { Candidate } from '../../../src/domain/election/candidate.js';
-import type { Election, SeatCap } from '../../../src/domain/election/election.js';
+import type { Election, ElectionMethod, SeatCap } from '../../../src/domain/election/election.js';
 import { normaliseLogin } from '../../../src/domain/identity/github-login.js';
 
 /** A candidate with sensible defaults; `info` as the meta parser leaves it (strings). */
@@ -39,6 +39,7 @@ export class ElectionBuilder {
     exceptionDescription: null,
     exceptionDescriptionHtml: null,
     seatCap: null,
+    method: 'schulze',
     descriptionHtml: '<p>An election.</p>',
     resultsHtml: null,
     candidates: ['dims', 'paris', 'aaron'].map((id) => aCandidate(id)),
@@ -104,6 +105,10 @@ export class ElectionBuilder {
   }
   candidates(...cs: Array<string | Candidate>): this {
     this.fields.candidates = cs.map((c) => (typeof c === 'string' ? aCandidate(c) : c));
+    return this;
+  }
+  countedBy(method: ElectionMethod): this {
+    this.fields.method = method;
     return this;
   }
   seatCap(cap: SeatCap | null): this {

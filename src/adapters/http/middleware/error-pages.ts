@@ -24,6 +24,7 @@ const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   // Not 429: nothing was attempted too often; this voter's ballot is busy with their earlier request.
   REQUEST_IN_PROGRESS: 409,
   INVALID_BALLOT: 422,
+  TIED_RANKS: 422,
   PASSPHRASE_TOO_SHORT: 422,
   PASSPHRASE_TOO_WEAK: 422,
   INVALID_EXCEPTION_REQUEST: 422,

@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import { MIN_GUESSES_LOG10, guessableWords } from '../../../application/voting/passphrase-policy.js';
 import type { Standing } from '../../../application/voting/voter-standing.js';
 import { NO_OPINION_RANK, expressesNoPreference, rankingFromEntries, type RankEntry } from '../../../domain/ballot/ranking.js';
+import { methodAllowsTies } from '../../../domain/ballot/strict-ranking.js';
 import { voteRefusalError } from '../../../domain/election/permissions.js';
 import { type DomainError, isDomainError } from '../../../domain/errors.js';
 import { readBallotForm } from '../ballot-form.js';
@@ -24,7 +25,7 @@ export interface BallotRouteDeps {
 }
 
 /** Refusals that re-show the ballot with the voter's ranking kept, rather than an error page. */
-const FORM_PROBLEMS = ['INVALID_BALLOT', 'PASSPHRASE_TOO_SHORT', 'PASSPHRASE_TOO_WEAK'] as const;
+const FORM_PROBLEMS = ['INVALID_BALLOT', 'TIED_RANKS', 'PASSPHRASE_TOO_SHORT', 'PASSPHRASE_TOO_WEAK'] as const;
 /** Refusals of view/revoke shown on the election page, beside the passphrase form. */
 const PASSPHRASE_PROBLEMS = ['WRONG_PASSPHRASE', 'TOO_MANY_ATTEMPTS', 'NO_RECOVERABLE_LINK'] as const;
 
@@ -72,6 +73,7 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
         },
         error: state.error ?? null,
         noPreferenceWarning: state.noPreferenceWarning ?? false,
+        ties: methodAllowsTies(s.election.method),
       },
       status,
     );
@@ -101,7 +103,8 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
         return showBallot(ctx, s, { ranks, error: 'The two passphrases differ. Type the same passphrase twice.' }, statusFor('INVALID_BALLOT'));
       }
       const anyRanked = entries.some((e) => e.rank !== NO_OPINION_RANK);
-      if (anyRanked && expressesNoPreference(entries) && !form.confirmNoPreference) {
+      // An STV ballot with one candidate ranked still counts for them; the warning is for pairwise counts.
+      if (anyRanked && methodAllowsTies(s.election.method) && expressesNoPreference(entries) && !form.confirmNoPreference) {
         return showBallot(ctx, s, { ranks, noPreferenceWarning: true }, statusFor('INVALID_BALLOT'));
       }
       const result = await useCases.castBallot.execute({ user, electionKey: s.election.key, entries, passphrase: form.passphrase });

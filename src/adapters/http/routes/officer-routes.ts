@@ -8,6 +8,7 @@ import { formFields, formText } from '../form-body.js';
 import { param, userOf } from '../middleware/guards.js';
 import type { Render } from '../views.js';
 import { electionCrumbs } from './election-page.js';
+import { stvResultsView } from '../stv-results-view.js';
 import { resultsView } from '../results-view.js';
 import type { WebUseCases } from './web-use-cases.js';
 
@@ -85,14 +86,15 @@ export function officerRoutes(router: Router, deps: { render: Render; useCases: 
 
   router.get('/app/elections/:key/admin/results', async (ctx) => {
     const result = await useCases.computeResults.execute({ electionKey: key(ctx), requester: userOf(ctx) });
-    render(ctx, 'officer/results.njk', {
+    const page = {
       title: `Results: ${result.election.name}`,
       breadcrumbs: electionCrumbs(result.election, { label: 'Officers', href: `${base(ctx)}/` }, { label: 'Results' }),
       election: result.election,
       turnout: result.turnout,
       links: result.links,
-      view: resultsView(result.election, result.tally),
-    });
+    };
+    if (result.kind === 'stv') render(ctx, 'officer/stv-results.njk', { ...page, view: stvResultsView(result.election, result) });
+    else render(ctx, 'officer/results.njk', { ...page, view: resultsView(result.election, result.tally) });
   });
 
   // Destroying the voter-to-ballot links cannot be undone: a page says what it takes away, and only

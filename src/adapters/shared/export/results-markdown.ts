@@ -1,6 +1,9 @@
-import { type Election, findCandidate } from '../../../domain/election/election.js';
+import { mdText, person } from './markdown-text.js';
 import type { PairStrength, TallyMethod } from '../../../domain/tally/types.js';
-import type { ElectionResults } from '../../../application/results/compute-results.js';
+import type { CondorcetResults, ElectionResults } from '../../../application/results/compute-results.js';
+import { stvResultsMarkdown } from './stv-results-markdown.js';
+
+export { mdText };
 
 const METHOD: Record<TallyMethod, string> = {
   schulze: 'Schulze method',
@@ -10,11 +13,6 @@ const METHOD: Record<TallyMethod, string> = {
 };
 const STRENGTH: Record<PairStrength, string> = { winning: 'winning votes', margin: 'margins', ratio: 'ratios' };
 
-/** Markdown-escapes text taken from the meta repository or computed labels. */
-export function mdText(text: string): string {
-  return text.replace(/([\\`*_[\]<>|])/g, '\\$1');
-}
-
 function utc(d: Date): string {
   return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
@@ -23,18 +21,13 @@ function percent(ratio: number | null): string {
   return ratio === null ? 'n/a (empty voter roll)' : `${(ratio * 100).toFixed(1)}%`;
 }
 
-/** "[Name](https://github.com/id)"; candidate ids are GitHub logins. */
-function person(election: Election, id: string): string {
-  const name = findCandidate(election, id)?.name ?? id;
-  return `[${mdText(name)}](https://github.com/${encodeURIComponent(id)})`;
-}
-
 /**
  * A results.md draft in the shape officers write by hand today: the figures, the winners linked to
  * their GitHub profiles, the rest of the order with ties written "(Tie) A / B", a tie at the cut
  * and seat-cap decisions stated plainly, and the method. Officers review it and commit it.
  */
-export function resultsMarkdown({ election, tally, turnout, ignored }: ElectionResults): string {
+export function resultsMarkdown(results: ElectionResults): string {
+  const { election, turnout, ignored } = results;
   const out: string[] = [];
   out.push(`# ${mdText(election.name)}: results`, '');
   out.push(`This election ran from ${utc(election.startsAt)} to ${utc(election.endsAt)}.`, '');
@@ -43,7 +36,20 @@ export function resultsMarkdown({ election, tally, turnout, ignored }: ElectionR
   out.push(`| Eligible voters | ${turnout.eligible} |`);
   out.push(`| Ballots cast | ${turnout.ballots} |`);
   out.push(`| Turnout | ${percent(turnout.ratio)} |`, '');
+  if (results.kind === 'stv') out.push(...stvResultsMarkdown(results));
+  else condorcetMarkdown(results, out);
+  if (ignored.entries > 0) {
+    out.push(
+      '',
+      `${ignored.entries} stored ballot line${ignored.entries === 1 ? ' was' : 's were'} ignored` +
+        (ignored.unknownCandidates.length > 0 ? ` (unknown candidates: ${ignored.unknownCandidates.map(mdText).join(', ')})` : '') +
+        '.',
+    );
+  }
+  return `${out.join('\n')}\n`;
+}
 
+function condorcetMarkdown({ election, tally, turnout }: CondorcetResults, out: string[]): void {
   out.push(tally.winners.length === 1 ? '## Winner' : '## Winners', '');
   if (tally.winners.length === 0) out.push('No candidate is elected outright (see the tie below).');
   for (const w of tally.winners) out.push(`- ${person(election, w)}`);
@@ -81,13 +87,4 @@ export function resultsMarkdown({ election, tally, turnout, ignored }: ElectionR
     `Computed with the ${METHOD[tally.method]}${strength} over ${turnout.ballots} ballot${turnout.ballots === 1 ? '' : 's'}; ` +
       'a candidate left at "No opinion" counts for neither side of a pair.',
   );
-  if (ignored.entries > 0) {
-    out.push(
-      '',
-      `${ignored.entries} stored ballot line${ignored.entries === 1 ? ' was' : 's were'} ignored` +
-        (ignored.unknownCandidates.length > 0 ? ` (unknown candidates: ${ignored.unknownCandidates.map(mdText).join(', ')})` : '') +
-        '.',
-    );
-  }
-  return `${out.join('\n')}\n`;
 }

@@ -1,13 +1,17 @@
 import type { ElectionResults } from '../../../application/results/compute-results.js';
 import { ballotsCsv } from '../../../adapters/shared/export/ballots-export-format.js';
 import { resultsMarkdown } from '../../../adapters/shared/export/results-markdown.js';
-import type { PairStrength, TallyMethod, UnrankedPolicy } from '../../../domain/tally/index.js';
+import type { CondorcetResults } from '../../../application/results/compute-results.js';
+import type { ElectionMethod } from '../../../domain/election/election.js';
+import type { PairStrength, UnrankedPolicy } from '../../../domain/tally/index.js';
+import { stvJson, stvText } from './stv-report.js';
 import { USE_CASES } from '../../use-case-tokens.js';
 import { withElectionApp } from './election-command-support.js';
 import { printBulletin } from './print-bulletin.js';
 
 export interface ResultsOptions {
-  method: TallyMethod;
+  /** Absent: the election's own `method` (Schulze when election.yaml names none). */
+  method?: ElectionMethod;
   strength: PairStrength;
   unranked: UnrankedPolicy;
   json?: boolean;
@@ -25,14 +29,27 @@ export interface ResultsOptions {
  */
 export async function run(electionKey: string, opts: ResultsOptions): Promise<number> {
   return withElectionApp('results', electionKey, async (app) => {
-    if (opts.bulletin) return printBulletin(app, { electionKey, requester: null, method: opts.method, strength: opts.strength, unranked: opts.unranked });
+    if (opts.bulletin)
+      return printBulletin(app, {
+        electionKey,
+        requester: null,
+        ...(opts.method ? { method: opts.method } : {}),
+        strength: opts.strength,
+        unranked: opts.unranked,
+      });
     if (opts.csv) {
       const exported = await (await app.get(USE_CASES.exportBallots)).execute({ electionKey, requester: null });
       process.stdout.write(ballotsCsv(exported));
       return 0;
     }
     const compute = await app.get(USE_CASES.computeResults);
-    const results = await compute.execute({ electionKey, requester: null, method: opts.method, strength: opts.strength, unranked: opts.unranked });
+    const results = await compute.execute({
+      electionKey,
+      requester: null,
+      ...(opts.method ? { method: opts.method } : {}),
+      strength: opts.strength,
+      unranked: opts.unranked,
+    });
     const { remaining, purgeDueAt } = results.links;
     if (purgeDueAt && remaining > 0) {
       process.stderr.write(
@@ -42,6 +59,7 @@ export async function run(electionKey: string, opts: ResultsOptions): Promise<nu
     }
     if (opts.json) process.stdout.write(`${JSON.stringify(jsonResults(results, opts.unranked), jsonNumbers, 2)}\n`);
     else if (opts.markdown) process.stdout.write(resultsMarkdown(results));
+    else if (results.kind === 'stv') process.stdout.write(stvText(results.stv, results.stvBallots, electionHeading(results)));
     else process.stdout.write(textResults(results));
     return 0;
   });
@@ -55,8 +73,16 @@ function jsonResults(r: ElectionResults, unranked: UnrankedPolicy) {
     unranked,
     ignored: r.ignored,
     links: r.links,
-    tally: r.tally,
+    ...(r.kind === 'stv' ? { method: r.method, ...stvJson(r.stv, r.stvBallots) } : { method: r.method, tally: r.tally }),
   };
+}
+
+function electionHeading({ election, turnout }: ElectionResults): string[] {
+  const pct = turnout.ratio === null ? 'n/a' : `${(turnout.ratio * 100).toFixed(1)}%`;
+  return [
+    `${election.name} (${election.key})`,
+    `${election.noWinners} seat${election.noWinners === 1 ? '' : 's'} · ${turnout.eligible} eligible · ${turnout.ballots} ballots · turnout ${pct}`,
+  ];
 }
 
 /** Ratio strengths can be Infinity, which JSON cannot hold: written as the string "Infinity". */
@@ -64,11 +90,9 @@ function jsonNumbers(_key: string, value: unknown): unknown {
   return typeof value === 'number' && !Number.isFinite(value) ? String(value) : value;
 }
 
-function textResults({ election, tally: t, turnout, ignored }: ElectionResults): string {
-  const out: string[] = [];
-  const pct = turnout.ratio === null ? 'n/a' : `${(turnout.ratio * 100).toFixed(1)}%`;
-  out.push(`${election.name} (${election.key})`);
-  out.push(`${election.noWinners} seat${election.noWinners === 1 ? '' : 's'} · ${turnout.eligible} eligible · ${turnout.ballots} ballots · turnout ${pct}`);
+function textResults(results: CondorcetResults): string {
+  const { tally: t, ignored } = results;
+  const out: string[] = electionHeading(results);
   out.push(`${t.method}${t.method === 'copeland' ? '' : ` (${t.strength})`}`, '');
   const winners = new Set(t.winners);
   const tied = new Set(t.tiedAtCutoff);

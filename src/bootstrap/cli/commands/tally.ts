@@ -1,10 +1,21 @@
 import { createReadStream } from 'node:fs';
-import { BallotsCsvError, readBallotsCsv } from '../../../adapters/csv/index.js';
+import { BallotsCsvError, readBallotsCsv, readStvBallotsCsv } from '../../../adapters/csv/index.js';
 import { isDomainError } from '../../../domain/errors.js';
-import { tally, type PairStrength, type TallyMethod, type TallyResult, type UnrankedPolicy } from '../../../domain/tally/index.js';
+import {
+  countStv,
+  needsFullBallots,
+  tally,
+  type PairStrength,
+  type StvMethod,
+  type TallyMethod,
+  type TallyResult,
+  type UnrankedPolicy,
+} from '../../../domain/tally/index.js';
+import { stvJson, stvText } from './stv-report.js';
 
 export interface TallyOptions {
-  method: TallyMethod;
+  method: TallyMethod | StvMethod;
+  seed: string;
   strength: PairStrength;
   winners: number;
   unranked: UnrankedPolicy;
@@ -17,10 +28,18 @@ export interface TallyOptions {
  */
 export async function run(file: string, opts: TallyOptions): Promise<number> {
   let result: TallyResult;
+  const method = opts.method;
   try {
     const source = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
+    if (needsFullBallots(method)) {
+      // STV counts full ballots (distinct rankings with weights), not the pairwise matrix.
+      const collector = await readStvBallotsCsv(source);
+      const stv = countStv(method, collector.input(opts.winners, opts.seed));
+      process.stdout.write(opts.json ? `${JSON.stringify(stvJson(stv, collector.tally), null, 2)}\n` : stvText(stv, collector.tally, []));
+      return 0;
+    }
     const acc = await readBallotsCsv(source, opts.unranked);
-    result = tally(acc.matrix(), { method: opts.method, strength: opts.strength, seats: opts.winners });
+    result = tally(acc.matrix(), { method, strength: opts.strength, seats: opts.winners });
   } catch (e) {
     const where = file === '-' ? 'standard input' : file;
     if (e instanceof BallotsCsvError || isDomainError(e)) return fail(`${where}: ${e.message}`);
@@ -28,7 +47,9 @@ export async function run(file: string, opts: TallyOptions): Promise<number> {
     if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') return fail(`cannot read ${where}: ${(e as Error).message}`);
     throw e;
   }
-  process.stdout.write(opts.json ? `${JSON.stringify({ ...result, unranked: opts.unranked }, jsonNumbers, 2)}\n` : textReport(result, opts));
+  process.stdout.write(
+    opts.json ? `${JSON.stringify({ ...result, unranked: opts.unranked }, jsonNumbers, 2)}\n` : textReport(result, { ...opts, method: result.method }),
+  );
   return 0;
 }
 
@@ -46,7 +67,7 @@ const METHOD_NAMES: Record<TallyMethod, string> = { schulze: 'Schulze', 'ranked-
 const STRENGTH_NAMES: Record<PairStrength, string> = { winning: 'winning votes', margin: 'margins', ratio: 'ratio' };
 const num = (v: number): string => (Number.isInteger(v) ? String(v) : v === Infinity ? '∞' : v.toFixed(2));
 
-function textReport(r: TallyResult, o: TallyOptions): string {
+function textReport(r: TallyResult, o: TallyOptions & { method: TallyMethod }): string {
   const out: string[] = [];
   const how = r.method === 'copeland' ? METHOD_NAMES[r.method] : `${METHOD_NAMES[r.method]} (${STRENGTH_NAMES[r.strength]})`;
   out.push(

@@ -7,6 +7,9 @@
   if (!form || !list) return;
   var live = document.getElementById('ballot-live');
   var NONE = 'none';
+  // STV elections: one candidate per rank (the server refuses ties there too).
+  var noTies = form.getAttribute('data-no-ties') === 'true';
+  var NONE_LABEL = noTies ? 'Not ranked' : 'No opinion';
 
   document.querySelectorAll('.js-only').forEach(function (el) {
     el.hidden = false;
@@ -45,7 +48,11 @@
         return a - b;
       })
       .forEach(function (r) {
-        tiers.push(byRank[r]);
+        if (!noTies) tiers.push(byRank[r]);
+        else
+          byRank[r].forEach(function (id) {
+            tiers.push([id]);
+          });
       });
   })();
 
@@ -73,7 +80,7 @@
   }
   function rankText(id) {
     var t = tierOf(id);
-    if (t < 0) return nameOf(id) + ': No opinion';
+    if (t < 0) return nameOf(id) + ': ' + NONE_LABEL;
     var tied =
       tiers[t].length > 1
         ? ', tied with ' +
@@ -108,14 +115,21 @@
       })
       .join(' > ');
     summaryText.textContent =
-      tiers.length === 0 ? 'nothing yet: rank at least one candidate' : ranked + (left.length ? '; no opinion on ' + left.join(', ') : '');
+      tiers.length === 0
+        ? 'nothing yet: rank at least one candidate'
+        : ranked + (left.length ? (noTies ? '; not ranked: ' : '; no opinion on ') + left.join(', ') : '');
     noOpinionNote.hidden = tiers.length === 0 || left.length === 0;
-    noOpinionNote.textContent =
-      '"No opinion" is not a low rank: this ballot does not say that you prefer the candidates you ranked to ' +
-      left.join(', ') +
-      '. If you do, rank ' +
-      (left.length > 1 ? 'them' : 'that candidate') +
-      ' too, below the others.';
+    noOpinionNote.textContent = noTies
+      ? 'Your vote never moves to ' +
+        left.join(', ') +
+        '. If you would rather it did than be set aside, rank ' +
+        (left.length > 1 ? 'them' : 'that candidate') +
+        ' too, below the others.'
+      : '"No opinion" is not a low rank: this ballot does not say that you prefer the candidates you ranked to ' +
+        left.join(', ') +
+        '. If you do, rank ' +
+        (left.length > 1 ? 'them' : 'that candidate') +
+        ' too, below the others.';
   }
 
   function render(focusId, focusSelector, initial) {
@@ -128,7 +142,7 @@
     sequence.forEach(function (id) {
       list.appendChild(items[id]);
     });
-    divider.textContent = tiers.length === 0 ? 'Not ranked yet: drag candidates above this line, or choose a rank' : 'No opinion';
+    divider.textContent = tiers.length === 0 ? 'Not ranked yet: drag candidates above this line, or choose a rank' : NONE_LABEL;
     if (unranked.length > 0) list.appendChild(divider);
     else if (divider.parentNode) divider.remove();
     unranked.forEach(function (id) {
@@ -151,6 +165,7 @@
   function setRank(id, rank) {
     removeId(id);
     if (rank === NONE) unranked.unshift(id);
+    else if (noTies) tiers.splice(Math.min(rank - 1, tiers.length), 0, [id]);
     else if (rank - 1 < tiers.length) tiers[rank - 1].push(id);
     else tiers.push([id]);
   }
@@ -303,7 +318,7 @@
     } else {
       var tb = tierOf(before);
       var ta = after ? tierOf(after) : -1;
-      if (ta >= 0 && ta === tb) tiers[tb].push(d.id);
+      if (ta >= 0 && ta === tb && !noTies) tiers[tb].push(d.id);
       else tiers.splice(tb + 1, 0, [d.id]);
     }
     render(d.id);
@@ -351,11 +366,11 @@
       err.id = 'ballot-error';
       err.className = 'flash flash-error';
       err.setAttribute('role', 'alert');
-      err.textContent = 'Rank at least one candidate: a ballot with every candidate at "No opinion" says nothing.';
+      err.textContent = 'Rank at least one candidate: a ballot with every candidate at "' + NONE_LABEL + '" says nothing.';
       form.parentNode.insertBefore(err, form);
       return;
     }
-    if (tiers.length === 1 && !(confirmBox && confirmBox.checked)) {
+    if (tiers.length === 1 && !noTies && !(confirmBox && confirmBox.checked)) {
       e.preventDefault();
       warning.hidden = false;
       confirmBox.focus();
