@@ -13,6 +13,8 @@ export type DomainErrorCode =
   | 'WRONG_PASSPHRASE'
   | 'PASSPHRASE_TOO_SHORT'
   | 'PASSPHRASE_TOO_WEAK'
+  /** A ballot without a passphrase can never be viewed, changed or revoked: the voter must say they accept that. */
+  | 'NO_PASSPHRASE_UNCONFIRMED'
   | 'NO_RECOVERABLE_LINK'
   | 'TOO_MANY_ATTEMPTS'
   | 'NOT_AN_OFFICER'

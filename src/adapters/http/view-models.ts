@@ -65,6 +65,14 @@ export interface ViewModels {
     readonly noPreferenceWarning: boolean;
   };
   'pages/confirmation.njk': Page & { readonly election: Election; readonly linked: boolean | undefined; readonly summary: BallotSummary | null };
+  'pages/confirm-no-passphrase.njk': Page & {
+    readonly election: Election;
+    readonly message: string;
+    /** The ballot, kept in hidden fields for both answers. */
+    readonly fields: ReadonlyArray<{ readonly name: string; readonly value: string }>;
+    readonly confirmNoPreference: boolean;
+    readonly summary: BallotSummary | null;
+  };
   'pages/own-ballot.njk': Page & { readonly s: Standing; readonly election: Election; readonly ballot: Out<ViewBallot> };
   'pages/exception-form.njk': Page & {
     readonly election: Election;

@@ -20,6 +20,13 @@ export interface CastBallotInput {
   readonly entries: readonly RankEntry[];
   /** Empty = the voter chose not to be able to come back to this ballot. */
   readonly passphrase: string;
+  /**
+   * Whether the voter confirmed casting without a passphrase. A form passes what the voter said;
+   * false with an empty passphrase refuses the ballot (NO_PASSPHRASE_UNCONFIRMED) once every other
+   * check passed, so the question is asked of a ballot that would otherwise be cast. Left out by
+   * callers that decided already (the CLI's demo ballots, an embedding application).
+   */
+  readonly confirmedWithoutPassphrase?: boolean;
 }
 
 export interface CastBallotResult {
@@ -54,7 +61,7 @@ export class CastBallot {
     return this.gate.through(input.electionKey, input.user.id, () => this.cast(input));
   }
 
-  private async cast({ user, electionKey, entries, passphrase }: CastBallotInput): Promise<CastBallotResult> {
+  private async cast({ user, electionKey, entries, passphrase, confirmedWithoutPassphrase }: CastBallotInput): Promise<CastBallotResult> {
     const election = requireElection(this.catalog, electionKey);
     requireRunning(election, this.clock.now(), 'voting');
     if (!isEligible(election, user.login)) {
@@ -65,6 +72,7 @@ export class CastBallot {
     await checkPassphraseStrength(passphrase, this.strength, guessableWords(user, election));
     // A cheap early answer; the BallotBox constraint is what really stops a second ballot.
     if (await this.ballotBox.mark(electionKey, user.id)) throw alreadyVoted(electionKey);
+    if (passphrase === '' && confirmedWithoutPassphrase === false) throw noPassphraseUnconfirmed(electionKey);
 
     const ballotId = this.random.uuid();
     const link: SealedLink | null = passphrase === '' ? null : await this.sealer.seal(passphrase, ballotId, String(user.id));
@@ -101,6 +109,14 @@ export class CastBallot {
       },
     );
   }
+}
+
+function noPassphraseUnconfirmed(electionKey: string): DomainError {
+  return new DomainError(
+    'NO_PASSPHRASE_UNCONFIRMED',
+    'You gave no passphrase. Without one you cannot view, change or revoke this ballot later: nobody, not even you, can find it again.',
+    { electionKey },
+  );
 }
 
 function alreadyVoted(electionKey: string): DomainError {

@@ -5,7 +5,7 @@ import type { Standing } from '../../../application/voting/voter-standing.js';
 import { NO_OPINION_RANK, expressesNoPreference, rankingFromEntries, type RankEntry } from '../../../domain/ballot/ranking.js';
 import { voteRefusalError } from '../../../domain/election/permissions.js';
 import { type DomainError, isDomainError } from '../../../domain/errors.js';
-import { readBallotForm } from '../ballot-form.js';
+import { RANK_FIELD_PREFIX, readBallotForm } from '../ballot-form.js';
 import { ballotSummary } from '../ballot-summary.js';
 import { flash } from '../flash.js';
 import { formFields, formText } from '../form-body.js';
@@ -77,6 +77,29 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
     );
   };
 
+  /** The ballot kept in hidden fields, for "Cast without a passphrase" and "Go back" alike (works without JavaScript). */
+  const askAboutNoPassphrase = (ctx: Context, s: Standing, entries: readonly RankEntry[], question: DomainError, confirmNoPreference: boolean): void => {
+    const rankOf = new Map(entries.map((e) => [e.candidate, e.rank]));
+    const ids = s.candidates.map((c) => c.id);
+    render(
+      ctx,
+      'pages/confirm-no-passphrase.njk',
+      {
+        title: `Vote without a passphrase? ${s.election.name}`,
+        breadcrumbs: electionCrumbs(s.election, { label: 'Vote' }),
+        election: s.election,
+        message: question.message,
+        fields: ids.map((id) => {
+          const rank = rankOf.get(id) ?? NO_OPINION_RANK;
+          return { name: `${RANK_FIELD_PREFIX}${id}`, value: rank === NO_OPINION_RANK ? 'none' : String(rank) };
+        }),
+        confirmNoPreference,
+        summary: ballotSummary(rankingFromEntries(entries, ids), s.candidates),
+      },
+      statusOf(question),
+    );
+  };
+
   /** The domain says whether and why; the error page shows it with the status of the one table. */
   const requireMayVote = (s: Standing): void => {
     if (s.voteRefusal) throw voteRefusalError(s.voteRefusal);
@@ -97,6 +120,8 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
       const form = readBallotForm(formFields(ctx));
       entries = form.entries;
       const ranks = new Map(entries.map((e) => [e.candidate, e.rank]));
+      // "Go back" from the no-passphrase question: the form again, ranking kept, nothing cast.
+      if (form.noPassphrase === 'back') return showBallot(ctx, s, { ranks });
       if (form.passphraseConfirm !== null && form.passphrase !== form.passphraseConfirm) {
         return showBallot(ctx, s, { ranks, error: 'The two passphrases differ. Type the same passphrase twice.' }, statusFor('INVALID_BALLOT'));
       }
@@ -104,7 +129,13 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
       if (anyRanked && expressesNoPreference(entries) && !form.confirmNoPreference) {
         return showBallot(ctx, s, { ranks, noPreferenceWarning: true }, statusFor('INVALID_BALLOT'));
       }
-      const result = await useCases.castBallot.execute({ user, electionKey: s.election.key, entries, passphrase: form.passphrase });
+      const result = await useCases.castBallot
+        .execute({ user, electionKey: s.election.key, entries, passphrase: form.passphrase, confirmedWithoutPassphrase: form.noPassphrase === 'cast' })
+        .catch((e: unknown) => {
+          if (isDomainError(e, 'NO_PASSPHRASE_UNCONFIRMED')) return { question: e, confirmNoPreference: form.confirmNoPreference };
+          throw e;
+        });
+      if ('question' in result) return askAboutNoPassphrase(ctx, s, entries, result.question, result.confirmNoPreference);
       const summary = justCast.keep(
         rankingFromEntries(
           entries,
