@@ -1,5 +1,4 @@
 import type { RankEntry } from '../../domain/ballot/ranking.js';
-import { isEligible } from '../../domain/election/election.js';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import { requireElection, requireRunning } from '../elections/election-access.js';
 import type { BallotBox, SealedLink } from '../ports/ballot-box.js';
@@ -9,9 +8,9 @@ import type { PassphraseStrength } from '../ports/passphrase-strength.js';
 import type { ElectionCatalog } from '../ports/election-catalog.js';
 import type { Random } from '../ports/random.js';
 import type { User } from '../ports/users.js';
-import { ballotEntries } from './ballot-entries.js';
 import { BallotRequestGate } from './ballot-request-gate.js';
-import { DEFAULT_MIN_PASSPHRASE_LENGTH, checkPassphraseLength, checkPassphraseStrength, guessableWords } from './passphrase-policy.js';
+import { checkNewBallot } from './new-ballot-checks.js';
+import { DEFAULT_MIN_PASSPHRASE_LENGTH } from './passphrase-policy.js';
 
 export interface CastBallotInput {
   readonly user: User;
@@ -64,12 +63,7 @@ export class CastBallot {
   private async cast({ user, electionKey, entries, passphrase, confirmedWithoutPassphrase }: CastBallotInput): Promise<CastBallotResult> {
     const election = requireElection(this.catalog, electionKey);
     requireRunning(election, this.clock.now(), 'voting');
-    if (!isEligible(election, user.login)) {
-      throw new DomainError('VOTER_NOT_ELIGIBLE', `You are not on the voter roll of "${election.name}".`, { electionKey });
-    }
-    const stored = ballotEntries(election, entries);
-    checkPassphraseLength(passphrase, this.minPassphraseLength);
-    await checkPassphraseStrength(passphrase, this.strength, guessableWords(user, election));
+    const stored = await checkNewBallot(election, user, entries, passphrase, { strength: this.strength, minPassphraseLength: this.minPassphraseLength });
     // A cheap early answer; the BallotBox constraint is what really stops a second ballot.
     if (await this.ballotBox.mark(electionKey, user.id)) throw alreadyVoted(electionKey);
     if (passphrase === '' && confirmedWithoutPassphrase === false) throw noPassphraseUnconfirmed(electionKey);
