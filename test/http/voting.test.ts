@@ -154,7 +154,7 @@ describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
       expect(ballot).toMatch(/<td>No opinion<\/td><td>Aaron Crickenberger/);
       expect(ballot).not.toContain('100000000');
 
-      const revoke = await voter.submit(path, `${path}/vote/edit`, { password: STRONG_PASSPHRASE });
+      const revoke = await voter.submit(path, `${path}/vote/edit`, { password: STRONG_PASSPHRASE, confirm_revoke: 'yes' });
       expect(revoke.status).toBe(302);
       expect(await (await voter.get(path)).text()).toContain('Your ballot was deleted');
       expect(await web.world.ballotBox.countBallots(election.key)).toBe(1);

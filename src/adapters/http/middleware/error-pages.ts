@@ -28,6 +28,7 @@ const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   PASSPHRASE_TOO_WEAK: 422,
   // Like the "prefers nobody" warning: the ballot is re-shown for the voter to confirm, not cast.
   NO_PASSPHRASE_UNCONFIRMED: 422,
+  REVOKE_UNCONFIRMED: 422,
   INVALID_EXCEPTION_REQUEST: 422,
   INVALID_LOGIN: 422,
   INVALID_TALLY_INPUT: 422,

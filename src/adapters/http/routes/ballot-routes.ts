@@ -32,7 +32,12 @@ interface BallotFormState {
   readonly ranks?: ReadonlyMap<string, number>;
   readonly error?: string;
   readonly noPreferenceWarning?: boolean;
+  /** "Change my vote": the form replaces the voter's ballot, and asks for their current passphrase. */
+  readonly change?: boolean;
 }
+
+/** Refusals of a change re-shown in the change form, the new ranking kept. */
+const CHANGE_PROBLEMS = [...FORM_PROBLEMS, 'WRONG_PASSPHRASE', 'TOO_MANY_ATTEMPTS'] as const;
 
 /** Vote, confirmation, view and revoke: the voter's own ballot. */
 export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
@@ -56,8 +61,9 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
       ctx,
       'pages/vote.njk',
       {
-        title: `Vote: ${s.election.name}`,
-        breadcrumbs: electionCrumbs(s.election, { label: 'Vote' }),
+        title: `${state.change ? 'Change your vote' : 'Vote'}: ${s.election.name}`,
+        breadcrumbs: electionCrumbs(s.election, { label: state.change ? 'Change your vote' : 'Vote' }),
+        change: state.change ?? false,
         s,
         election: s.election,
         rows,
@@ -142,7 +148,7 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
           s.candidates.map((c) => c.id),
         ),
       );
-      if (ctx.session) ctx.session.cast = { key: s.election.key, linked: result.linked, summary };
+      if (ctx.session) ctx.session.cast = { key: s.election.key, linked: result.linked, summary, changed: false };
       ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}/confirmation`);
     } catch (e) {
       if (FORM_PROBLEMS.some((code) => isDomainError(e, code))) {
@@ -162,6 +168,7 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
       breadcrumbs: electionCrumbs(s.election, { label: 'Thank you' }),
       election: s.election,
       linked: cast?.key === s.election.key ? cast.linked : s.canViewBallot,
+      changed: cast?.key === s.election.key && cast.changed === true,
       // What was just cast, from the form (a stored ballot cannot be read without the passphrase).
       summary: cast?.key === s.election.key ? ballotSummary(justCast.take(cast.summary), s.candidates) : null,
     });
@@ -193,13 +200,98 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
     }
   });
 
+  /** Revoke asks first (works without JavaScript); the page posts back with confirm_revoke=yes. */
+  const showRevokeQuestion = (ctx: Context, s: Standing, status = 200, passphraseError: string | null = null): void =>
+    render(
+      ctx,
+      'pages/confirm-revoke.njk',
+      {
+        title: `Revoke your ballot? ${s.election.name}`,
+        breadcrumbs: electionCrumbs(s.election, { label: 'Revoke your ballot' }),
+        election: s.election,
+        canChange: s.canRevoke,
+        passphraseError,
+      },
+      status,
+    );
+
+  router.get('/app/elections/:key/vote/revoke', async (ctx) => {
+    const s = await standingOf(ctx);
+    if (!s.canRevoke) return ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}`);
+    showRevokeQuestion(ctx, s);
+  });
+
+  // Elekto's address: its form posted the passphrase here and the ballot was gone.
   router.post('/app/elections/:key/vote/edit', async (ctx) => {
     const s = await standingOf(ctx);
+    const confirmed = formFields(ctx)['confirm_revoke'] === 'yes';
     try {
-      await useCases.revokeBallot.execute({ user: userOf(ctx), electionKey: s.election.key, passphrase: passphraseOf(ctx) });
+      await useCases.revokeBallot.execute({ user: userOf(ctx), electionKey: s.election.key, passphrase: passphraseOf(ctx), confirmed });
       flash(ctx, 'Your ballot was deleted. You can now vote again.', 'success');
       ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}`);
     } catch (e) {
+      if (isDomainError(e, 'REVOKE_UNCONFIRMED')) return showRevokeQuestion(ctx, s, statusOf(e));
+      if (confirmed && (isDomainError(e, 'WRONG_PASSPHRASE') || isDomainError(e, 'TOO_MANY_ATTEMPTS'))) {
+        return showRevokeQuestion(ctx, s, statusOf(e), e.message);
+      }
+      await onPassphraseError(ctx, e);
+    }
+  });
+
+  // "Change my vote", step 1: the passphrase opens the ballot, which fills the form.
+  router.post('/app/elections/:key/vote/change', async (ctx) => {
+    const s = await standingOf(ctx);
+    try {
+      const current = await useCases.changeBallot.current({ user: userOf(ctx), electionKey: s.election.key, passphrase: passphraseOf(ctx) });
+      const ranks = new Map(current.entries.flatMap((e) => (e.rank === null ? [] : [[e.candidate, e.rank] as const])));
+      showBallot(ctx, s, { ranks, change: true });
+    } catch (e) {
+      await onPassphraseError(ctx, e);
+    }
+  });
+
+  // Step 2: the new ranking replaces the ballot in one transaction; until it commits the old one stands.
+  router.post('/app/elections/:key/vote/replace', async (ctx) => {
+    const user = userOf(ctx);
+    const s = await standingOf(ctx);
+    let entries: RankEntry[] = [];
+    try {
+      const fields = formFields(ctx);
+      const form = readBallotForm(fields);
+      entries = form.entries;
+      const ranks = new Map(entries.map((e) => [e.candidate, e.rank]));
+      if (form.passphraseConfirm !== null && form.passphrase !== form.passphraseConfirm) {
+        return showBallot(
+          ctx,
+          s,
+          { ranks, change: true, error: 'The two new passphrases differ. Type the same passphrase twice, or leave both empty.' },
+          statusFor('INVALID_BALLOT'),
+        );
+      }
+      const anyRanked = entries.some((e) => e.rank !== NO_OPINION_RANK);
+      if (anyRanked && expressesNoPreference(entries) && !form.confirmNoPreference) {
+        return showBallot(ctx, s, { ranks, change: true, noPreferenceWarning: true }, statusFor('INVALID_BALLOT'));
+      }
+      await useCases.changeBallot.execute({
+        user,
+        electionKey: s.election.key,
+        entries,
+        passphrase: formText(fields, 'current_password'),
+        newPassphrase: form.passphrase,
+      });
+      const summary = justCast.keep(
+        rankingFromEntries(
+          entries,
+          s.candidates.map((c) => c.id),
+        ),
+      );
+      if (ctx.session) ctx.session.cast = { key: s.election.key, linked: true, summary, changed: true };
+      ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}/confirmation`);
+    } catch (e) {
+      if (CHANGE_PROBLEMS.some((code) => isDomainError(e, code))) {
+        const ranks = new Map(entries.map((x) => [x.candidate, x.rank]));
+        return showBallot(ctx, s, { ranks, change: true, error: (e as DomainError).message }, statusOf(e));
+      }
       await onPassphraseError(ctx, e);
     }
   });

@@ -335,13 +335,16 @@
     submitVote.disabled = false;
     castConfirmed = false;
   }
-  castAnyway.addEventListener('click', function () {
-    castConfirmed = true;
-  });
-  document.getElementById('type-passphrase').addEventListener('click', function () {
-    hideNoPassphraseWarning();
-    pass.focus();
-  });
+  // Changing a vote keeps the current passphrase when no new one is typed: nothing to warn about.
+  if (noPassWarning) {
+    castAnyway.addEventListener('click', function () {
+      castConfirmed = true;
+    });
+    document.getElementById('type-passphrase').addEventListener('click', function () {
+      hideNoPassphraseWarning();
+      pass.focus();
+    });
+  }
   function hideWarning() {
     if (warning && !(confirmBox && confirmBox.checked)) warning.hidden = true;
   }
@@ -357,7 +360,7 @@
       problem.textContent = '';
       pass.removeAttribute('aria-invalid');
       again.removeAttribute('aria-invalid');
-      if (!noPassWarning.hidden) hideNoPassphraseWarning();
+      if (noPassWarning && !noPassWarning.hidden) hideNoPassphraseWarning();
     });
   });
   form.addEventListener('submit', function (e) {
@@ -417,7 +420,7 @@
       passProblem('The two passphrases differ. Type the same passphrase in both fields.', again);
       return;
     }
-    if (length === 0 && !castConfirmed) {
+    if (length === 0 && noPassWarning && !castConfirmed) {
       e.preventDefault();
       showNoPassphraseWarning();
       return;
