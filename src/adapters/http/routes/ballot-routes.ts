@@ -9,7 +9,7 @@ import { RANK_FIELD_PREFIX, readBallotForm } from '../ballot-form.js';
 import { ballotSummary } from '../ballot-summary.js';
 import { flash } from '../flash.js';
 import { formFields, formText } from '../form-body.js';
-import { statusFor, statusOf } from '../middleware/error-pages.js';
+import { refusalStatus, statusFor, statusOf } from '../middleware/error-pages.js';
 import { param, userOf } from '../middleware/guards.js';
 import { OneShotRankings } from '../one-shot-rankings.js';
 import { ZXCVBN_BROWSER_SCRIPTS, ZXCVBN_SETTINGS } from '../../shared/zxcvbn-settings.js';
@@ -152,7 +152,7 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
       ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}/confirmation`);
     } catch (e) {
       if (FORM_PROBLEMS.some((code) => isDomainError(e, code))) {
-        return showBallot(ctx, s, { ranks: new Map(entries.map((x) => [x.candidate, x.rank])), error: (e as DomainError).message }, statusOf(e));
+        return showBallot(ctx, s, { ranks: new Map(entries.map((x) => [x.candidate, x.rank])), error: (e as DomainError).message }, refusalStatus(ctx, e));
       }
       throw e;
     }
@@ -179,7 +179,7 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
   /** Passphrase problems are shown on the election page itself, next to the form that caused them. */
   const onPassphraseError = async (ctx: Context, e: unknown): Promise<void> => {
     if (PASSPHRASE_PROBLEMS.some((code) => isDomainError(e, code))) {
-      return renderElectionPage(render, ctx, await standingOf(ctx), { passphraseError: (e as DomainError).message }, statusOf(e));
+      return renderElectionPage(render, ctx, await standingOf(ctx), { passphraseError: (e as DomainError).message }, refusalStatus(ctx, e));
     }
     throw e;
   };
@@ -230,9 +230,9 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
       flash(ctx, 'Your ballot was deleted. You can now vote again.', 'success');
       ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}`);
     } catch (e) {
-      if (isDomainError(e, 'REVOKE_UNCONFIRMED')) return showRevokeQuestion(ctx, s, statusOf(e));
+      if (isDomainError(e, 'REVOKE_UNCONFIRMED')) return showRevokeQuestion(ctx, s, refusalStatus(ctx, e));
       if (confirmed && (isDomainError(e, 'WRONG_PASSPHRASE') || isDomainError(e, 'TOO_MANY_ATTEMPTS'))) {
-        return showRevokeQuestion(ctx, s, statusOf(e), e.message);
+        return showRevokeQuestion(ctx, s, refusalStatus(ctx, e), e.message);
       }
       await onPassphraseError(ctx, e);
     }
@@ -290,7 +290,7 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
     } catch (e) {
       if (CHANGE_PROBLEMS.some((code) => isDomainError(e, code))) {
         const ranks = new Map(entries.map((x) => [x.candidate, x.rank]));
-        return showBallot(ctx, s, { ranks, change: true, error: (e as DomainError).message }, statusOf(e));
+        return showBallot(ctx, s, { ranks, change: true, error: (e as DomainError).message }, refusalStatus(ctx, e));
       }
       await onPassphraseError(ctx, e);
     }
