@@ -18,7 +18,7 @@ const election = anElection()
     aCandidate('paris', { name: 'Paris Pittman' }),
     aCandidate('aaron', { name: 'Aaron Crickenberger' }),
   )
-  .voters('alice', 'bob', 'carol', 'dave', 'erin')
+  .voters('alice', 'bob', 'carol', 'dave', 'erin', 'fay')
   .build();
 const path = `/app/elections/${election.key}`;
 
@@ -35,8 +35,8 @@ afterAll(async () => {
   await web?.close();
 });
 
-async function newPage(javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, javaScriptEnabled });
+async function newPage(javaScriptEnabled: boolean, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width, height: 860 }, javaScriptEnabled });
   const page = await context.newPage();
   page.on('console', (m) => {
     // The question pages answer 422 (nothing was done) and a wrong passphrase 403, which Chromium reports as failed loads.
@@ -220,6 +220,40 @@ describe('change my vote, and revoke', () => {
     await page.waitForURL(`${web.baseUrl}${path}`);
     expect(await page.locator('.flash').textContent()).toContain('Your ballot was deleted');
     expect(await web.world.ballotBox.mark(election.key, await userId('erin'))).toBeNull();
+    await context.close();
+  });
+});
+
+describe('at 375 px', () => {
+  const pageWidth = (page: Page) =>
+    page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+
+  it('the questions and the change form fit a phone without scrolling sideways', async () => {
+    const { context, page } = await newPage(true, 375);
+    await page.route('**/static/js/ballot.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }));
+    await signIn(page, 'fay');
+    await page.goto(`${web.baseUrl}${path}/vote`);
+    await page.locator('#select-dims').selectOption('1');
+    await page.locator('#select-paris').selectOption('2');
+    await page.getByRole('button', { name: 'Submit Vote' }).click();
+    await page.getByRole('button', { name: 'Go back' }).waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(375);
+    await screenshot(page, 'mobile-no-passphrase-confirmation');
+    await page.getByRole('button', { name: 'Go back' }).click();
+    await page.getByLabel('Passphrase', { exact: true }).fill(STRONG_PASSPHRASE);
+    await page.getByLabel('Passphrase again').fill(STRONG_PASSPHRASE);
+    await page.getByRole('button', { name: 'Submit Vote' }).click();
+    await page.waitForURL(`${web.baseUrl}${path}/confirmation`);
+
+    await page.goto(`${web.baseUrl}${path}`);
+    await page.getByLabel('Your passphrase').fill(STRONG_PASSPHRASE);
+    await page.getByRole('button', { name: 'Change my vote' }).click();
+    await page.waitForURL(`${web.baseUrl}${path}/vote/change`);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(375);
+    await screenshot(page, 'mobile-change-vote');
+    await page.goto(`${web.baseUrl}${path}/vote/revoke`);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(375);
+    await screenshot(page, 'mobile-revoke-question');
     await context.close();
   });
 });
