@@ -9,7 +9,7 @@ export type * from './ports/meta-reader.js';
 export type * from './ports/election-records.js';
 export type * from './ports/users.js';
 // The port's ballot record shares its name with the CastBallot use case; embedders see it as BallotToCast.
-export type { BallotBox, SealedLink, StoredBallot, VoterMark, CastBallot as BallotToCast } from './ports/ballot-box.js';
+export type { BallotBox, SealedLink, StoredBallot, VoterMark, ReplaceBallot, CastBallot as BallotToCast } from './ports/ballot-box.js';
 export type * from './ports/ballot-sealer.js';
 export type * from './ports/exception-requests.js';
 export type * from './ports/identity.js';
@@ -27,6 +27,7 @@ export { VoterStanding } from './voting/voter-standing.js';
 export { CastBallot } from './voting/cast-ballot.js';
 export { ViewBallot } from './voting/view-ballot.js';
 export { RevokeBallot } from './voting/revoke-ballot.js';
+export { ChangeBallot } from './voting/change-ballot.js';
 /** Share one between CastBallot, ViewBallot and RevokeBallot: one request in flight per voter and election. */
 export { BallotRequestGate } from './voting/ballot-request-gate.js';
 export { FileExceptionRequest } from './exceptions/file-exception-request.js';

@@ -17,6 +17,7 @@ import type { PurgeDueLinks } from '../application/results/purge-due-links.js';
 import type { PurgeLinks } from '../application/results/purge-links.js';
 import type { CastBallot } from '../application/voting/cast-ballot.js';
 import type { RevokeBallot } from '../application/voting/revoke-ballot.js';
+import type { ChangeBallot } from '../application/voting/change-ballot.js';
 import type { ViewBallot } from '../application/voting/view-ballot.js';
 import type { VoterStanding } from '../application/voting/voter-standing.js';
 import type { ListArchivedWithBallots } from '../application/elections/archived-elections.js';
@@ -35,6 +36,7 @@ export const USE_CASES = {
   castBallot: token<CastBallot>('CastBallot'),
   viewBallot: token<ViewBallot>('ViewBallot'),
   revokeBallot: token<RevokeBallot>('RevokeBallot'),
+  changeBallot: token<ChangeBallot>('ChangeBallot'),
   fileExceptionRequest: token<FileExceptionRequest>('FileExceptionRequest'),
   listExceptionRequests: token<ListExceptionRequests>('ListExceptionRequests'),
   showExceptionRequest: token<ShowExceptionRequest>('ShowExceptionRequest'),

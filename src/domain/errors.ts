@@ -15,6 +15,10 @@ export type DomainErrorCode =
   | 'WRONG_PASSPHRASE'
   | 'PASSPHRASE_TOO_SHORT'
   | 'PASSPHRASE_TOO_WEAK'
+  /** A ballot without a passphrase can never be viewed, changed or revoked: the voter must say they accept that. */
+  | 'NO_PASSPHRASE_UNCONFIRMED'
+  /** Revoking deletes the ballot: asked once more before it happens. */
+  | 'REVOKE_UNCONFIRMED'
   | 'NO_RECOVERABLE_LINK'
   | 'TOO_MANY_ATTEMPTS'
   | 'NOT_AN_OFFICER'

@@ -183,8 +183,11 @@ describe('a voter, a late applicant and an officer in Chromium', () => {
     await screenshot(page, 'desktop-own-ballot');
     await expectAccessible(page, 'own ballot');
 
+    // Revoking asks first (ballot-confirmations.test.ts walks it, and "Change my vote").
+    await page.getByRole('link', { name: 'Revoke Ballot' }).click();
+    await page.waitForURL(`${web.baseUrl}${path}/vote/revoke`);
     await page.getByLabel('Your passphrase').fill(STRONG_PASSPHRASE);
-    await page.getByRole('button', { name: 'Revoke Ballot' }).click();
+    await page.getByRole('button', { name: 'Revoke my ballot' }).click();
     await page.waitForURL(`${web.baseUrl}${path}`);
     expect(await page.locator('.flash').textContent()).toContain('Your ballot was deleted');
 

@@ -79,6 +79,7 @@ describe('the confirmation page, without JavaScript', () => {
       'candidate@alan': '3',
       password: '',
       password_confirm: '',
+      no_passphrase: 'cast',
     });
     const thanks = text(await (await bob.get(`${path}/confirmation`)).text());
     expect(thanks).toMatch(/Your ballot says Ada Lovelace > (Grace Hopper = Katherine Johnson|Katherine Johnson = Grace Hopper) > Alan Turing/);

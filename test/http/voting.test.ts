@@ -105,7 +105,13 @@ describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
       const empty = await vote(bob, { 'candidate@dims': 'none', 'candidate@paris': 'none', 'candidate@aaron': 'none' });
       expect(empty.status).toBe(422);
       expect(await empty.text()).toContain('Rank at least one candidate');
-      const cast = await vote(bob, { 'candidate@dims': '1', 'candidate@paris': '1', 'candidate@aaron': '1', confirm_no_preference: 'yes' });
+      const cast = await vote(bob, {
+        'candidate@dims': '1',
+        'candidate@paris': '1',
+        'candidate@aaron': '1',
+        confirm_no_preference: 'yes',
+        no_passphrase: 'cast',
+      });
       expect(cast.status).toBe(302);
       const thanks = await (await bob.get(`${path}/confirmation`)).text();
       expect(thanks).toContain('Thank you for voting in Select our 2021 General Board Rep');
@@ -148,7 +154,7 @@ describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
       expect(ballot).toMatch(/<td>No opinion<\/td><td>Aaron Crickenberger/);
       expect(ballot).not.toContain('100000000');
 
-      const revoke = await voter.submit(path, `${path}/vote/edit`, { password: STRONG_PASSPHRASE });
+      const revoke = await voter.submit(path, `${path}/vote/edit`, { password: STRONG_PASSPHRASE, confirm_revoke: 'yes' });
       expect(revoke.status).toBe(302);
       expect(await (await voter.get(path)).text()).toContain('Your ballot was deleted');
       expect(await web.world.ballotBox.countBallots(election.key)).toBe(1);
@@ -164,7 +170,8 @@ describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
       expect(await web.world.ballotBox.countBallots(election.key)).toBe(2);
     });
 
-    it('accepts Elekto-style posts (100000000 for No opinion, no confirmation field)', async () => {
+    // Without a passphrase Elekto cast at once; here the voter is asked first (no-passphrase-confirmation.test.ts).
+    it('accepts Elekto-style posts (100000000 for No opinion, no password_confirm field)', async () => {
       const carol = await startWebOn(kind, [{ ...election, voters: new Set(['carol']) }]);
       try {
         const c = new TestClient(carol.baseUrl);
@@ -173,7 +180,7 @@ describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
           'candidate@dims': '1',
           'candidate@paris': '100000000',
           'candidate@aaron': '2',
-          password: '',
+          password: STRONG_PASSPHRASE,
         });
         expect(res.status).toBe(302);
       } finally {

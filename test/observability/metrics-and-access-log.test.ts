@@ -72,7 +72,10 @@ describe('operators see what runs: the metrics listener and the access log', () 
     // View: a wrong passphrase, then the right one. Revoke: the right one.
     expect((await keep(alice.request('POST', `${path}/vote/view`, new URLSearchParams({ _csrf: token, password: OTHER_STRONG_PASSPHRASE })))).status).toBe(403);
     expect((await keep(alice.request('POST', `${path}/vote/view`, new URLSearchParams({ _csrf: token, password: STRONG_PASSPHRASE })))).status).toBe(200);
-    expect((await keep(alice.request('POST', `${path}/vote/edit`, new URLSearchParams({ _csrf: token, password: STRONG_PASSPHRASE })))).status).toBe(302);
+    expect(
+      (await keep(alice.request('POST', `${path}/vote/edit`, new URLSearchParams({ _csrf: token, password: STRONG_PASSPHRASE, confirm_revoke: 'yes' }))))
+        .status,
+    ).toBe(302);
     // Signed out, with a good form token: the sign-in guard answers 401 before the route runs.
     const anonymous = new CountingClient(running.baseUrl);
     const anonymousToken = csrfTokenIn(await (await keep(anonymous.get('/login'))).text());

@@ -148,7 +148,7 @@ describe('two replicas on one PostgreSQL database', () => {
         await client.signInAs(voter);
         // One form from each replica, then both submitted together.
         const tokens = [csrfTokenIn(await (await client.get(`${urlA}${path}`)).text()), csrfTokenIn(await (await client.get(`${urlB}${path}`)).text())];
-        const ranking = { 'candidate@ada': '1', 'candidate@alan': '2', password: '', password_confirm: '' };
+        const ranking = { 'candidate@ada': '1', 'candidate@alan': '2', password: '', password_confirm: '', no_passphrase: 'cast' };
         const responses = await Promise.all([urlA, urlB].map((url, i) => client.request('POST', `${url}${path}`, { ...ranking, _csrf: tokens[i]! })));
         const statuses = responses.map((r) => r.status).sort();
         expect(statuses).toEqual([302, 409]);

@@ -9,6 +9,8 @@ export interface SubmittedBallot {
   readonly passphrase: string;
   readonly passphraseConfirm: string | null;
   readonly confirmNoPreference: boolean;
+  /** The voter's answer on the "no passphrase" question: cast anyway, go back to the form, or not asked yet. */
+  readonly noPassphrase: 'cast' | 'back' | null;
 }
 
 /**
@@ -35,5 +37,6 @@ export function readBallotForm(body: Record<string, unknown>): SubmittedBallot {
     passphrase: text(body['password']),
     passphraseConfirm: typeof body['password_confirm'] === 'string' ? body['password_confirm'] : null,
     confirmNoPreference: body['confirm_no_preference'] === 'yes',
+    noPassphrase: body['no_passphrase'] === 'cast' ? 'cast' : body['no_passphrase'] === 'back' ? 'back' : null,
   };
 }

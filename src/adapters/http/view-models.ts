@@ -50,6 +50,7 @@ export interface ViewModels {
   'pages/candidate.njk': Page & { readonly election: Election; readonly candidate: Candidate; readonly fields: ReadonlyArray<[string, string]> };
   'pages/results.njk': Page & { readonly election: Election; readonly status: ElectionStatus };
   'pages/vote.njk': Page & {
+    readonly change: boolean;
     readonly s: Standing;
     readonly election: Election;
     readonly rows: ReadonlyArray<{ readonly id: string; readonly name: string; readonly rank: number | null }>;
@@ -67,7 +68,22 @@ export interface ViewModels {
     /** False for STV: one candidate per rank, and the page says so. */
     readonly ties: boolean;
   };
-  'pages/confirmation.njk': Page & { readonly election: Election; readonly linked: boolean | undefined; readonly summary: BallotSummary | null };
+  'pages/confirmation.njk': Page & {
+    readonly election: Election;
+    readonly linked: boolean | undefined;
+    /** The ballot just stored replaced the voter's earlier one ("Change my vote"). */
+    readonly changed: boolean;
+    readonly summary: BallotSummary | null;
+  };
+  'pages/confirm-revoke.njk': Page & { readonly election: Election; readonly canChange: boolean; readonly passphraseError: string | null };
+  'pages/confirm-no-passphrase.njk': Page & {
+    readonly election: Election;
+    readonly message: string;
+    /** The ballot, kept in hidden fields for both answers. */
+    readonly fields: ReadonlyArray<{ readonly name: string; readonly value: string }>;
+    readonly confirmNoPreference: boolean;
+    readonly summary: BallotSummary | null;
+  };
   'pages/own-ballot.njk': Page & { readonly s: Standing; readonly election: Election; readonly ballot: Out<ViewBallot> };
   'pages/exception-form.njk': Page & {
     readonly election: Election;

@@ -22,6 +22,11 @@ export interface CastBallot {
   readonly link: SealedLink | null;
 }
 
+/** A changed vote: the new ballot, and the id of the one it replaces (opened with the voter's passphrase). */
+export interface ReplaceBallot extends CastBallot {
+  readonly replacedBallotId: string;
+}
+
 export interface StoredBallot {
   readonly ballotId: string;
   readonly entries: readonly RankEntry[];
@@ -44,6 +49,12 @@ export interface BallotBox {
   cast(ballot: CastBallot): Promise<void>;
   mark(electionKey: string, userId: number): Promise<VoterMark | null>;
   ballot(electionKey: string, ballotId: string): Promise<StoredBallot | null>;
+  /**
+   * Swaps the voter's ballot for a new one in one transaction: the mark stays (it takes the new
+   * link), the old ballot goes, the new one enters as a cast one does. There is never a moment with
+   * no ballot or two; a failure leaves the old ballot and link as they were. NOT_VOTED without a mark.
+   */
+  replace(ballot: ReplaceBallot): Promise<void>;
   /** Deletes the ballot and the voter mark in one transaction, so the user may vote again. */
   revoke(electionKey: string, userId: number, ballotId: string): Promise<void>;
   /**

@@ -10,7 +10,10 @@ export interface AttemptLimit {
   readonly windowMs: number;
 }
 
-export type AttemptVerdict = { readonly allowed: true } | { readonly allowed: false; readonly retryAt: Date };
+export type AttemptVerdict =
+  | { readonly allowed: true }
+  /** `retryAfterMs`: from now to `retryAt`, both by the store's clock (the caller's may differ). */
+  | { readonly allowed: false; readonly retryAt: Date; readonly retryAfterMs: number };
 
 /**
  * Counts passphrase attempts against a voter's own ballot link, so a stolen session cannot guess

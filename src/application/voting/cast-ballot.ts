@@ -1,5 +1,4 @@
 import type { RankEntry } from '../../domain/ballot/ranking.js';
-import { isEligible } from '../../domain/election/election.js';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import { requireElection, requireRunning } from '../elections/election-access.js';
 import type { BallotBox, SealedLink } from '../ports/ballot-box.js';
@@ -9,9 +8,9 @@ import type { PassphraseStrength } from '../ports/passphrase-strength.js';
 import type { ElectionCatalog } from '../ports/election-catalog.js';
 import type { Random } from '../ports/random.js';
 import type { User } from '../ports/users.js';
-import { ballotEntries } from './ballot-entries.js';
 import { BallotRequestGate } from './ballot-request-gate.js';
-import { DEFAULT_MIN_PASSPHRASE_LENGTH, checkPassphraseLength, checkPassphraseStrength, guessableWords } from './passphrase-policy.js';
+import { checkNewBallot } from './new-ballot-checks.js';
+import { DEFAULT_MIN_PASSPHRASE_LENGTH } from './passphrase-policy.js';
 
 export interface CastBallotInput {
   readonly user: User;
@@ -20,6 +19,13 @@ export interface CastBallotInput {
   readonly entries: readonly RankEntry[];
   /** Empty = the voter chose not to be able to come back to this ballot. */
   readonly passphrase: string;
+  /**
+   * Whether the voter confirmed casting without a passphrase. A form passes what the voter said;
+   * false with an empty passphrase refuses the ballot (NO_PASSPHRASE_UNCONFIRMED) once every other
+   * check passed, so the question is asked of a ballot that would otherwise be cast. Left out by
+   * callers that decided already (the CLI's demo ballots, an embedding application).
+   */
+  readonly confirmedWithoutPassphrase?: boolean;
 }
 
 export interface CastBallotResult {
@@ -54,17 +60,13 @@ export class CastBallot {
     return this.gate.through(input.electionKey, input.user.id, () => this.cast(input));
   }
 
-  private async cast({ user, electionKey, entries, passphrase }: CastBallotInput): Promise<CastBallotResult> {
+  private async cast({ user, electionKey, entries, passphrase, confirmedWithoutPassphrase }: CastBallotInput): Promise<CastBallotResult> {
     const election = requireElection(this.catalog, electionKey);
     requireRunning(election, this.clock.now(), 'voting');
-    if (!isEligible(election, user.login)) {
-      throw new DomainError('VOTER_NOT_ELIGIBLE', `You are not on the voter roll of "${election.name}".`, { electionKey });
-    }
-    const stored = ballotEntries(election, entries);
-    checkPassphraseLength(passphrase, this.minPassphraseLength);
-    await checkPassphraseStrength(passphrase, this.strength, guessableWords(user, election));
+    const stored = await checkNewBallot(election, user, entries, passphrase, { strength: this.strength, minPassphraseLength: this.minPassphraseLength });
     // A cheap early answer; the BallotBox constraint is what really stops a second ballot.
     if (await this.ballotBox.mark(electionKey, user.id)) throw alreadyVoted(electionKey);
+    if (passphrase === '' && confirmedWithoutPassphrase === false) throw noPassphraseUnconfirmed(electionKey);
 
     const ballotId = this.random.uuid();
     const link: SealedLink | null = passphrase === '' ? null : await this.sealer.seal(passphrase, ballotId, String(user.id));
@@ -101,6 +103,14 @@ export class CastBallot {
       },
     );
   }
+}
+
+function noPassphraseUnconfirmed(electionKey: string): DomainError {
+  return new DomainError(
+    'NO_PASSPHRASE_UNCONFIRMED',
+    'You gave no passphrase. Without one you cannot view, change or revoke this ballot later: nobody, not even you, can find it again.',
+    { electionKey },
+  );
 }
 
 function alreadyVoted(electionKey: string): DomainError {

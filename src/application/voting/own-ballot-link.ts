@@ -34,10 +34,12 @@ export class OwnBallotLink {
     const key = { electionKey, userId: user.id };
     const verdict = await this.attempts.take(key, this.limit);
     if (!verdict.allowed) {
-      throw new DomainError('TOO_MANY_ATTEMPTS', 'Too many passphrase attempts; please wait before trying again.', {
-        electionKey,
-        retryAt: verdict.retryAt.toISOString(),
-      });
+      const retryAfterSeconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
+      throw new DomainError(
+        'TOO_MANY_ATTEMPTS',
+        `Too many passphrase attempts. Please wait ${waitText(retryAfterSeconds)} and try again (after ${verdict.retryAt.toISOString().slice(11, 16)} UTC).`,
+        { electionKey, retryAt: verdict.retryAt.toISOString(), retryAfterSeconds },
+      );
     }
     const ballotId = passphrase === '' ? null : await this.sealer.open(passphrase, mark.link, String(user.id));
     if (ballotId === null) {
@@ -46,4 +48,11 @@ export class OwnBallotLink {
     await this.attempts.forget(key);
     return ballotId;
   }
+}
+
+/** "40 seconds", "1 minute", "15 minutes": whole minutes rounded up once past a minute. */
+function waitText(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
 }

@@ -1,3 +1,4 @@
+import { DomainError } from '../../domain/errors.js';
 import { requireElection, requireRunning } from '../elections/election-access.js';
 import type { BallotBox } from '../ports/ballot-box.js';
 import type { BallotSealer } from '../ports/ballot-sealer.js';
@@ -12,6 +13,12 @@ export interface RevokeBallotInput {
   readonly user: User;
   readonly electionKey: string;
   readonly passphrase: string;
+  /**
+   * Whether the voter confirmed (after reading what revoking does). False refuses with
+   * REVOKE_UNCONFIRMED before the passphrase is tried, so asking costs no attempt. Left out by
+   * callers that decided already.
+   */
+  readonly confirmed?: boolean;
 }
 
 /**
@@ -38,9 +45,16 @@ export class RevokeBallot {
     return this.gate.through(input.electionKey, input.user.id, () => this.revoke(input));
   }
 
-  private async revoke({ user, electionKey, passphrase }: RevokeBallotInput): Promise<void> {
+  private async revoke({ user, electionKey, passphrase, confirmed }: RevokeBallotInput): Promise<void> {
     const election = requireElection(this.catalog, electionKey);
     requireRunning(election, this.clock.now(), 'revoking a ballot');
+    if (confirmed === false) {
+      throw new DomainError(
+        'REVOKE_UNCONFIRMED',
+        'Revoking deletes your ballot and the record that you voted: it no longer counts unless you vote again before the poll closes.',
+        { electionKey },
+      );
+    }
     const ballotId = await this.link.open(election, user, passphrase);
     await this.ballotBox.revoke(electionKey, user.id, ballotId);
   }

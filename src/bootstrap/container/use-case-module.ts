@@ -19,6 +19,7 @@ import { PurgeDueLinks } from '../../application/results/purge-due-links.js';
 import { PurgeLinks } from '../../application/results/purge-links.js';
 import { BallotRequestGate } from '../../application/voting/ballot-request-gate.js';
 import { CastBallot } from '../../application/voting/cast-ballot.js';
+import { ChangeBallot } from '../../application/voting/change-ballot.js';
 import { RevokeBallot } from '../../application/voting/revoke-ballot.js';
 import { ViewBallot } from '../../application/voting/view-ballot.js';
 import { VoterStanding } from '../../application/voting/voter-standing.js';
@@ -69,6 +70,13 @@ export function useCaseModule(config: AppConfig): ContainerModule {
       U.revokeBallot,
       [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.PassphraseAttempts, T.Clock],
       (catalog, box, sealer, attempts, clock) => new RevokeBallot(catalog, box, sealer, attempts, clock, { gate }),
+    );
+    bindFactory(
+      bind,
+      U.changeBallot,
+      [T.ElectionCatalog, T.BallotBox, T.BallotSealer, T.PassphraseStrength, T.PassphraseAttempts, T.Clock, T.Random],
+      (catalog, box, sealer, strength, attempts, clock, random) =>
+        new ChangeBallot(catalog, box, sealer, strength, attempts, clock, random, { minPassphraseLength, gate }),
     );
     bindFactory(bind, U.fileExceptionRequest, [T.ElectionCatalog, T.ExceptionRequests, T.Clock], (c, r, clock) => new FileExceptionRequest(c, r, clock));
     bindFactory(bind, U.listExceptionRequests, [T.ElectionCatalog, T.ExceptionRequests], (c, r) => new ListExceptionRequests(c, r));

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CastBallot, StoredBallot } from '../../../src/application/ports/ballot-box.js';
 import { NO_OPINION_RANK, type RankEntry } from '../../../src/domain/ballot/ranking.js';
 import { isDomainError } from '../../../src/domain/errors.js';
+import type { CheckpointName } from '../../../src/adapters/persistence/typeorm/pending-ballot-pool.js';
 import { ADAPTERS, addElections, freshKey, openWorld, type PersistenceWorld } from './persistence-worlds.js';
 
 const sorted = (entries: readonly RankEntry[]) => [...entries].sort((a, b) => a.candidate.localeCompare(b.candidate));
@@ -25,8 +26,14 @@ async function collect(it: AsyncIterable<StoredBallot>): Promise<StoredBallot[]>
 describe.each(ADAPTERS)('BallotBox contract: %s', (adapter) => {
   let w: PersistenceWorld;
   let userId: number;
+  /** A fault test sets it: the SQL ballot box then throws at that point inside its transaction. */
+  let failAt: CheckpointName | null = null;
   beforeAll(async () => {
-    w = await openWorld(adapter);
+    w = await openWorld(adapter, {
+      checkpoint: async (name) => {
+        if (name === failAt) throw new Error(`fault injected at ${name}`);
+      },
+    });
     userId = (await w.users.upsertFromSignIn('voter-one', 'Voter One')).id;
   });
   afterAll(() => w?.close());
@@ -174,6 +181,101 @@ describe.each(ADAPTERS)('BallotBox contract: %s', (adapter) => {
 
   // Casts wait in a pending pool and move into the ballot table in batches (docs/ballot-secrecy.md):
   // from the outside nothing may change, wherever a ballot is at the moment it is read.
+  const NEW_LINK = {
+    salt: Uint8Array.from({ length: 16 }, () => 7),
+    sealed: Uint8Array.from({ length: 76 }, () => 9),
+    scheme: 'argon2id13;ops=3;mem=67108864',
+  };
+  const NEW_ENTRIES: RankEntry[] = [
+    { candidate: 'alice', rank: NO_OPINION_RANK },
+    { candidate: 'bob', rank: 1 },
+    { candidate: 'carol', rank: 2 },
+  ];
+  const sameBytes = (a: Uint8Array | undefined, b: Uint8Array) => a !== undefined && Buffer.from(a).equals(Buffer.from(b));
+
+  it.each([
+    ['still in the pending pool', false],
+    ['already moved into the ballots', true],
+  ])('replaces a ballot %s: the mark stays and takes the new link, the old ballot is gone, counts do not move', async (_, flushed) => {
+    const key = freshKey();
+    await addElections(w, key);
+    const other = (await w.users.upsertFromSignIn(`other-${key}`, null)).id;
+    await w.ballotBox.cast(ballotFor(key, other));
+    const first = ballotFor(key, userId);
+    await w.ballotBox.cast(first);
+    if (flushed) expect(await w.ballotBox.flush(key)).toBe(2);
+    const second = { ...ballotFor(key, userId, NEW_LINK), entries: NEW_ENTRIES, replacedBallotId: first.ballotId };
+    await w.ballotBox.replace(second);
+    expect(await w.ballotBox.ballot(key, first.ballotId)).toBeNull();
+    expect(sorted((await w.ballotBox.ballot(key, second.ballotId))!.entries)).toEqual(sorted(NEW_ENTRIES));
+    const mark = await w.ballotBox.mark(key, userId);
+    expect(mark?.hasLink).toBe(true);
+    expect(sameBytes(mark?.link?.salt, NEW_LINK.salt) && sameBytes(mark?.link?.sealed, NEW_LINK.sealed)).toBe(true);
+    expect(await w.ballotBox.countBallots(key)).toBe(2);
+    expect(await w.ballotBox.countVoters(key)).toBe(2);
+    const all = await collect(w.ballotBox.ballots(key));
+    expect(all.map((b) => b.ballotId)).toContain(second.ballotId);
+    expect(all.map((b) => b.ballotId)).not.toContain(first.ballotId);
+    expect(all).toHaveLength(2);
+    // A replaced ballot may be replaced again, and revoked.
+    const third = { ...ballotFor(key, userId), replacedBallotId: second.ballotId };
+    await w.ballotBox.replace(third);
+    await w.ballotBox.revoke(key, userId, third.ballotId);
+    expect(await w.ballotBox.countBallots(key)).toBe(1);
+  });
+
+  it('replaces a link by none when the new ballot has none', async () => {
+    const key = freshKey();
+    await addElections(w, key);
+    const first = ballotFor(key, userId);
+    await w.ballotBox.cast(first);
+    await w.ballotBox.replace({ ...ballotFor(key, userId, null), replacedBallotId: first.ballotId });
+    expect(await w.ballotBox.mark(key, userId)).toMatchObject({ hasLink: false, link: null });
+    expect(await w.ballotBox.countLinks(key)).toBe(0);
+  });
+
+  it('refuses to replace without a mark (NOT_VOTED) and stores nothing', async () => {
+    const key = freshKey();
+    await addElections(w, key);
+    const attempt = { ...ballotFor(key, userId), replacedBallotId: randomUUID() };
+    await expect(w.ballotBox.replace(attempt)).rejects.toMatchObject({ code: 'NOT_VOTED' });
+    expect(await w.ballotBox.ballot(key, attempt.ballotId)).toBeNull();
+    expect(await w.ballotBox.countBallots(key)).toBe(0);
+    expect(await w.ballotBox.mark(key, userId)).toBeNull();
+  });
+
+  // SQL: a fault at each point inside the transaction. In memory the write has no await, so nothing
+  // can stop it half-way; there the last refusal before the writes (a colliding id) stands in.
+  const faults: ReadonlyArray<CheckpointName | 'id collision'> =
+    adapter === 'in-memory' ? ['id collision'] : ['replace:after-mark', 'replace:after-remove', 'replace:after-pending'];
+  it.each(faults)('leaves the old ballot, its link and the mark as they were after a failure (%s)', async (fault) => {
+    const key = freshKey();
+    await addElections(w, key);
+    const first = ballotFor(key, userId);
+    await w.ballotBox.cast(first);
+    const neighbour = ballotFor(key, (await w.users.upsertFromSignIn(`neighbour-${key}`, null)).id);
+    await w.ballotBox.cast(neighbour);
+    const second = {
+      ...ballotFor(key, userId, NEW_LINK),
+      ...(fault === 'id collision' ? { ballotId: neighbour.ballotId } : {}),
+      entries: NEW_ENTRIES,
+      replacedBallotId: first.ballotId,
+    };
+    failAt = fault === 'id collision' ? null : fault;
+    try {
+      await expect(w.ballotBox.replace(second)).rejects.toThrow();
+    } finally {
+      failAt = null;
+    }
+    expect(sorted((await w.ballotBox.ballot(key, first.ballotId))!.entries)).toEqual(sorted(ENTRIES));
+    if (fault !== 'id collision') expect(await w.ballotBox.ballot(key, second.ballotId)).toBeNull();
+    const mark = await w.ballotBox.mark(key, userId);
+    expect(sameBytes(mark?.link?.salt, LINK.salt) && sameBytes(mark?.link?.sealed, LINK.sealed)).toBe(true);
+    expect(await w.ballotBox.countBallots(key)).toBe(2);
+    expect(await w.ballotBox.countVoters(key)).toBe(2);
+    expect((await collect(w.ballotBox.ballots(key))).map((b) => b.ballotId).sort()).toEqual([first.ballotId, neighbour.ballotId].sort());
+  });
+
   it('keeps every ballot readable, revocable and counted while ballots move out of the pending pool', async () => {
     const key = freshKey();
     await addElections(w, key);

@@ -13,6 +13,7 @@ import {
   InMemoryWebhookDeliveries,
 } from '../../../src/adapters/persistence/in-memory/index.js';
 import { openTypeOrmPersistence } from '../../../src/adapters/persistence/typeorm/index.js';
+import type { Checkpoint } from '../../../src/adapters/persistence/typeorm/pending-ballot-pool.js';
 import { SystemClock } from '../../../src/adapters/system/system-clock.js';
 import { createThrowawayDatabase, type DatabaseKind } from '../../support/databases.js';
 
@@ -31,7 +32,12 @@ export type AdapterName = 'in-memory' | DatabaseKind;
 /** The adapters every contract suite runs against. */
 export const ADAPTERS: readonly AdapterName[] = ['in-memory', 'sqlite', 'postgres', 'mariadb'];
 
-export async function openWorld(adapter: AdapterName): Promise<PersistenceWorld> {
+export interface WorldOptions {
+  /** SQL adapters only: awaited at the ballot box's named points inside its transactions (fault tests). */
+  readonly checkpoint?: Checkpoint;
+}
+
+export async function openWorld(adapter: AdapterName, options: WorldOptions = {}): Promise<PersistenceWorld> {
   if (adapter === 'in-memory') {
     const users = new InMemoryUsers();
     const electionRecords = new InMemoryElectionRecords();
@@ -47,7 +53,10 @@ export async function openWorld(adapter: AdapterName): Promise<PersistenceWorld>
   }
   const database = await createThrowawayDatabase(adapter);
   try {
-    const p = await openTypeOrmPersistence(database.config, { migrate: true });
+    const p = await openTypeOrmPersistence(database.config, {
+      migrate: true,
+      ...(options.checkpoint ? { ballotPool: { checkpoint: options.checkpoint } } : {}),
+    });
     return {
       ballotBox: p.ballotBox,
       users: p.users,

@@ -105,7 +105,7 @@ describe('InMemoryPassphraseAttempts', () => {
     at(clock, 500);
     expect(await attempts.take(key, limit)).toEqual({ allowed: true });
     at(clock, 600);
-    expect(await attempts.take(key, limit)).toEqual({ allowed: false, retryAt: new Date(1000) });
+    expect(await attempts.take(key, limit)).toEqual({ allowed: false, retryAt: new Date(1000), retryAfterMs: 400 });
     at(clock, 1000);
     expect(await attempts.take(key, limit)).toEqual({ allowed: true });
     expect(await attempts.take({ electionKey: 'e2', userId: 1 }, limit)).toEqual({ allowed: true });

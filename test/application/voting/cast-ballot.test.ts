@@ -28,6 +28,27 @@ const vote = [
 ];
 
 describe('CastBallot', () => {
+  it('asks before a ballot without a passphrase when the caller says the voter has not confirmed (issue 13)', async () => {
+    const { w, cast, alice } = await setup();
+    const unconfirmed = cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '', confirmedWithoutPassphrase: false });
+    await expect(unconfirmed).rejects.toMatchObject({ code: 'NO_PASSPHRASE_UNCONFIRMED', message: expect.stringMatching(/cannot view, change or revoke/) });
+    expect(await w.ballotBox.mark(KEY, alice.id)).toBeNull();
+    // A ballot that would be refused anyway says why, not this question.
+    await expect(
+      cast.execute({ user: alice, electionKey: KEY, entries: [{ candidate: 'nobody', rank: 1 }], passphrase: '', confirmedWithoutPassphrase: false }),
+    ).rejects.toMatchObject({ code: 'INVALID_BALLOT' });
+    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '', confirmedWithoutPassphrase: true })).resolves.toEqual({
+      linked: false,
+    });
+    // A passphrase makes the question moot.
+    const bob = await w.signIn('bob');
+    await expect(
+      cast.execute({ user: bob, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE, confirmedWithoutPassphrase: false }),
+    ).resolves.toEqual({
+      linked: true,
+    });
+  });
+
   it('stores one entry per candidate in election order, unranked ones at NO_OPINION_RANK, and a sealed link', async () => {
     const { w, cast, alice } = await setup();
     await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE })).resolves.toEqual({ linked: true });

@@ -24,6 +24,7 @@ import { PurgeLinks } from '../../../src/application/results/purge-links.js';
 import { DEFAULT_LINK_PURGE_DELAY_HOURS } from '../../../src/domain/election/link-purge.js';
 import { BallotRequestGate } from '../../../src/application/voting/ballot-request-gate.js';
 import { CastBallot } from '../../../src/application/voting/cast-ballot.js';
+import { ChangeBallot } from '../../../src/application/voting/change-ballot.js';
 import { RevokeBallot } from '../../../src/application/voting/revoke-ballot.js';
 import { ViewBallot } from '../../../src/application/voting/view-ballot.js';
 import { VoterStanding } from '../../../src/application/voting/voter-standing.js';
@@ -53,6 +54,10 @@ export function webUseCases(w: WebWorld, config: HttpConfig = TEST_CONFIG): WebU
     castBallot: new CastBallot(w.catalog, w.ballotBox, w.sealer, w.strength, w.clock, w.random, { minPassphraseLength: config.minPasscodeLength, gate }),
     viewBallot: new ViewBallot(w.catalog, w.ballotBox, w.sealer, w.attempts, w.clock, { gate }),
     revokeBallot: new RevokeBallot(w.catalog, w.ballotBox, w.sealer, w.attempts, w.clock, { gate }),
+    changeBallot: new ChangeBallot(w.catalog, w.ballotBox, w.sealer, w.strength, w.attempts, w.clock, w.random, {
+      minPassphraseLength: config.minPasscodeLength,
+      gate,
+    }),
     fileExceptionRequest: new FileExceptionRequest(w.catalog, w.exceptionRequests, w.clock),
     listExceptionRequests: new ListExceptionRequests(w.catalog, w.exceptionRequests),
     showExceptionRequest: new ShowExceptionRequest(w.catalog, w.exceptionRequests),

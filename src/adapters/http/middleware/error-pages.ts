@@ -27,6 +27,9 @@ const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   TIED_RANKS: 422,
   PASSPHRASE_TOO_SHORT: 422,
   PASSPHRASE_TOO_WEAK: 422,
+  // Like the "prefers nobody" warning: the ballot is re-shown for the voter to confirm, not cast.
+  NO_PASSPHRASE_UNCONFIRMED: 422,
+  REVOKE_UNCONFIRMED: 422,
   INVALID_EXCEPTION_REQUEST: 422,
   INVALID_LOGIN: 422,
   INVALID_TALLY_INPUT: 422,
@@ -78,6 +81,16 @@ export function statusOf(err: unknown): number {
   return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
 }
 
+/**
+ * The status of a refusal a route shows itself (on its own page), with what that status promises
+ * the client: a 429 says in Retry-After (seconds) when to try again, as its page does in words.
+ */
+export function refusalStatus(ctx: Context, err: unknown): number {
+  const seconds = err instanceof DomainError ? err.details['retryAfterSeconds'] : undefined;
+  if (typeof seconds === 'number' && Number.isInteger(seconds) && seconds > 0) ctx.set('Retry-After', String(seconds));
+  return statusOf(err);
+}
+
 /** The one error middleware: a friendly page with a real status; internals only in the log. */
 export function errorPages(render: Render, logger: HttpLogger): Middleware {
   return async (ctx, next) => {
@@ -95,6 +108,7 @@ export function errorPages(render: Render, logger: HttpLogger): Middleware {
         log.info({ status, method: ctx.method, path: ctx.path, code: err.code }, 'request refused: busy');
       else if (status >= 500) log.error({ err, method: ctx.method, path: ctx.path }, 'request failed');
       else log.info({ status, method: ctx.method, path: ctx.path, code: (err as DomainError).code }, 'request refused');
+      refusalStatus(ctx, err);
       show(ctx, render, status, userMessage(err, status));
     }
   };

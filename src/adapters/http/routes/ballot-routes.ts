@@ -6,11 +6,11 @@ import { NO_OPINION_RANK, expressesNoPreference, rankingFromEntries, type RankEn
 import { methodAllowsTies } from '../../../domain/ballot/strict-ranking.js';
 import { voteRefusalError } from '../../../domain/election/permissions.js';
 import { type DomainError, isDomainError } from '../../../domain/errors.js';
-import { readBallotForm } from '../ballot-form.js';
+import { RANK_FIELD_PREFIX, readBallotForm } from '../ballot-form.js';
 import { ballotSummary } from '../ballot-summary.js';
 import { flash } from '../flash.js';
 import { formFields, formText } from '../form-body.js';
-import { statusFor, statusOf } from '../middleware/error-pages.js';
+import { refusalStatus, statusFor, statusOf } from '../middleware/error-pages.js';
 import { param, userOf } from '../middleware/guards.js';
 import { OneShotRankings } from '../one-shot-rankings.js';
 import { ZXCVBN_BROWSER_SCRIPTS, ZXCVBN_SETTINGS } from '../../shared/zxcvbn-settings.js';
@@ -33,7 +33,12 @@ interface BallotFormState {
   readonly ranks?: ReadonlyMap<string, number>;
   readonly error?: string;
   readonly noPreferenceWarning?: boolean;
+  /** "Change my vote": the form replaces the voter's ballot, and asks for their current passphrase. */
+  readonly change?: boolean;
 }
+
+/** Refusals of a change re-shown in the change form, the new ranking kept. */
+const CHANGE_PROBLEMS = [...FORM_PROBLEMS, 'WRONG_PASSPHRASE', 'TOO_MANY_ATTEMPTS'] as const;
 
 /** Vote, confirmation, view and revoke: the voter's own ballot. */
 export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
@@ -57,8 +62,9 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
       ctx,
       'pages/vote.njk',
       {
-        title: `Vote: ${s.election.name}`,
-        breadcrumbs: electionCrumbs(s.election, { label: 'Vote' }),
+        title: `${state.change ? 'Change your vote' : 'Vote'}: ${s.election.name}`,
+        breadcrumbs: electionCrumbs(s.election, { label: state.change ? 'Change your vote' : 'Vote' }),
+        change: state.change ?? false,
         s,
         election: s.election,
         rows,
@@ -76,6 +82,29 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
         ties: methodAllowsTies(s.election.method),
       },
       status,
+    );
+  };
+
+  /** The ballot kept in hidden fields, for "Cast without a passphrase" and "Go back" alike (works without JavaScript). */
+  const askAboutNoPassphrase = (ctx: Context, s: Standing, entries: readonly RankEntry[], question: DomainError, confirmNoPreference: boolean): void => {
+    const rankOf = new Map(entries.map((e) => [e.candidate, e.rank]));
+    const ids = s.candidates.map((c) => c.id);
+    render(
+      ctx,
+      'pages/confirm-no-passphrase.njk',
+      {
+        title: `Vote without a passphrase? ${s.election.name}`,
+        breadcrumbs: electionCrumbs(s.election, { label: 'Vote' }),
+        election: s.election,
+        message: question.message,
+        fields: ids.map((id) => {
+          const rank = rankOf.get(id) ?? NO_OPINION_RANK;
+          return { name: `${RANK_FIELD_PREFIX}${id}`, value: rank === NO_OPINION_RANK ? 'none' : String(rank) };
+        }),
+        confirmNoPreference,
+        summary: ballotSummary(rankingFromEntries(entries, ids), s.candidates),
+      },
+      statusOf(question),
     );
   };
 
@@ -99,6 +128,8 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
       const form = readBallotForm(formFields(ctx));
       entries = form.entries;
       const ranks = new Map(entries.map((e) => [e.candidate, e.rank]));
+      // "Go back" from the no-passphrase question: the form again, ranking kept, nothing cast.
+      if (form.noPassphrase === 'back') return showBallot(ctx, s, { ranks });
       if (form.passphraseConfirm !== null && form.passphrase !== form.passphraseConfirm) {
         return showBallot(ctx, s, { ranks, error: 'The two passphrases differ. Type the same passphrase twice.' }, statusFor('INVALID_BALLOT'));
       }
@@ -107,18 +138,24 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
       if (anyRanked && methodAllowsTies(s.election.method) && expressesNoPreference(entries) && !form.confirmNoPreference) {
         return showBallot(ctx, s, { ranks, noPreferenceWarning: true }, statusFor('INVALID_BALLOT'));
       }
-      const result = await useCases.castBallot.execute({ user, electionKey: s.election.key, entries, passphrase: form.passphrase });
+      const result = await useCases.castBallot
+        .execute({ user, electionKey: s.election.key, entries, passphrase: form.passphrase, confirmedWithoutPassphrase: form.noPassphrase === 'cast' })
+        .catch((e: unknown) => {
+          if (isDomainError(e, 'NO_PASSPHRASE_UNCONFIRMED')) return { question: e, confirmNoPreference: form.confirmNoPreference };
+          throw e;
+        });
+      if ('question' in result) return askAboutNoPassphrase(ctx, s, entries, result.question, result.confirmNoPreference);
       const summary = justCast.keep(
         rankingFromEntries(
           entries,
           s.candidates.map((c) => c.id),
         ),
       );
-      if (ctx.session) ctx.session.cast = { key: s.election.key, linked: result.linked, summary };
+      if (ctx.session) ctx.session.cast = { key: s.election.key, linked: result.linked, summary, changed: false };
       ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}/confirmation`);
     } catch (e) {
       if (FORM_PROBLEMS.some((code) => isDomainError(e, code))) {
-        return showBallot(ctx, s, { ranks: new Map(entries.map((x) => [x.candidate, x.rank])), error: (e as DomainError).message }, statusOf(e));
+        return showBallot(ctx, s, { ranks: new Map(entries.map((x) => [x.candidate, x.rank])), error: (e as DomainError).message }, refusalStatus(ctx, e));
       }
       throw e;
     }
@@ -134,6 +171,7 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
       breadcrumbs: electionCrumbs(s.election, { label: 'Thank you' }),
       election: s.election,
       linked: cast?.key === s.election.key ? cast.linked : s.canViewBallot,
+      changed: cast?.key === s.election.key && cast.changed === true,
       // What was just cast, from the form (a stored ballot cannot be read without the passphrase).
       summary: cast?.key === s.election.key ? ballotSummary(justCast.take(cast.summary), s.candidates) : null,
     });
@@ -144,7 +182,7 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
   /** Passphrase problems are shown on the election page itself, next to the form that caused them. */
   const onPassphraseError = async (ctx: Context, e: unknown): Promise<void> => {
     if (PASSPHRASE_PROBLEMS.some((code) => isDomainError(e, code))) {
-      return renderElectionPage(render, ctx, await standingOf(ctx), { passphraseError: (e as DomainError).message }, statusOf(e));
+      return renderElectionPage(render, ctx, await standingOf(ctx), { passphraseError: (e as DomainError).message }, refusalStatus(ctx, e));
     }
     throw e;
   };
@@ -165,13 +203,98 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
     }
   });
 
+  /** Revoke asks first (works without JavaScript); the page posts back with confirm_revoke=yes. */
+  const showRevokeQuestion = (ctx: Context, s: Standing, status = 200, passphraseError: string | null = null): void =>
+    render(
+      ctx,
+      'pages/confirm-revoke.njk',
+      {
+        title: `Revoke your ballot? ${s.election.name}`,
+        breadcrumbs: electionCrumbs(s.election, { label: 'Revoke your ballot' }),
+        election: s.election,
+        canChange: s.canRevoke,
+        passphraseError,
+      },
+      status,
+    );
+
+  router.get('/app/elections/:key/vote/revoke', async (ctx) => {
+    const s = await standingOf(ctx);
+    if (!s.canRevoke) return ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}`);
+    showRevokeQuestion(ctx, s);
+  });
+
+  // Elekto's address: its form posted the passphrase here and the ballot was gone.
   router.post('/app/elections/:key/vote/edit', async (ctx) => {
     const s = await standingOf(ctx);
+    const confirmed = formFields(ctx)['confirm_revoke'] === 'yes';
     try {
-      await useCases.revokeBallot.execute({ user: userOf(ctx), electionKey: s.election.key, passphrase: passphraseOf(ctx) });
+      await useCases.revokeBallot.execute({ user: userOf(ctx), electionKey: s.election.key, passphrase: passphraseOf(ctx), confirmed });
       flash(ctx, 'Your ballot was deleted. You can now vote again.', 'success');
       ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}`);
     } catch (e) {
+      if (isDomainError(e, 'REVOKE_UNCONFIRMED')) return showRevokeQuestion(ctx, s, refusalStatus(ctx, e));
+      if (confirmed && (isDomainError(e, 'WRONG_PASSPHRASE') || isDomainError(e, 'TOO_MANY_ATTEMPTS'))) {
+        return showRevokeQuestion(ctx, s, refusalStatus(ctx, e), e.message);
+      }
+      await onPassphraseError(ctx, e);
+    }
+  });
+
+  // "Change my vote", step 1: the passphrase opens the ballot, which fills the form.
+  router.post('/app/elections/:key/vote/change', async (ctx) => {
+    const s = await standingOf(ctx);
+    try {
+      const current = await useCases.changeBallot.current({ user: userOf(ctx), electionKey: s.election.key, passphrase: passphraseOf(ctx) });
+      const ranks = new Map(current.entries.flatMap((e) => (e.rank === null ? [] : [[e.candidate, e.rank] as const])));
+      showBallot(ctx, s, { ranks, change: true });
+    } catch (e) {
+      await onPassphraseError(ctx, e);
+    }
+  });
+
+  // Step 2: the new ranking replaces the ballot in one transaction; until it commits the old one stands.
+  router.post('/app/elections/:key/vote/replace', async (ctx) => {
+    const user = userOf(ctx);
+    const s = await standingOf(ctx);
+    let entries: RankEntry[] = [];
+    try {
+      const fields = formFields(ctx);
+      const form = readBallotForm(fields);
+      entries = form.entries;
+      const ranks = new Map(entries.map((e) => [e.candidate, e.rank]));
+      if (form.passphraseConfirm !== null && form.passphrase !== form.passphraseConfirm) {
+        return showBallot(
+          ctx,
+          s,
+          { ranks, change: true, error: 'The two new passphrases differ. Type the same passphrase twice, or leave both empty.' },
+          statusFor('INVALID_BALLOT'),
+        );
+      }
+      const anyRanked = entries.some((e) => e.rank !== NO_OPINION_RANK);
+      if (anyRanked && expressesNoPreference(entries) && !form.confirmNoPreference) {
+        return showBallot(ctx, s, { ranks, change: true, noPreferenceWarning: true }, statusFor('INVALID_BALLOT'));
+      }
+      await useCases.changeBallot.execute({
+        user,
+        electionKey: s.election.key,
+        entries,
+        passphrase: formText(fields, 'current_password'),
+        newPassphrase: form.passphrase,
+      });
+      const summary = justCast.keep(
+        rankingFromEntries(
+          entries,
+          s.candidates.map((c) => c.id),
+        ),
+      );
+      if (ctx.session) ctx.session.cast = { key: s.election.key, linked: true, summary, changed: true };
+      ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}/confirmation`);
+    } catch (e) {
+      if (CHANGE_PROBLEMS.some((code) => isDomainError(e, code))) {
+        const ranks = new Map(entries.map((x) => [x.candidate, x.rank]));
+        return showBallot(ctx, s, { ranks, change: true, error: (e as DomainError).message }, refusalStatus(ctx, e));
+      }
       await onPassphraseError(ctx, e);
     }
   });

@@ -6,6 +6,7 @@ import type { ShowExceptionRequest } from '../../../application/exceptions/list-
 import type { ReviewExceptionRequest } from '../../../application/exceptions/review-exception-request.js';
 import type { CastBallot } from '../../../application/voting/cast-ballot.js';
 import type { RevokeBallot } from '../../../application/voting/revoke-ballot.js';
+import type { ChangeBallot } from '../../../application/voting/change-ballot.js';
 import type { ViewBallot } from '../../../application/voting/view-ballot.js';
 import type { VoterStanding } from '../../../application/voting/voter-standing.js';
 import type { ListArchivedWithBallots } from '../../../application/elections/archived-elections.js';
@@ -27,6 +28,8 @@ export interface WebUseCases {
   readonly castBallot: UseCase<CastBallot>;
   readonly viewBallot: UseCase<ViewBallot>;
   readonly revokeBallot: UseCase<RevokeBallot>;
+  /** `current` fills the form with the ballot as it stands; `execute` replaces it. */
+  readonly changeBallot: Pick<ChangeBallot, 'execute' | 'current'>;
   readonly fileExceptionRequest: UseCase<FileExceptionRequest>;
   readonly listExceptionRequests: UseCase<ListExceptionRequests>;
   readonly showExceptionRequest: UseCase<ShowExceptionRequest>;

@@ -41,7 +41,7 @@ interface AppSession {
   secret?: string;
   /** The ballot just cast, for the confirmation page. */
   /** `summary`: a one-shot token for what was just cast (OneShotRankings), never the ranking itself. */
-  cast?: { key?: string; linked?: boolean; summary?: string };
+  cast?: { key?: string; linked?: boolean; summary?: string; changed?: boolean };
   /** grant's OAuth state between the redirect to GitHub and the callback. */
   grant?: { state?: unknown };
 }

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { BallotBox, CastBallot, SealedLink, StoredBallot, VoterMark } from '../../../application/ports/ballot-box.js';
+import type { BallotBox, CastBallot, ReplaceBallot, SealedLink, StoredBallot, VoterMark } from '../../../application/ports/ballot-box.js';
 import type { RankEntry } from '../../../domain/ballot/ranking.js';
 import { DomainError } from '../../../domain/errors.js';
 
@@ -80,6 +80,24 @@ export class InMemoryBallotBox implements BallotBox {
     const box = this.boxes.get(electionKey);
     const entries = box?.pending.get(ballotId) ?? box?.ballots.get(ballotId);
     return entries ? { ballotId, entries } : null;
+  }
+
+  async replace(ballot: ReplaceBallot): Promise<void> {
+    const { electionKey, userId, replacedBallotId, ballotId } = ballot;
+    const box = this.boxes.get(electionKey);
+    // Every check before the first write: a refusal leaves the old ballot and link as they were.
+    if (!box?.marks.has(userId)) throw new DomainError('NOT_VOTED', 'You have not voted in this election.', { electionKey });
+    if (!box.pending.has(replacedBallotId) && !box.ballots.has(replacedBallotId)) {
+      throw new Error(`Ballot link of election ${electionKey} opens to a missing ballot.`);
+    }
+    if (box.ballots.has(ballotId) || box.pending.has(ballotId)) throw new Error('Ballot id collision');
+    const entries = copyEntries(ballot.entries);
+    const link = ballot.link ? copyLink(ballot.link) : null;
+    box.pending.delete(replacedBallotId);
+    box.ballots.delete(replacedBallotId);
+    box.pending.set(ballotId, entries);
+    box.marks.set(userId, { electionKey, userId, link, hasLink: link !== null });
+    if (box.pending.size >= 2 * this.batchSize) move(box, this.batchSize);
   }
 
   async revoke(electionKey: string, userId: number, ballotId: string): Promise<void> {

@@ -18,7 +18,8 @@ export class InMemoryPassphraseAttempts implements PassphraseAttempts {
     const recent = (this.times.get(id) ?? []).filter((t) => t > now - limit.windowMs);
     if (recent.length >= limit.maxAttempts) {
       this.times.set(id, recent);
-      return { allowed: false, retryAt: new Date(Math.min(...recent) + limit.windowMs) };
+      const retryAt = Math.min(...recent) + limit.windowMs;
+      return { allowed: false, retryAt: new Date(retryAt), retryAfterMs: Math.max(0, retryAt - now) };
     }
     recent.push(now);
     this.times.set(id, recent);

@@ -6,7 +6,14 @@ import type { SqlDatabase } from './sql-database.js';
 import { ballotRowId, fromSqlBytes, toSqlBytes } from './sql-values.js';
 
 /** Where a fault test may stop the process: inside a cast or a flush, before their commit. */
-export type CheckpointName = 'cast:after-mark' | 'cast:after-pending' | 'flush:after-delete' | 'flush:after-insert';
+export type CheckpointName =
+  | 'cast:after-mark'
+  | 'cast:after-pending'
+  | 'replace:after-mark'
+  | 'replace:after-remove'
+  | 'replace:after-pending'
+  | 'flush:after-delete'
+  | 'flush:after-insert';
 export type Checkpoint = (name: CheckpointName) => Promise<void>;
 
 // Rows per INSERT: 5 parameters each stays far below every driver's limit (SQLite: 32766).

@@ -1,5 +1,5 @@
 import { IsNull, Not } from 'typeorm';
-import type { BallotBox, CastBallot, StoredBallot, VoterMark } from '../../../application/ports/ballot-box.js';
+import type { BallotBox, CastBallot, ReplaceBallot, SealedLink, StoredBallot, VoterMark } from '../../../application/ports/ballot-box.js';
 import type { RankEntry } from '../../../domain/ballot/ranking.js';
 import { DomainError } from '../../../domain/errors.js';
 import { ELEKTO_SCHEME_NAME } from '../../shared/seal-scheme.js';
@@ -76,9 +76,7 @@ export class TypeOrmBallotBox implements BallotBox {
             election_id: id,
             created_at: now,
             updated_at: now,
-            salt: link ? toSqlBytes(link.salt) : null,
-            ballot_id: link ? toSqlBytes(link.sealed) : null,
-            link_scheme: link?.scheme ?? null,
+            ...linkColumns(link),
           })
           .updateEntity(false)
           .execute();
@@ -95,16 +93,49 @@ export class TypeOrmBallotBox implements BallotBox {
       }
       throw e;
     }
-    // After the commit, in a transaction of its own: the voter's ballot is safe whatever happens here.
-    if (pending >= 2 * this.batchSize && !this.moving.has(electionId)) {
-      this.moving.add(electionId);
-      try {
-        await this.pool.move(electionId, this.batchSize);
-      } catch (e) {
-        this.options.onFlushError?.(e);
-      } finally {
-        this.moving.delete(electionId);
-      }
+    await this.moveWhenFull(electionId, pending);
+  }
+
+  /**
+   * The mark takes the new link, the old ballot leaves the pool or `ballot`, the new one enters the
+   * pool as a cast one does: all in one transaction, so a fault anywhere leaves the old ballot.
+   */
+  async replace(ballot: ReplaceBallot): Promise<void> {
+    const { electionKey, userId, replacedBallotId } = ballot;
+    const [electionId, pending] = await this.db.transaction(async ({ manager }) => {
+      const id = await requireElectionId(manager, electionKey);
+      // The mark first, under its row lock: a second change (or a revoke) by this voter waits here.
+      const updated = await manager
+        .createQueryBuilder()
+        .update('voter')
+        .set({ updated_at: new Date(), ...linkColumns(ballot.link) })
+        .where('election_id = :id AND user_id = :userId', { id, userId })
+        .execute();
+      if ((updated.affected ?? 0) === 0) throw new DomainError('NOT_VOTED', 'You have not voted in this election.', { electionKey });
+      await this.checkpoint('replace:after-mark');
+      // A move holding the pending row makes this wait; once it commits, the rows are in `ballot`.
+      const removed = await this.pool.remove(manager, id, replacedBallotId);
+      const rows = removed > 0 ? 0 : ((await manager.getRepository('ballot').delete({ election_id: id, voter: replacedBallotId })).affected ?? 0);
+      // The id came from the voter's own link: a ballot not found means the store is inconsistent.
+      if (removed === 0 && rows === 0) throw new Error(`Ballot link of election ${electionKey} opens to a missing ballot.`);
+      await this.checkpoint('replace:after-remove');
+      await this.pool.add(manager, id, ballot);
+      await this.checkpoint('replace:after-pending');
+      return [id, await this.pool.count(manager, id)] as const;
+    });
+    await this.moveWhenFull(electionId, pending);
+  }
+
+  /** After the commit, in a transaction of its own: the voter's ballot is safe whatever happens here. */
+  private async moveWhenFull(electionId: number, pending: number): Promise<void> {
+    if (pending < 2 * this.batchSize || this.moving.has(electionId)) return;
+    this.moving.add(electionId);
+    try {
+      await this.pool.move(electionId, this.batchSize);
+    } catch (e) {
+      this.options.onFlushError?.(e);
+    } finally {
+      this.moving.delete(electionId);
     }
   }
 
@@ -260,4 +291,9 @@ export class TypeOrmBallotBox implements BallotBox {
       return manager.getRepository('voter').count({ where: { election_id: electionId, ...(linked ? { salt: Not(IsNull()), ballot_id: Not(IsNull()) } : {}) } });
     });
   }
+}
+
+/** The voter row's link columns (all null: no passphrase, nothing links the voter to the ballot). */
+function linkColumns(link: SealedLink | null): { salt: unknown; ballot_id: unknown; link_scheme: string | null } {
+  return { salt: link ? toSqlBytes(link.salt) : null, ballot_id: link ? toSqlBytes(link.sealed) : null, link_scheme: link?.scheme ?? null };
 }

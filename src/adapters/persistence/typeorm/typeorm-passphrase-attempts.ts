@@ -33,7 +33,9 @@ export class TypeOrmPassphraseAttempts implements PassphraseAttempts {
           const allowed = recent.length < limit.maxAttempts;
           if (allowed) recent.push(now);
           await manager.getRepository('passphrase_attempt').update({ id: row.id }, { attempts: recent.join(',') });
-          return allowed ? ({ allowed: true } as const) : { allowed: false as const, retryAt: new Date(Math.min(...recent) + limit.windowMs) };
+          if (allowed) return { allowed: true } as const;
+          const retryAt = Math.min(...recent) + limit.windowMs;
+          return { allowed: false as const, retryAt: new Date(retryAt), retryAfterMs: Math.max(0, retryAt - now) };
         });
       } catch (e) {
         // A deadlock victim (MariaDB can still pick one among concurrent first inserts) or a unique

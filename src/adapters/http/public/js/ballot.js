@@ -334,7 +334,32 @@
   var again = document.getElementById('password-confirm');
   var problem = document.getElementById('passphrase-problem');
   var minLength = Number(form.getAttribute('data-min-length')) || 0;
-  var emptyPassphraseAccepted = false;
+  // Without a passphrase the ballot is final: the voter says so with the warning's own button. Submit
+  // Vote stays disabled meanwhile, so a double-click cannot answer the question for them.
+  var submitVote = document.getElementById('submit-vote');
+  var noPassWarning = document.getElementById('no-passphrase-warning');
+  var castAnyway = document.getElementById('cast-without-passphrase');
+  var castConfirmed = false;
+  function showNoPassphraseWarning() {
+    noPassWarning.hidden = false;
+    submitVote.disabled = true;
+    noPassWarning.focus();
+  }
+  function hideNoPassphraseWarning() {
+    noPassWarning.hidden = true;
+    submitVote.disabled = false;
+    castConfirmed = false;
+  }
+  // Changing a vote keeps the current passphrase when no new one is typed: nothing to warn about.
+  if (noPassWarning) {
+    castAnyway.addEventListener('click', function () {
+      castConfirmed = true;
+    });
+    document.getElementById('type-passphrase').addEventListener('click', function () {
+      hideNoPassphraseWarning();
+      pass.focus();
+    });
+  }
   function hideWarning() {
     if (warning && !(confirmBox && confirmBox.checked)) warning.hidden = true;
   }
@@ -350,7 +375,7 @@
       problem.textContent = '';
       pass.removeAttribute('aria-invalid');
       again.removeAttribute('aria-invalid');
-      emptyPassphraseAccepted = false;
+      if (noPassWarning && !noPassWarning.hidden) hideNoPassphraseWarning();
     });
   });
   form.addEventListener('submit', function (e) {
@@ -410,10 +435,9 @@
       passProblem('The two passphrases differ. Type the same passphrase in both fields.', again);
       return;
     }
-    if (length === 0 && !emptyPassphraseAccepted) {
+    if (length === 0 && noPassWarning && !castConfirmed) {
       e.preventDefault();
-      emptyPassphraseAccepted = true;
-      passProblem('Without a passphrase you can never view or change this ballot. Press "Submit Vote" again to cast it anyway, or type a passphrase.', pass);
+      showNoPassphraseWarning();
       return;
     }
   });
