@@ -59,6 +59,7 @@ describe('the ballot of an STV election', () => {
       'candidate@paris': 'none',
       password: '',
       password_confirm: '',
+      no_passphrase: 'cast',
     });
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe(`${path}/confirmation`);
