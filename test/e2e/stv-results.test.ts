@@ -106,7 +106,7 @@ describe('STV in Chromium (issue 16)', () => {
     await page.locator('#select-dims').selectOption('none');
     await page.locator('#password').fill('');
     await page.getByRole('button', { name: 'Submit Vote' }).click();
-    await page.getByRole('button', { name: 'Submit Vote' }).click(); // confirms the empty passphrase
+    await page.getByRole('button', { name: 'Cast without a passphrase' }).click(); // confirms the empty passphrase
     await page.waitForURL(/\/confirmation$/);
     expect(problems).toEqual([]);
   });
