@@ -3,6 +3,7 @@ import { type EntityManager, Raw, type Repository } from 'typeorm';
 import type { SignedInUser, User, Users } from '../../../application/ports/users.js';
 import { normaliseLogin, tombstoneLogin } from '../../../domain/identity/github-login.js';
 import { isUniqueViolation } from './database-errors.js';
+import { handWrittenSql, selectRows } from './hand-written-sql.js';
 import type { UserRow } from './entities.js';
 import type { SqlDatabase } from './sql-database.js';
 
@@ -12,6 +13,13 @@ type Found = Pick<UserRow, 'id' | 'name' | 'token' | 'github_id'> & { username: 
 // plaintext, which the first sign-in here overwrites.
 const SESSION_TOKEN_PREFIX = 's1.';
 const COLUMNS = { id: true, username: true, name: true, token: true, github_id: true } as const;
+
+/**
+ * The signed-in user, read on every request that carries a session: written by hand, its text built
+ * once per dialect (Repository.findOne built a QueryBuilder each time). Figure in docs/database.md
+ * ("What is still written by hand").
+ */
+const BY_ID_SQL = handWrittenSql(({ param, name }) => `SELECT id, username, name, token, github_id FROM ${name('user')} WHERE id = ${param(1)}`);
 
 /**
  * Elekto's `user` table plus our `github_id` column. We never store the GitHub token (Elekto kept it
@@ -62,9 +70,10 @@ export class TypeOrmUsers implements Users {
   }
 
   async byId(id: number): Promise<User | null> {
-    return this.db.run(async ({ manager }) => {
-      const row = await usersOf(manager).findOne({ select: COLUMNS, where: { id } });
-      return row ? toUser(row as Found) : null;
+    const { db } = this;
+    return db.run(async ({ manager }) => {
+      const [row] = await selectRows<Found>(manager, BY_ID_SQL(db.dialect), [id]);
+      return row ? toUser(row) : null;
     });
   }
 
