@@ -38,6 +38,8 @@ describe.each(WEB_WORLD_KINDS)('on %s', (kind) => {
       expect(html).toContain('Welcome, Alice Liddell');
       expect(html).toContain(election.name);
       expect((await client.get('/login')).headers.get('location')).toBe('/app');
+      // Issue 13: stored as typed (Elekto compares usernames case-sensitively), with the name.
+      expect(await web.world.users.byLogin('alice')).toMatchObject({ login: 'Alice', name: 'Alice Liddell' });
     });
 
     it('returns to the page that asked for sign-in, but only on this site', async () => {

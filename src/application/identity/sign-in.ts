@@ -8,7 +8,7 @@ const MAX_NAME = 255; // Elekto's user.name column
 /**
  * Records who signed in: creates the user on first sign-in; afterwards finds them by GitHub's
  * numeric id, or by login whatever its case (GitHub logins are case-insensitive), and refreshes the
- * display name. A login now held by another GitHub account never inherits the old account's row
+ * display name when the sign-in brings one (Elekto's `user` columns are never blanked). A login now held by another GitHub account never inherits the old account's row
  * (`displaced` then names the row that stepped aside, for the log).
  */
 export class SignIn {

@@ -31,7 +31,9 @@ export interface Users {
    * changed), else the row holding the login if it has no id yet (it adopts this one), else a new
    * row. A row is never handed to a different GitHub id: its login is tombstoned and the newcomer
    * gets a new row. Without an id (development sign-in), the row holding the login. Logins match
-   * case-insensitively; the display name is refreshed and the session token replaced.
+   * case-insensitively; the session token is replaced. Elekto's columns stay as Elekto would write
+   * them (it compares usernames exactly): the stored spelling changes only with a GitHub id (GitHub's
+   * own spelling), and the display name only when the sign-in brings one.
    */
   upsertFromSignIn(login: string, name: string | null, githubId?: number | null): Promise<SignedInUser>;
   byId(id: number): Promise<User | null>;

@@ -28,7 +28,8 @@ export interface AppConfig {
     readonly production: boolean;
     readonly key: string;
     readonly debug: boolean;
-    readonly url: string;
+    /** APP_URL without its trailing slash; null when unset (the callback URL then comes from the request). */
+    readonly url: string | null;
     readonly host: string;
     readonly port: number;
     readonly connect: 'http' | 'socket';

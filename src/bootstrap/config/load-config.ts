@@ -87,7 +87,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
       production,
       key,
       debug,
-      url: get('APP_URL').replace(/\/+$/, ''),
+      url: env.APP_URL && !bad.has('APP_URL') ? env.APP_URL.replace(/\/+$/, '') : null,
       host: get('APP_HOST'),
       port: num('APP_PORT'),
       connect: get('APP_CONNECT') as 'http' | 'socket',

@@ -64,11 +64,10 @@ export const VARIABLES: readonly VariableSpec[] = [
     name: 'APP_URL',
     group: 'app',
     elekto: true,
-    default: 'http://localhost',
     pattern: '^https?://',
     expect: 'an http:// or https:// URL',
     description:
-      'Public base URL (scheme and host). GitHub sends people back to APP_URL + GITHUB_REDIRECT. An https:// URL makes every cookie Secure, with or without TRUST_PROXY.',
+      "Public base URL (scheme, host and port if any). Unset (Elekto's way), the GitHub callback URL is built from each request: its Host, or X-Forwarded-Proto/X-Forwarded-Host when TRUST_PROXY is on. Set, GitHub sends people back to APP_URL + GITHUB_REDIRECT, and an https:// URL makes every cookie Secure, with or without TRUST_PROXY. `serve` warns at start-up when APP_URL cannot be where people reach it.",
   },
   {
     name: 'APP_HOST',
@@ -268,7 +267,8 @@ export const VARIABLES: readonly VariableSpec[] = [
     default: '/oauth/github/callback',
     pattern: '^/',
     expect: 'a path starting with /',
-    description: "Path of the OAuth callback route; the GitHub OAuth app's callback URL is APP_URL + this path.",
+    description:
+      "Path of the OAuth callback route; the GitHub OAuth app's callback URL is this path on the site's public URL (APP_URL, or the request's origin when APP_URL is unset).",
   },
   { name: 'GITHUB_CLIENT_ID', group: 'identity', elekto: true, description: 'Client ID of the GitHub OAuth app. Required when IDENTITY=github.' },
   {

@@ -95,7 +95,8 @@ export function httpConfigOf(config: AppConfig): HttpConfig {
     trustProxy: config.app.trustProxy,
     // An https APP_URL means people reach us over TLS, even when the proxy in front is not trusted
     // (TRUST_PROXY unset) and every request looks like plain http: cookies must be Secure anyway.
-    secureCookies: config.app.url.toLowerCase().startsWith('https://'),
+    // Without APP_URL each request's protocol decides (Koa's, from X-Forwarded-Proto under TRUST_PROXY).
+    secureCookies: config.app.url?.toLowerCase().startsWith('https://') ?? false,
     sessionLifetimeMs: config.app.sessionLifetimeMs,
     reloadTemplates: config.app.debug,
   };

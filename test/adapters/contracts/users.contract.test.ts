@@ -15,12 +15,28 @@ describe.each(ADAPTERS)('Users contract: %s', (adapter) => {
     expect(await w.users.byLogin('@OCTO-CAT ')).toEqual(user);
   });
 
-  it('matches logins case-insensitively and refreshes the name', async () => {
+  it('matches logins case-insensitively and refreshes the name when the sign-in brings one', async () => {
     const first = await w.users.upsertFromSignIn('MixedCase', 'Old Name');
-    const again = await w.users.upsertFromSignIn('mixedcase', null);
+    const again = await w.users.upsertFromSignIn('mixedcase', 'New Name');
     expect(again.id).toBe(first.id);
-    expect(again.name).toBeNull();
-    expect((await w.users.byId(first.id))?.name).toBeNull();
+    expect(again.name).toBe('New Name');
+    expect((await w.users.byId(first.id))?.name).toBe('New Name');
+  });
+
+  // Issue 13: Elekto compares usernames exactly and shows the name; going back must find them as written.
+  it('keeps the stored spelling and name when a sign-in without GitHub’s word (development) brings neither', async () => {
+    const first = await w.users.upsertFromSignIn('Zoe-Z', 'Zoe Zed');
+    const again = await w.users.upsertFromSignIn('zoe-z', null);
+    expect(again).toMatchObject({ id: first.id, login: 'Zoe-Z', name: 'Zoe Zed' });
+    expect(await w.users.byLogin('ZOE-Z')).toMatchObject({ id: first.id, login: 'Zoe-Z', name: 'Zoe Zed' });
+  });
+
+  it('writes the login as GitHub spells it (a case change on GitHub included)', async () => {
+    const first = await w.users.upsertFromSignIn('CaseKept', 'Case Kept', 7_000_000_001);
+    expect(await w.users.byLogin('casekept')).toMatchObject({ id: first.id, login: 'CaseKept' });
+    const renamed = await w.users.upsertFromSignIn('CASEkept', null, 7_000_000_001);
+    expect(renamed).toMatchObject({ id: first.id, login: 'CASEkept', name: 'Case Kept' });
+    expect(await w.users.byLogin('casekept')).toMatchObject({ id: first.id, login: 'CASEkept' });
   });
 
   it('answers null for unknown users', async () => {

@@ -122,6 +122,37 @@ describe.each(DATABASE_KINDS)('an Elekto v2 database on %s', (kind) => {
     expect(await tokenOf()).toBe(user.sessionToken);
   });
 
+  it("leaves Elekto's user columns as Elekto wrote them: the login's case and the name (issue 13)", async () => {
+    const row = async (id: number) =>
+      (
+        await p.db.run(({ manager }) =>
+          sqlRows<{ username: string; name: string | null; login_normalised: string | null }>(
+            manager,
+            `SELECT username, name, login_normalised FROM ${quoted(manager, 'user')} WHERE id = ${id}`,
+          ),
+        )
+      )[0]!;
+    // The migration filled our own column for the rows Elekto wrote.
+    expect(await row(1)).toEqual({ username: 'Alice', name: 'Alice A.', login_normalised: 'alice' });
+    // The development sign-in types `alice` and no name: Elekto's `Alice` row is found and stays `Alice`, named.
+    expect((await p.users.upsertFromSignIn('alice', null)).id).toBe(1);
+    expect(await row(1)).toEqual({ username: 'Alice', name: 'Alice A.', login_normalised: 'alice' });
+    // A new user is written as spelled, with the name given (Elekto's rows above took explicit ids).
+    if (kind === 'postgres')
+      await p.db.run(({ manager }) => sqlRows(manager, `SELECT setval(pg_get_serial_sequence('"user"', 'id'), (SELECT MAX(id) FROM "user"))`));
+    const grace = await p.users.upsertFromSignIn('GraceH', 'Grace Hopper');
+    expect(await row(grace.id)).toEqual({ username: 'GraceH', name: 'Grace Hopper', login_normalised: 'graceh' });
+  });
+
+  it('finds a row Elekto inserted after our migration (our column still empty there), whatever the case', async () => {
+    await database.raw(
+      [placeholders(kind, quote(kind, 'INSERT INTO {user} (id, username, name, created_at) VALUES (?, ?, ?, ?)'))],
+      [[90, 'Erin-E', 'Erin E.', '2021-07-01 10:00:00']],
+    );
+    expect(await p.users.byLogin('erin-e')).toMatchObject({ id: 90, login: 'Erin-E', name: 'Erin E.' });
+    expect(await p.users.upsertFromSignIn('ERIN-E', null)).toMatchObject({ id: 90, login: 'Erin-E', name: 'Erin E.' });
+  });
+
   it("lets Elekto's user rows adopt the first GitHub id seen, keeping their ballots", async () => {
     // Elekto's own inserts advance the sequence; the rows above were written with explicit ids.
     if (kind === 'postgres')

@@ -32,7 +32,17 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
     const d = await fresh(kind);
     const p = await openTypeOrmPersistence(d.config, { migrate: true });
     try {
-      expect(await columns(kind, p, 'user')).toEqual(['id', 'username', 'name', 'token', 'token_expires_at', 'created_at', 'updated_at', 'github_id']);
+      expect(await columns(kind, p, 'user')).toEqual([
+        'id',
+        'username',
+        'name',
+        'token',
+        'token_expires_at',
+        'created_at',
+        'updated_at',
+        'github_id',
+        'login_normalised',
+      ]);
       expect(await columns(kind, p, 'election')).toEqual(['id', 'key', 'name', 'created_at', 'updated_at', 'archived']);
       expect(await columns(kind, p, 'voter')).toEqual(['id', 'user_id', 'election_id', 'created_at', 'updated_at', 'salt', 'ballot_id', 'link_scheme']);
       expect(await columns(kind, p, 'ballot')).toEqual(['id', 'election_id', 'rank', 'candidate', 'voter']);

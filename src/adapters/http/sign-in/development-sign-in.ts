@@ -1,6 +1,6 @@
 import type { Context, Middleware, Next } from 'koa';
 import { DomainError } from '../../../domain/errors.js';
-import { isPlausibleLogin, normaliseLogin } from '../../../domain/identity/github-login.js';
+import { isPlausibleLogin } from '../../../domain/identity/github-login.js';
 import { flash } from '../flash.js';
 import { formFields, formText } from '../form-body.js';
 import { rememberReturnTo, startUserSession } from '../session-user.js';
@@ -44,7 +44,9 @@ export class DevelopmentSignIn implements SignInMethod {
     if (ctx.path !== PATH) return next();
     if (ctx.method !== 'POST') ctx.throw(405);
     const form = formFields(ctx);
-    const login = normaliseLogin(formText(form, 'login'));
+    // As typed, case kept: Elekto compares `user.username` exactly (a new row is written so; an
+    // existing one keeps its spelling, see Users.upsertFromSignIn).
+    const login = formText(form, 'login').trim().replace(/^@+/, '').trim();
     if (!isPlausibleLogin(login)) {
       flash(ctx, 'Type a GitHub login: letters, digits and single hyphens, up to 39 characters.', 'error');
       ctx.redirect(`/login${ctx.querystring ? `?${ctx.querystring}` : ''}`);

@@ -10,8 +10,12 @@ import type { LoginForm, SignInMethod, SignInUseCase } from './sign-in-method.js
 export interface GithubOAuthConfig {
   readonly clientId: string;
   readonly clientSecret: string;
-  /** APP_URL: the public origin GitHub sends people back to. */
-  readonly publicUrl: string;
+  /**
+   * APP_URL: the public origin GitHub sends people back to. Null (APP_URL unset, as Elekto's guide
+   * has it): the origin each sign-in request came to, i.e. its Host, or X-Forwarded-Proto and
+   * X-Forwarded-Host when TRUST_PROXY makes Koa trust them.
+   */
+  readonly publicUrl: string | null;
   /** GITHUB_REDIRECT: path of the callback route (Elekto's default `/oauth/github/callback`). */
   readonly callbackPath: string;
   /** Overridable so tests can run against a fake GitHub on 127.0.0.1. */
@@ -46,6 +50,7 @@ export class GithubOAuthSignIn implements SignInMethod {
   readonly middleware: Middleware;
   private readonly grant: Middleware;
   private readonly callbackPath: string;
+  private readonly publicUrl: string | null;
   private readonly logger: HttpLogger | null;
 
   constructor(
@@ -53,6 +58,7 @@ export class GithubOAuthSignIn implements SignInMethod {
     config: GithubOAuthConfig,
   ) {
     this.callbackPath = config.callbackPath.startsWith('/') ? config.callbackPath : `/${config.callbackPath}`;
+    this.publicUrl = config.publicUrl;
     this.logger = config.logger ?? null;
     const authorizeUrl = config.authorizeUrl ?? 'https://github.com/login/oauth/authorize';
     this.formOrigins = [new URL(authorizeUrl).origin];
@@ -63,7 +69,6 @@ export class GithubOAuthSignIn implements SignInMethod {
         secret: config.clientSecret,
         // Elekto asks for this literal scope; it grants no more than public profile access.
         scope: ['user:login,name'],
-        redirect_uri: new URL(this.callbackPath, config.publicUrl).toString(),
         response: ['tokens', 'profile'],
         authorize_url: authorizeUrl,
         ...(config.accessUrl ? { access_url: config.accessUrl } : {}),
@@ -87,9 +92,18 @@ export class GithubOAuthSignIn implements SignInMethod {
   /** POST (CSRF-checked upstream) so a third-party page cannot start a sign-in on our behalf. */
   private async start(ctx: Context): Promise<void> {
     rememberReturnTo(ctx, decodeReturnTo(ctx.query['r'], siteOrigin(ctx)));
+    const callbackUrl = new URL(this.callbackPath, this.publicUrl ?? siteOrigin(ctx)).toString();
+    // The code is exchanged with the very redirect_uri it was issued for (GitHub checks): kept till the callback.
+    if (ctx.session) ctx.session.oauthCallback = callbackUrl;
     ctx.method = 'GET';
     ctx.querystring = '';
     ctx.originalUrl = `${GRANT_PREFIX}/github`;
+    await this.withCallbackUrl(ctx, callbackUrl);
+  }
+
+  /** Runs grant with this sign-in's redirect_uri (grant's documented per-request "dynamic" state). */
+  private async withCallbackUrl(ctx: Context, callbackUrl: string): Promise<void> {
+    ctx.state.grant = { dynamic: { redirect_uri: callbackUrl } };
     await this.grant(ctx, async () => undefined);
   }
 
@@ -100,9 +114,14 @@ export class GithubOAuthSignIn implements SignInMethod {
     if (typeof expected !== 'string' || typeof given !== 'string' || expected !== given) {
       return this.fail(ctx, 'The sign-in could not be verified (it expired or was started elsewhere). Please try again.');
     }
+    const started = ctx.session?.oauthCallback;
+    const callbackUrl = typeof started === 'string' ? started : new URL(this.callbackPath, this.publicUrl ?? siteOrigin(ctx)).toString();
     ctx.originalUrl = `${GRANT_PREFIX}/github/callback?${ctx.querystring}`;
-    await this.grant(ctx, async () => undefined);
-    if (ctx.session) delete ctx.session.grant;
+    await this.withCallbackUrl(ctx, callbackUrl);
+    if (ctx.session) {
+      delete ctx.session.grant;
+      delete ctx.session.oauthCallback;
+    }
     const response = ctx.state.grant?.response;
     delete ctx.state.grant;
     const login = response?.profile?.login;
@@ -123,7 +142,10 @@ export class GithubOAuthSignIn implements SignInMethod {
   }
 
   private fail(ctx: Context, message: string): void {
-    if (ctx.session) delete ctx.session.grant;
+    if (ctx.session) {
+      delete ctx.session.grant;
+      delete ctx.session.oauthCallback;
+    }
     flash(ctx, message, 'error');
     ctx.status = 302;
     ctx.redirect('/login');

@@ -16,7 +16,7 @@ declare module 'koa' {
     /** The CSRF token for this request's forms, made on first read (middleware/csrf.ts). */
     _csrf?: string;
     /** grant's answer after the GitHub callback (transport "state"). */
-    grant?: { response?: GrantResponse };
+    grant?: { response?: GrantResponse; dynamic?: { redirect_uri: string } };
   }
 
   interface DefaultContext {
@@ -44,4 +44,6 @@ interface AppSession {
   cast?: { key?: string; linked?: boolean; summary?: string; changed?: boolean };
   /** grant's OAuth state between the redirect to GitHub and the callback. */
   grant?: { state?: unknown };
+  /** The redirect_uri sent to GitHub with this sign-in, for the code exchange at the callback. */
+  oauthCallback?: string;
 }

@@ -11,8 +11,7 @@ export class InMemoryUsers implements Users {
   async upsertFromSignIn(login: string, name: string | null, githubId: number | null = null): Promise<SignedInUser> {
     // No await before the write: two concurrent sign-ins of a new login create one user.
     const spelled = login.trim().replace(/^@+/, '');
-    const key = normaliseLogin(spelled);
-    const holder = this.userOf(this.idByLogin.get(key));
+    const holder = this.userOf(this.idByLogin.get(normaliseLogin(spelled)));
     const owner = githubId === null ? undefined : [...this.byId_.values()].find((u) => u.githubId === githubId);
     let displaced: SignedInUser['displaced'];
     let id: number;
@@ -29,9 +28,18 @@ export class InMemoryUsers implements Users {
     }
     const before = this.byId_.get(id);
     if (before) this.idByLogin.delete(normaliseLogin(before.login));
-    const user: User = { id, login: spelled, name, sessionToken: newSessionToken(), githubId: githubId ?? before?.githubId ?? null };
+    // As the database adapters: only GitHub's word changes a stored spelling, and a sign-in without a
+    // name keeps the one stored (Elekto's columns stay as Elekto would write them).
+    const login_ = before && githubId === null ? before.login : spelled;
+    const user: User = {
+      id,
+      login: login_,
+      name: name ?? before?.name ?? null,
+      sessionToken: newSessionToken(),
+      githubId: githubId ?? before?.githubId ?? null,
+    };
     this.byId_.set(id, user);
-    this.idByLogin.set(key, id);
+    this.idByLogin.set(normaliseLogin(login_), id);
     return { ...user, ...(displaced ? { displaced } : {}) };
   }
 

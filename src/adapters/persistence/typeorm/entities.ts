@@ -14,6 +14,7 @@ export interface UserRow {
   created_at: unknown;
   updated_at: unknown;
   github_id: number | string | null;
+  login_normalised: string | null;
 }
 export interface ElectionRow {
   id: number;
@@ -78,8 +79,14 @@ export function entitySchemas(dialect: Dialect): EntitySchema[] {
         created_at: date(),
         updated_at: date(),
         github_id: { type: 'bigint', nullable: true },
+        login_normalised: str(),
       },
-      ...merge(unique(['username']), { indices: [{ name: 'ux_user_github_id', columns: ['github_id'], unique: true }] }),
+      ...merge(unique(['username']), {
+        indices: [
+          { name: 'ux_user_github_id', columns: ['github_id'], unique: true },
+          { name: 'ix_user_login_normalised', columns: ['login_normalised'] },
+        ],
+      }),
     }),
     new EntitySchema<ElectionRow>({
       name: 'election',

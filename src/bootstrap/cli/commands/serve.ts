@@ -42,6 +42,9 @@ export async function run(values: { host?: string; port?: number; demo?: boolean
   const app = await openApplication(config);
   const log = app.logger;
   if (config.app.connect === 'socket') log.warn(APP_CONNECT_SOCKET_NOTE);
+  const { appUrlProblem } = await import('../../serve/app-url-check.js');
+  const urlProblem = appUrlProblem(config, port);
+  if (urlProblem) log.warn(urlProblem);
 
   try {
     const checkoutMissing = config.meta.driver !== 'directory' && !existsSync(join(config.meta.path, '.git'));
