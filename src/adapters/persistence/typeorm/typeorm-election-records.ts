@@ -1,6 +1,7 @@
 import type { ElectionRecord, ElectionRecords, ElectionSyncReport } from '../../../application/ports/election-records.js';
 import { isUniqueViolation } from './database-errors.js';
 import type { ElectionRow } from './entities.js';
+import { type RowSlot, SYNC_STATE_SLOT } from './row-slot.js';
 import type { SqlDatabase } from './sql-database.js';
 import { fromSqlBool } from './sql-values.js';
 
@@ -8,8 +9,24 @@ import { fromSqlBool } from './sql-values.js';
  * Elekto's `election` table, synced from the meta repository. Elekto deleted the row of an election
  * that left the meta, and its ballots with it (cascade); we set `archived` and keep everything.
  */
+export interface ElectionRecordsScope {
+  /** Which stored keys these records may touch (one organization's); default: every key. */
+  readonly owns?: (key: string) => boolean;
+  /** Where the synced revision is kept; default the single-organization row. */
+  readonly syncState?: RowSlot;
+}
+
 export class TypeOrmElectionRecords implements ElectionRecords {
-  constructor(private readonly db: SqlDatabase) {}
+  private readonly owns: (key: string) => boolean;
+  private readonly slot: RowSlot;
+
+  constructor(
+    private readonly db: SqlDatabase,
+    scope: ElectionRecordsScope = {},
+  ) {
+    this.owns = scope.owns ?? (() => true);
+    this.slot = scope.syncState ?? SYNC_STATE_SLOT;
+  }
 
   async syncAll(elections: ReadonlyArray<{ key: string; name: string }>): Promise<ElectionSyncReport> {
     return this.db.transaction(async ({ manager }) => {
@@ -20,7 +37,8 @@ export class TypeOrmElectionRecords implements ElectionRecords {
         .addSelect('e.key', 'key')
         .addSelect('e.name', 'name')
         .addSelect('e.archived', 'archived')
-        .getRawMany<ElectionRow>();
+        .getRawMany<ElectionRow>()
+        .then((all) => all.filter((r) => this.owns(r.key)));
       const byKey = new Map(rows.map((r) => [r.key, r]));
       const report = { added: [] as string[], renamed: [] as string[], archived: [] as string[], restored: [] as string[] };
       const now = new Date();
@@ -58,7 +76,7 @@ export class TypeOrmElectionRecords implements ElectionRecords {
         .addSelect('e.name', 'name')
         .addSelect('e.archived', 'archived')
         .getRawMany<ElectionRow>();
-      const records = rows.map((r) => ({ key: r.key, name: r.name ?? r.key, archived: fromSqlBool(r.archived) }));
+      const records = rows.filter((r) => this.owns(r.key)).map((r) => ({ key: r.key, name: r.name ?? r.key, archived: fromSqlBool(r.archived) }));
       // The port promises code-point order, whatever the database's collation would give.
       return records.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     });
@@ -67,10 +85,10 @@ export class TypeOrmElectionRecords implements ElectionRecords {
   async syncedRevision(): Promise<string | null> {
     return this.db.run(async ({ manager }) => {
       const row = await manager
-        .getRepository('elekto_meta_sync')
+        .getRepository(this.slot.table)
         .createQueryBuilder('s')
         .select('s.revision', 'revision')
-        .where('s.id = 1')
+        .where(this.slot.where)
         .getRawOne<{ revision: string | null }>();
       return row?.revision ?? null;
     });
@@ -81,9 +99,9 @@ export class TypeOrmElectionRecords implements ElectionRecords {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.db.transaction(async ({ manager }) => {
-          const table = manager.getRepository('elekto_meta_sync');
-          const changed = await table.update({ id: 1 }, { revision, synced_at: now });
-          if (!changed.affected) await table.insert({ id: 1, revision, synced_at: now });
+          const table = manager.getRepository(this.slot.table);
+          const changed = await table.update({ ...this.slot.where }, { revision, synced_at: now });
+          if (!changed.affected) await table.insert({ ...this.slot.where, revision, synced_at: now });
         });
       } catch (e) {
         // Two replicas recording the first revision at once: the loser updates the winner's row.
