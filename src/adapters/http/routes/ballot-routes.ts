@@ -13,7 +13,7 @@ import { statusFor, statusOf } from '../middleware/error-pages.js';
 import { param, userOf } from '../middleware/guards.js';
 import { OneShotRankings } from '../one-shot-rankings.js';
 import { ZXCVBN_BROWSER_SCRIPTS, ZXCVBN_SETTINGS } from '../../shared/zxcvbn-settings.js';
-import type { Render } from '../views.js';
+import { orgPath, type Render } from '../views.js';
 import { electionCrumbs, renderElectionPage } from './election-page.js';
 import type { WebUseCases } from './web-use-cases.js';
 
@@ -112,7 +112,7 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
         ),
       );
       if (ctx.session) ctx.session.cast = { key: s.election.key, linked: result.linked, summary };
-      ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}/confirmation`);
+      ctx.redirect(`${orgPath(ctx)}/app/elections/${encodeURIComponent(s.election.key)}/confirmation`);
     } catch (e) {
       if (FORM_PROBLEMS.some((code) => isDomainError(e, code))) {
         return showBallot(ctx, s, { ranks: new Map(entries.map((x) => [x.candidate, x.rank])), error: (e as DomainError).message }, statusOf(e));
@@ -123,7 +123,7 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
 
   router.get('/app/elections/:key/confirmation', async (ctx) => {
     const s = await standingOf(ctx);
-    if (!s.voted) return ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}`);
+    if (!s.voted) return ctx.redirect(`${orgPath(ctx)}/app/elections/${encodeURIComponent(s.election.key)}`);
     const cast = ctx.session?.cast;
     if (cast && ctx.session) delete ctx.session.cast;
     render(ctx, 'pages/confirmation.njk', {
@@ -167,7 +167,7 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
     try {
       await useCases.revokeBallot.execute({ user: userOf(ctx), electionKey: s.election.key, passphrase: passphraseOf(ctx) });
       flash(ctx, 'Your ballot was deleted. You can now vote again.', 'success');
-      ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}`);
+      ctx.redirect(`${orgPath(ctx)}/app/elections/${encodeURIComponent(s.election.key)}`);
     } catch (e) {
       await onPassphraseError(ctx, e);
     }
