@@ -89,6 +89,8 @@ export function createOrganizationsApp(deps: OrganizationsAppDeps): Koa {
   });
   // Where sign-in returns when it has nowhere better: every organization's dashboard starts here.
   router.get('/app', (ctx) => ctx.redirect('/'));
+  // The header's "Elections" on an instance page: the organizations list is where they are.
+  router.get('/elections', (ctx) => ctx.redirect('/'));
   router.get('/health', (ctx) => {
     ctx.status = 200;
     ctx.type = 'text';
