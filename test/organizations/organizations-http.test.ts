@@ -1,11 +1,11 @@
 import { signBody } from '../../src/adapters/http/webhook/index.js';
 import { TOKENS } from '../../src/bootstrap/tokens.js';
 import { TestClient } from '../support/http/browser-client.js';
-import { type RunningOrganizations, startOrganizations } from '../support/organizations.js';
+import { type OrgSpec, type RunningOrganizations, startOrganizations } from '../support/organizations.js';
 
 // The same election key in two organizations, with different voters and officers.
 const KEY = '2024---board';
-const ORGS = [
+const ORGS: OrgSpec[] = [
   {
     key: 'alpha',
     name: 'Alpha Project',

@@ -84,8 +84,14 @@ export interface RunningOrganizations {
 }
 
 /** The real application with ORGANIZATIONS_FILE, as `elekto serve` assembles it, on a free port. */
-export async function startOrganizations(orgs: readonly OrgSpec[], env: Record<string, string> = {}, root = mkdtempSync(join(tmpdir(), 'elekto-orgs-'))): Promise<RunningOrganizations> {
-  const file = writeOrganizations(root, orgs);
+export async function startOrganizations(
+  orgs: readonly OrgSpec[],
+  env: Record<string, string> = {},
+  root = mkdtempSync(join(tmpdir(), 'elekto-orgs-')),
+  options: { keepFiles?: boolean; keepRoot?: boolean } = {},
+): Promise<RunningOrganizations> {
+  // A restart finds the files as the previous run (and the test) left them.
+  const file = options.keepFiles ? join(root, 'organizations.yaml') : writeOrganizations(root, orgs);
   const secrets = Object.fromEntries(orgs.filter((o) => o.secret).map((o) => [secretVariable(o.key), o.secret!]));
   const fullEnv = {
     APP_ENV: 'development',
@@ -120,7 +126,7 @@ export async function startOrganizations(orgs: readonly OrgSpec[], env: Record<s
       close: async () => {
         await server.close();
         await app.close();
-        rmSync(root, { recursive: true, force: true });
+        if (!options.keepRoot) rmSync(root, { recursive: true, force: true });
       },
     };
   } catch (e) {
