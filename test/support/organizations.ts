@@ -15,6 +15,9 @@ export interface OrgElection {
   readonly voters: readonly string[];
   readonly officers: readonly string[];
   readonly candidates?: readonly string[];
+  /** Default: from 2020 to 2099 (running). */
+  readonly start?: string;
+  readonly end?: string;
 }
 
 export interface OrgSpec {
@@ -36,8 +39,8 @@ export function writeOrgElection(metaRoot: string, key: string, e: OrgElection):
     [
       `name: ${e.name}`,
       'organization: Organization tests',
-      'start_datetime: 2020-01-01 00:00:00',
-      'end_datetime: 2099-12-31 23:59:59',
+      `start_datetime: ${e.start ?? '2020-01-01 00:00:00'}`,
+      `end_datetime: ${e.end ?? '2099-12-31 23:59:59'}`,
       'no_winners: 1',
       'allow_no_opinion: true',
       'delete_after: false',
@@ -46,7 +49,7 @@ export function writeOrgElection(metaRoot: string, key: string, e: OrgElection):
       ...e.officers.map((o) => `  - ${o}`),
       'eligibility: Listed voters.',
       'exception_description: Ask the officers.',
-      'exception_due: 2099-01-01 00:00:00',
+      `exception_due: ${e.start ?? '2020-01-01 00:00:00'}`,
       '',
     ].join('\n'),
   );

@@ -14,6 +14,8 @@ export interface ResultsOptions {
   markdown?: boolean;
   csv?: boolean;
   bulletin?: boolean;
+  /** ORGANIZATIONS_FILE: the organization whose election this is. */
+  org?: string;
 }
 
 /**
@@ -44,7 +46,7 @@ export async function run(electionKey: string, opts: ResultsOptions): Promise<nu
     else if (opts.markdown) process.stdout.write(resultsMarkdown(results));
     else process.stdout.write(textResults(results));
     return 0;
-  });
+  }, opts.org);
 }
 
 function jsonResults(r: ElectionResults, unranked: UnrankedPolicy) {
