@@ -68,7 +68,7 @@ export const TOKENS = {
   Readiness: token<() => Promise<ReadinessReport>>('Readiness'),
   /** Prometheus series when METRICS_PORT is set, else a sink that forgets. */
   Metrics: token<Metrics>('Metrics'),
-  /** ORGANIZATIONS_FILE's organizations, each with its own services; absent without the file. */
+  /** ORGANIZATIONS_FILE's organizations, each with its own services; none without the file. */
   Organizations: token<HostedOrganizations>('Organizations'),
   /** The Koa application (not yet listening). */
   HttpApp: token<Koa>('HttpApp'),

@@ -49,7 +49,7 @@ export function writeOrgElection(metaRoot: string, key: string, e: OrgElection):
       ...e.officers.map((o) => `  - ${o}`),
       'eligibility: Listed voters.',
       'exception_description: Ask the officers.',
-      `exception_due: ${e.start ?? '2020-01-01 00:00:00'}`,
+      `exception_due: ${e.start ?? '2099-01-01 00:00:00'}`,
       '',
     ].join('\n'),
   );

@@ -8,9 +8,9 @@ import { HostedOrganizations } from './hosted-organizations.js';
 export function organizationsModule(config: AppConfig, instance: () => Container): ContainerModule {
   const file = config.meta.organizationsFile;
   return new ContainerModule(({ bind }) => {
-    if (file === null) return;
+    // Without the file there is one organization, the instance's own services: the list is empty.
     bind(T.Organizations)
-      .toDynamicValue(() => new HostedOrganizations(instance(), config, loadOrganizationsFile(file, config)))
+      .toDynamicValue(() => new HostedOrganizations(instance(), config, file === null ? [] : loadOrganizationsFile(file, config)))
       .inSingletonScope();
   });
 }

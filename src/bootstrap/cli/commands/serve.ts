@@ -65,7 +65,10 @@ export async function run(values: { host?: string; port?: number; demo?: boolean
     if (metrics) log.info(`metrics on ${metrics.url}`);
     const stopFollowing = config.meta.organizationsFile !== null ? () => {} : await followReplicas(app);
     const { settleOnClose } = await import('../../serve/settle-on-close.js');
-    const stopSettling = await settleOnClose(app);
+    const stopSettling =
+      config.meta.organizationsFile === null
+        ? await settleOnClose(app)
+        : await settleOnClose(app, await organizationScopes(app));
     log.info({ ...describeAdapters(config), startedInMs: Date.now() - started }, `elekto listening on ${server.url}`);
     if (config.demo) {
       log.info(
@@ -118,6 +121,13 @@ async function startOrganizations(app: Application, sync: boolean): Promise<(() 
     stopFollowing();
     stopReloading();
   };
+}
+
+/** Every hosted organization's services, as the list is at each call (SIGHUP changes it). */
+async function organizationScopes(app: Application) {
+  const { TOKENS } = await import('../../tokens.js');
+  const organizations = await app.get(TOKENS.Organizations);
+  return () => organizations.list().map((o) => ({ organization: o.config.key, get: o.get }));
 }
 
 function waitForSignal(): Promise<void> {
