@@ -40,7 +40,12 @@ export function organizationStoresModule(config: AppConfig, org: OrganizationCon
     }
     bindFactory(bind, T.ElectionRecords, [T.TypeOrm], async (p) => {
       const { TypeOrmElectionRecords, organizationSlots } = await import('../../adapters/persistence/typeorm/index.js');
-      const inner = new TypeOrmElectionRecords(p.db, { owns: (k) => scope.owns(k), syncState: organizationSlots(org.key, org.default).syncState });
+      const inner = new TypeOrmElectionRecords(p.db, {
+        owns: (k) => scope.owns(k),
+        // Organization keys are [a-z0-9-]: nothing in them is a LIKE wildcard.
+        keyPattern: org.default ? { like: '%/%', negate: true } : { like: `${org.key}/%`, negate: false },
+        syncState: organizationSlots(org.key, org.default).syncState,
+      });
       return new ScopedElectionRecords(inner, scope);
     });
     bindFactory(bind, T.LastGoodCatalog, [T.TypeOrm], async (p) => {

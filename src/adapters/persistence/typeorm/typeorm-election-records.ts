@@ -12,6 +12,11 @@ import { fromSqlBool } from './sql-values.js';
 export interface ElectionRecordsScope {
   /** Which stored keys these records may touch (one organization's); default: every key. */
   readonly owns?: (key: string) => boolean;
+  /**
+   * The same, as a LIKE pattern the database filters with first (`org/%`, or NOT LIKE `%/%` for the
+   * default organization), so one organization's sync does not read every organization's rows.
+   */
+  readonly keyPattern?: { readonly like: string; readonly negate: boolean };
   /** Where the synced revision is kept; default the single-organization row. */
   readonly syncState?: RowSlot;
 }
@@ -19,6 +24,7 @@ export interface ElectionRecordsScope {
 export class TypeOrmElectionRecords implements ElectionRecords {
   private readonly owns: (key: string) => boolean;
   private readonly slot: RowSlot;
+  private readonly pattern: { readonly like: string; readonly negate: boolean } | null;
 
   constructor(
     private readonly db: SqlDatabase,
@@ -26,17 +32,19 @@ export class TypeOrmElectionRecords implements ElectionRecords {
   ) {
     this.owns = scope.owns ?? (() => true);
     this.slot = scope.syncState ?? SYNC_STATE_SLOT;
+    this.pattern = scope.keyPattern ?? null;
+  }
+
+  private scoped<Q extends { where(sql: string, params: object): Q }>(query: Q): Q {
+    return this.pattern ? query.where(`e.key ${this.pattern.negate ? 'NOT LIKE' : 'LIKE'} :pattern`, { pattern: this.pattern.like }) : query;
   }
 
   async syncAll(elections: ReadonlyArray<{ key: string; name: string }>): Promise<ElectionSyncReport> {
     return this.db.transaction(async ({ manager }) => {
       const table = manager.getRepository<ElectionRow>('election');
-      const rows = await table
-        .createQueryBuilder('e')
-        .select('e.id', 'id')
-        .addSelect('e.key', 'key')
-        .addSelect('e.name', 'name')
-        .addSelect('e.archived', 'archived')
+      const rows = await this.scoped(
+        table.createQueryBuilder('e').select('e.id', 'id').addSelect('e.key', 'key').addSelect('e.name', 'name').addSelect('e.archived', 'archived'),
+      )
         .getRawMany<ElectionRow>()
         .then((all) => all.filter((r) => this.owns(r.key)));
       const byKey = new Map(rows.map((r) => [r.key, r]));
@@ -69,13 +77,9 @@ export class TypeOrmElectionRecords implements ElectionRecords {
 
   async list(): Promise<ElectionRecord[]> {
     return this.db.run(async ({ manager }) => {
-      const rows = await manager
-        .getRepository<ElectionRow>('election')
-        .createQueryBuilder('e')
-        .select('e.key', 'key')
-        .addSelect('e.name', 'name')
-        .addSelect('e.archived', 'archived')
-        .getRawMany<ElectionRow>();
+      const rows = await this.scoped(
+        manager.getRepository<ElectionRow>('election').createQueryBuilder('e').select('e.key', 'key').addSelect('e.name', 'name').addSelect('e.archived', 'archived'),
+      ).getRawMany<ElectionRow>();
       const records = rows.filter((r) => this.owns(r.key)).map((r) => ({ key: r.key, name: r.name ?? r.key, archived: fromSqlBool(r.archived) }));
       // The port promises code-point order, whatever the database's collation would give.
       return records.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
