@@ -77,10 +77,11 @@ async function main(): Promise<number> {
   const missed: string[] = [];
   try {
     const spread = await db.query(
-      "SELECT COUNT(*) AS n, EXTRACT(EPOCH FROM MAX(synced_at) - MIN(synced_at)) AS s FROM elekto_org_meta_sync WHERE revision IS NOT NULL",
+      'SELECT COUNT(*) AS n, EXTRACT(EPOCH FROM MAX(synced_at) - MIN(synced_at)) AS s FROM elekto_org_meta_sync WHERE revision IS NOT NULL',
     );
-    const synced = Number(spread.rows[0].n);
-    const spreadS = Number(spread.rows[0].s);
+    const row = spread.rows[0] as { n: string; s: string | null };
+    const synced = Number(row.n);
+    const spreadS = Number(row.s);
     console.log(
       `first sync: ${synced} of ${ORGS} organizations recorded; both replicas up ${upS.toFixed(1)} s after start (boot, migrate and sync); ` +
         `recorded syncs spread over ${spreadS.toFixed(1)} s; load ${loadAverage()}`,
@@ -88,7 +89,10 @@ async function main(): Promise<number> {
     if (upS > TARGET.syncS || synced !== ORGS) missed.push('first sync');
 
     // Public pages of random organizations on replica A.
-    const paths = Array.from({ length: 20_000 }, () => `/o/${orgKey(Math.floor(Math.random() * ORGS))}/elections/${electionKey(Math.floor(Math.random() * ELECTIONS))}`);
+    const paths = Array.from(
+      { length: 20_000 },
+      () => `/o/${orgKey(Math.floor(Math.random() * ORGS))}/elections/${electionKey(Math.floor(Math.random() * ELECTIONS))}`,
+    );
     let next = 0;
     const options = {
       url: a.baseUrl,
@@ -120,12 +124,17 @@ async function main(): Promise<number> {
       const res = await fetch(`${a.baseUrl}/o/${org}/v1/webhooks/meta/sync`, {
         method: 'POST',
         body,
-        headers: { 'content-type': 'application/json', 'X-GitHub-Event': 'push', 'X-GitHub-Delivery': `bench-${Date.now()}`, 'X-Hub-Signature-256': signBody(SECRET, body) },
+        headers: {
+          'content-type': 'application/json',
+          'X-GitHub-Event': 'push',
+          'X-GitHub-Delivery': `bench-${Date.now()}`,
+          'X-Hub-Signature-256': signBody(SECRET, body),
+        },
       });
       const webhookS = (performance.now() - t0) / 1000;
       const onA = (await (await fetch(`${a.baseUrl}/o/${org}/elections/${key}`)).text()).includes(renamed);
       let visibleS = NaN;
-      for (const deadline = performance.now() + 30_000; performance.now() < deadline; ) {
+      for (const deadline = performance.now() + 30_000; performance.now() < deadline;) {
         if ((await (await fetch(`${b.baseUrl}/o/${org}/elections/${key}`)).text()).includes(renamed)) {
           visibleS = (performance.now() - t0) / 1000;
           break;

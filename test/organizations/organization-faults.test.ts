@@ -8,11 +8,20 @@ import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/data
 import { type OrgSpec, type RunningOrganizations, startOrganizations, writeOrgElection } from '../support/organizations.js';
 
 const ORGS: OrgSpec[] = [
-  { key: 'alpha', name: 'Alpha', default: true, secret: 'alpha-secret', elections: { '2024---board': { name: 'Alpha board', voters: ['alice'], officers: ['o'] } } },
+  {
+    key: 'alpha',
+    name: 'Alpha',
+    default: true,
+    secret: 'alpha-secret',
+    elections: { '2024---board': { name: 'Alpha board', voters: ['alice'], officers: ['o'] } },
+  },
   { key: 'beta', name: 'Beta', secret: 'beta-secret', elections: { '2024---board': { name: 'Beta board', voters: ['bob'], officers: ['o'] } } },
 ];
 
-type Ready = { ready: boolean; organizations: Record<string, { ok: boolean; meta: { ok: boolean; detail: string }; lastSync?: { ok: boolean; detail: string }; stale?: { reason: string } }> };
+type Ready = {
+  ready: boolean;
+  organizations: Record<string, { ok: boolean; meta: { ok: boolean; detail: string }; lastSync?: { ok: boolean; detail: string }; stale?: { reason: string } }>;
+};
 
 const push = (web: RunningOrganizations, org: string, secret: string, id: string) => {
   const body = JSON.stringify({ ref: 'refs/heads/main', after: 'abc', repository: { full_name: `${org}/meta` } });
@@ -64,7 +73,10 @@ describe('one broken organization', () => {
 
   it('serves the last good catalog of a broken organization after a restart, from the database', async () => {
     await web.close();
-    web = await startOrganizations(ORGS, { DB_CONNECTION: 'sqlite', DB_PATH: (d.config as { path: string }).path }, web.root, { keepFiles: true, keepRoot: true });
+    web = await startOrganizations(ORGS, { DB_CONNECTION: 'sqlite', DB_PATH: (d.config as { path: string }).path }, web.root, {
+      keepFiles: true,
+      keepRoot: true,
+    });
     expect(await (await fetch(`${web.baseUrl}/o/beta/elections/2024---board`)).text()).toContain('Beta board');
     expect(await (await fetch(`${web.baseUrl}/o/alpha/elections/2024---tsc`)).text()).toContain('Alpha TSC');
     const report = (await (await fetch(`${web.baseUrl}/ready`)).json()) as Ready;

@@ -24,7 +24,15 @@ describe('the CLI with ORGANIZATIONS_FILE', () => {
     env = join(dir, 'elekto.env');
     writeFileSync(
       env,
-      [`DB_CONNECTION=sqlite`, `DB_PATH=${dir}/db.sqlite`, `ELECTION_DIR=elections`, `META_PATH=${dir}/meta`, `ORGANIZATIONS_FILE=${file}`, 'LOG_LEVEL=silent', ''].join('\n'),
+      [
+        `DB_CONNECTION=sqlite`,
+        `DB_PATH=${dir}/db.sqlite`,
+        `ELECTION_DIR=elections`,
+        `META_PATH=${dir}/meta`,
+        `ORGANIZATIONS_FILE=${file}`,
+        'LOG_LEVEL=silent',
+        '',
+      ].join('\n'),
     );
   });
   afterAll(() => {

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/bootstrap/config/load-config.js';
 import { loadOrganizationsFile, OrganizationsFileError } from '../../src/bootstrap/config/organizations-file.js';
 
-const config = loadConfig({ env: { ELECTION_DIR: 'elections', META_PATH: '/srv/meta', META_BRANCH: 'main', IDENTITY: 'development', DB_CONNECTION: 'memory' }, envFile: false, purpose: 'tool' });
+const config = loadConfig({
+  env: { ELECTION_DIR: 'elections', META_PATH: '/srv/meta', META_BRANCH: 'main', IDENTITY: 'development', DB_CONNECTION: 'memory' },
+  envFile: false,
+  purpose: 'tool',
+});
 
 describe('ORGANIZATIONS_FILE', () => {
   let dir: string;
@@ -58,7 +62,14 @@ describe('ORGANIZATIONS_FILE', () => {
         secretEnv: 'K8S_SECRET',
       },
     });
-    expect(small?.meta).toMatchObject({ driver: 'directory', repo: null, path: '/srv/meta/small-project', branch: 'main', electionDir: 'elections', secret: null });
+    expect(small?.meta).toMatchObject({
+      driver: 'directory',
+      repo: null,
+      path: '/srv/meta/small-project',
+      branch: 'main',
+      electionDir: 'elections',
+      secret: null,
+    });
     expect(small?.default).toBe(false);
   });
 

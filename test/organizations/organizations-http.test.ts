@@ -75,18 +75,29 @@ describe('ORGANIZATIONS_FILE: many organizations on one instance', () => {
     const alice = await signedIn('alice');
     expect(await (await alice.get(page('alpha'))).text()).toContain('You are eligible');
     expect(await (await alice.get(page('beta'))).text()).toContain('Not eligible');
-    const cast = await alice.submit(page('alpha', '/vote'), page('alpha', '/vote'), { 'candidate@ann': '1', 'candidate@ben': '2', password: '', password_confirm: '' });
+    const cast = await alice.submit(page('alpha', '/vote'), page('alpha', '/vote'), {
+      'candidate@ann': '1',
+      'candidate@ben': '2',
+      password: '',
+      password_confirm: '',
+    });
     expect(cast.status).toBe(302);
     expect(cast.headers.get('location')).toBe(page('alpha', '/confirmation'));
     expect((await alice.get(page('beta', '/vote'))).status).toBe(403);
 
     // carol is a voter in both: her vote in alpha is not a vote in beta.
     const carol = await signedIn('carol');
-    expect((await carol.submit(page('alpha', '/vote'), page('alpha', '/vote'), { 'candidate@ann': '1', 'candidate@ben': '2', password: '', password_confirm: '' })).status).toBe(302);
+    expect(
+      (await carol.submit(page('alpha', '/vote'), page('alpha', '/vote'), { 'candidate@ann': '1', 'candidate@ben': '2', password: '', password_confirm: '' }))
+        .status,
+    ).toBe(302);
     const carolBeta = await (await carol.get(page('beta'))).text();
     expect(carolBeta).not.toContain('You have cast your vote');
     expect(carolBeta).toContain(`href="${page('beta', '/vote')}"`);
-    expect((await carol.submit(page('beta', '/vote'), page('beta', '/vote'), { 'candidate@ann': '2', 'candidate@ben': '1', password: '', password_confirm: '' })).status).toBe(302);
+    expect(
+      (await carol.submit(page('beta', '/vote'), page('beta', '/vote'), { 'candidate@ann': '2', 'candidate@ben': '1', password: '', password_confirm: '' }))
+        .status,
+    ).toBe(302);
 
     // dave files an exception request in beta; alpha's officer never sees it, beta's does.
     const dave = await signedIn('dave');
@@ -115,7 +126,7 @@ describe('ORGANIZATIONS_FILE: many organizations on one instance', () => {
     expect((await alphaOfficer.get(page('alpha', `/admin/exception/${rid}`))).status).toBe(404);
 
     // Ballots: alpha has alice's and carol's, beta carol's only.
-    const box = async (org: string) => (await web.organizations.get(org)!.get(TOKENS.BallotBox));
+    const box = async (org: string) => await web.organizations.get(org)!.get(TOKENS.BallotBox);
     expect(await (await box('alpha')).countBallots(KEY)).toBe(2);
     expect(await (await box('beta')).countBallots(KEY)).toBe(1);
     expect(await (await box('beta')).countBallots('2024---tsc')).toBe(0);

@@ -41,9 +41,8 @@ async function open(env: Record<string, string>): Promise<Application> {
 
 async function rows(d: ThrowawayDatabase, app: Application): Promise<{ elections: string[]; ballots: number; voters: number; requests: number }> {
   const { dataSource } = await app.get(TOKENS.TypeOrm);
-  const q = async (sql: string) => (await dataSource.query(sql)) as Array<Record<string, unknown>>;
+  const q = (sql: string) => dataSource.query<Array<Record<string, unknown>>>(sql);
   const count = async (table: string) => Number(Object.values((await q(`SELECT COUNT(*) AS n FROM ${table}`))[0]!)[0]);
-  void d;
   return {
     elections: (await q('SELECT ' + (d.kind === 'mariadb' ? '`key`' : '"key"') + ' AS k FROM election')).map((r) => String(r['k'])).sort(),
     ballots: await count('ballot'),
@@ -80,7 +79,9 @@ describe.each(DATABASE_KINDS)('taking over a single-organization database on %s'
       const alice = await users.upsertFromSignIn('alice', null);
       const carol = await users.upsertFromSignIn('carol', null);
       await (await single.get(USE_CASES.castBallot)).execute({ user: alice, electionKey: KEY, entries: [{ candidate: 'ann', rank: 1 }], passphrase: '' });
-      await (await single.get(USE_CASES.fileExceptionRequest)).execute({
+      await (
+        await single.get(USE_CASES.fileExceptionRequest)
+      ).execute({
         user: carol,
         electionKey: KEY,
         form: { name: 'Carol', email: 'carol@example.org', chat: 'carol', description: 'Please', comments: '' },

@@ -150,7 +150,9 @@ export function buildProgram(context: CliContext): Command {
     .option('--json', 'print the outcome as JSON')
     .option('--org <key>', 'ORGANIZATIONS_FILE: the organization whose election this is (required with the file)')
     .addHelpText('after', '\nExit status: 0 purged, 1 unknown or unfinished election, 2 bad usage, 78 bad configuration.')
-    .action(async (electionKey: string, opts: { json?: boolean; org?: string }) => report(await (await import('./commands/purge-links.js')).run(electionKey, opts)));
+    .action(async (electionKey: string, opts: { json?: boolean; org?: string }) =>
+      report(await (await import('./commands/purge-links.js')).run(electionKey, opts)),
+    );
 
   subcommand('generate-key', 'Write a fresh APP_KEY into .env')
     .description(

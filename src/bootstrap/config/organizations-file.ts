@@ -30,7 +30,9 @@ export class OrganizationsFileError extends Error {
     readonly file: string,
     readonly problems: readonly string[],
   ) {
-    super(`ORGANIZATIONS_FILE ${file} is not valid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` + problems.map((p) => `  - ${p}`).join('\n'));
+    super(
+      `ORGANIZATIONS_FILE ${file} is not valid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` + problems.map((p) => `  - ${p}`).join('\n'),
+    );
     this.name = 'OrganizationsFileError';
   }
 }
@@ -81,7 +83,11 @@ export function loadOrganizationsFile(file: string, config: AppConfig, env: Read
     throw new OrganizationsFileError(file, [`is not valid YAML: ${(e as Error).message.split('\n')[0]}`]);
   }
   const errors = validate(raw);
-  if (errors.length > 0) throw new OrganizationsFileError(file, errors.map((e) => describe(e, raw)));
+  if (errors.length > 0)
+    throw new OrganizationsFileError(
+      file,
+      errors.map((e) => describe(e, raw)),
+    );
   const entries = (raw as { organizations: RawOrganization[] }).organizations;
   const problems: string[] = [];
   const seen = new Map<string, number>();
@@ -129,10 +135,16 @@ function describe(e: ErrorObject, raw: unknown): string {
   if (parts[0] === 'organizations' && parts[1] !== undefined) {
     const index = Number(parts[1]);
     const entry = (raw as { organizations: Array<{ key?: unknown }> }).organizations[index];
-    at = where(index, entry && typeof entry === 'object' ? entry.key : undefined) + parts.slice(2).map((p) => `.${p}`).join('');
+    at =
+      where(index, entry && typeof entry === 'object' ? entry.key : undefined) +
+      parts
+        .slice(2)
+        .map((p) => `.${p}`)
+        .join('');
   }
   if (e.keyword === 'required') return `${at}: ${(e.params as { missingProperty: string }).missingProperty} is missing`;
   if (e.keyword === 'additionalProperties') return `${at}: unknown field ${(e.params as { additionalProperty: string }).additionalProperty}`;
-  if (e.keyword === 'pattern' && at.endsWith('.key')) return `${at}: must be lower-case letters, digits and inner hyphens (at most 63), the URL segment /o/<key>`;
+  if (e.keyword === 'pattern' && at.endsWith('.key'))
+    return `${at}: must be lower-case letters, digits and inner hyphens (at most 63), the URL segment /o/<key>`;
   return `${at}: ${e.message ?? 'is not valid'}`;
 }

@@ -13,7 +13,11 @@ const START_UP_CONCURRENCY = 4;
  * reason, and serves its last good catalog (restored from the database) if it has one; the others
  * are not held back by it.
  */
-export async function syncOrganizations(orgs: readonly HostedOrganization[], logger: Logger, fetch: (org: HostedOrganization) => boolean): Promise<{ ok: number; failed: string[] }> {
+export async function syncOrganizations(
+  orgs: readonly HostedOrganization[],
+  logger: Logger,
+  fetch: (org: HostedOrganization) => boolean,
+): Promise<{ ok: number; failed: string[] }> {
   const queue = [...orgs];
   const failed: string[] = [];
   let ok = 0;
@@ -88,7 +92,10 @@ export function reloadOnSighup(config: AppConfig, organizations: HostedOrganizat
     try {
       list = loadOrganizationsFile(file, config);
     } catch (e) {
-      logger.error({ err: e }, `SIGHUP: ORGANIZATIONS_FILE refused, the current ${organizations.list().length} organizations keep serving: ${(e as Error).message}`);
+      logger.error(
+        { err: e },
+        `SIGHUP: ORGANIZATIONS_FILE refused, the current ${organizations.list().length} organizations keep serving: ${(e as Error).message}`,
+      );
       return;
     }
     const change = organizations.replace(list);

@@ -39,7 +39,9 @@ export class ScopedExceptionRequests implements ExceptionRequests {
     return this.back(await this.inner.decide(this.scope.stored(electionKey), id, decision), electionKey);
   }
 
-  private back<R extends ExceptionRequest | null>(request: R, electionKey: string): R {
-    return (request && { ...request, electionKey }) as R;
+  private back(request: ExceptionRequest, electionKey: string): ExceptionRequest;
+  private back(request: ExceptionRequest | null, electionKey: string): ExceptionRequest | null;
+  private back(request: ExceptionRequest | null, electionKey: string): ExceptionRequest | null {
+    return request && { ...request, electionKey };
   }
 }

@@ -78,7 +78,12 @@ export class TypeOrmElectionRecords implements ElectionRecords {
   async list(): Promise<ElectionRecord[]> {
     return this.db.run(async ({ manager }) => {
       const rows = await this.scoped(
-        manager.getRepository<ElectionRow>('election').createQueryBuilder('e').select('e.key', 'key').addSelect('e.name', 'name').addSelect('e.archived', 'archived'),
+        manager
+          .getRepository<ElectionRow>('election')
+          .createQueryBuilder('e')
+          .select('e.key', 'key')
+          .addSelect('e.name', 'name')
+          .addSelect('e.archived', 'archived'),
       ).getRawMany<ElectionRow>();
       const records = rows.filter((r) => this.owns(r.key)).map((r) => ({ key: r.key, name: r.name ?? r.key, archived: fromSqlBool(r.archived) }));
       // The port promises code-point order, whatever the database's collation would give.

@@ -9,9 +9,14 @@ import { withElectionApp } from './election-command-support.js';
  */
 export async function run(electionKey: string, opts: { json?: boolean; org?: string }): Promise<number> {
   const json = opts.json === true;
-  return withElectionApp('purge-links', electionKey, async (app) => {
-    const result = await (await app.get(USE_CASES.purgeLinks)).execute({ electionKey, requester: null });
-    process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${electionKey}: ${result.purged} link(s) destroyed; ${result.ballots} ballot(s) kept.\n`);
-    return 0;
-  }, opts.org);
+  return withElectionApp(
+    'purge-links',
+    electionKey,
+    async (app) => {
+      const result = await (await app.get(USE_CASES.purgeLinks)).execute({ electionKey, requester: null });
+      process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${electionKey}: ${result.purged} link(s) destroyed; ${result.ballots} ballot(s) kept.\n`);
+      return 0;
+    },
+    opts.org,
+  );
 }

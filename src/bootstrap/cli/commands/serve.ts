@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '../../config/app-config.js';
 import type { Application } from '../../open-application.js';
+import type { Token } from '../../tokens.js';
 
 /** Elekto's APP_CONNECT=socket made uWSGI speak its own protocol to nginx; `serve` speaks HTTP only. */
 export const APP_CONNECT_SOCKET_NOTE =
@@ -54,9 +55,9 @@ export async function run(values: { host?: string; port?: number; demo?: boolean
       const checkoutMissing = config.meta.driver !== 'directory' && !existsSync(join(config.meta.path, '.git'));
       const report = await syncAtStartUp(app, (values.sync ?? false) || checkoutMissing);
       if (config.demo && report.ok) {
-      const { seedDemoBallots } = await import('../../serve/seed-demo-ballots.js');
-      const seeded = await seedDemoBallots(app);
-      if (seeded > 0) log.info({ ballots: seeded }, 'demo: ballots cast in the completed elections so their results have something to show');
+        const { seedDemoBallots } = await import('../../serve/seed-demo-ballots.js');
+        const seeded = await seedDemoBallots(app);
+        if (seeded > 0) log.info({ ballots: seeded }, 'demo: ballots cast in the completed elections so their results have something to show');
       }
     }
     const server = await startServer(app, { host, port });
@@ -65,10 +66,7 @@ export async function run(values: { host?: string; port?: number; demo?: boolean
     if (metrics) log.info(`metrics on ${metrics.url}`);
     const stopFollowing = config.meta.organizationsFile !== null ? () => {} : await followReplicas(app);
     const { settleOnClose } = await import('../../serve/settle-on-close.js');
-    const stopSettling =
-      config.meta.organizationsFile === null
-        ? await settleOnClose(app)
-        : await settleOnClose(app, await organizationScopes(app));
+    const stopSettling = config.meta.organizationsFile === null ? await settleOnClose(app) : await settleOnClose(app, await organizationScopes(app));
     log.info({ ...describeAdapters(config), startedInMs: Date.now() - started }, `elekto listening on ${server.url}`);
     if (config.demo) {
       log.info(
@@ -127,7 +125,7 @@ async function startOrganizations(app: Application, sync: boolean): Promise<(() 
 async function organizationScopes(app: Application) {
   const { TOKENS } = await import('../../tokens.js');
   const organizations = await app.get(TOKENS.Organizations);
-  return () => organizations.list().map((o) => ({ organization: o.config.key, get: o.get }));
+  return () => organizations.list().map((o) => ({ organization: o.config.key, get: <T>(token: Token<T>) => o.get(token) }));
 }
 
 function waitForSignal(): Promise<void> {

@@ -15,7 +15,9 @@ export class Organizations_1766000000000 implements MigrationInterface {
     const type = runner.connection.options.type;
     const blob = type === 'postgres' ? 'BYTEA' : type === 'better-sqlite3' ? 'BLOB' : 'LONGBLOB';
     const ts = type === 'postgres' ? 'TIMESTAMP WITHOUT TIME ZONE' : 'DATETIME';
-    await runner.query(`CREATE TABLE elekto_org_meta_sync (organization VARCHAR(63) NOT NULL, revision VARCHAR(64), synced_at ${ts}, PRIMARY KEY (organization))`);
+    await runner.query(
+      `CREATE TABLE elekto_org_meta_sync (organization VARCHAR(63) NOT NULL, revision VARCHAR(64), synced_at ${ts}, PRIMARY KEY (organization))`,
+    );
     await runner.query(
       `CREATE TABLE elekto_org_catalog_snapshot (organization VARCHAR(63) NOT NULL, format INTEGER NOT NULL, revision VARCHAR(64), synced_at ${ts} NOT NULL, ` +
         `saved_at ${ts} NOT NULL, elections INTEGER NOT NULL, digest CHAR(64) NOT NULL, payload ${blob} NOT NULL, PRIMARY KEY (organization))`,
