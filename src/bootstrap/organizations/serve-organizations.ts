@@ -66,17 +66,23 @@ export function followOrganizations(config: AppConfig, organizations: HostedOrga
     return f;
   };
   let busy = false;
+  let stopped = false;
   const timer = setInterval(() => {
     if (busy) return;
     busy = true;
     void (async () => {
       for (const org of organizations.list()) {
+        // A pass over many organizations outlives a stop: the database may be closing.
+        if (stopped) return;
         await (await followerOf(org)).poll().catch((e: unknown) => logger.warn({ err: e, organization: org.config.key }, 'following another replica failed'));
       }
     })().finally(() => (busy = false));
   }, seconds * 1000);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
 }
 
 /**

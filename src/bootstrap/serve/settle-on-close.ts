@@ -15,6 +15,7 @@ export async function settleOnClose(
   scopes: () => ReadonlyArray<{ readonly organization?: string; get<T>(token: Token<T>): Promise<T> }> = () => [app],
 ): Promise<() => void> {
   let busy = false;
+  let stopped = false;
   const runOne = async (scope: { readonly organization?: string; get<T>(token: Token<T>): Promise<T> }): Promise<void> => {
     const [settle, purgeDue] = await Promise.all([scope.get(USE_CASES.settleClosedElections), scope.get(USE_CASES.purgeDueLinks)]);
     const who = scope.organization === undefined ? {} : { organization: scope.organization };
@@ -32,7 +33,11 @@ export async function settleOnClose(
     }
   };
   const run = async (): Promise<void> => {
-    for (const scope of scopes()) await runOne(scope);
+    for (const scope of scopes()) {
+      // A pass over many organizations outlives a stop: the database may be closing.
+      if (stopped) return;
+      await runOne(scope);
+    }
   };
   const tick = (): void => {
     if (busy) return;
@@ -42,5 +47,8 @@ export async function settleOnClose(
   tick();
   const timer = setInterval(tick, EVERY_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
 }
