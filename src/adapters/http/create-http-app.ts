@@ -66,7 +66,9 @@ export function createHttpApp(deps: HttpDeps): Koa {
   app.use(noStore);
   app.use(errorPages(render, logger));
   if (deps.webhook) app.use(deps.webhook);
-  app.use(staticAssets({ reload: config.reloadTemplates ?? false, vendor: zxcvbnBrowserFiles() }));
+  // An organization's app leaves /static to the front: the assets are read into memory once per app,
+  // about 2 MB (the passphrase-strength dictionaries), which a thousand organizations cannot each hold.
+  if (!orgPath) app.use(staticAssets({ reload: config.reloadTemplates ?? false, vendor: zxcvbnBrowserFiles() }));
   for (const m of sessions(app, deps.clock, config.sessionLifetimeMs)) app.use(m);
   app.use(bodyParsing());
   app.use(csrfProtection([WEBHOOK_PATH]));
