@@ -93,4 +93,27 @@ describe('the CLI with ORGANIZATIONS_FILE', () => {
     expect(await elekto('purge-links', '--org', 'beta', KEY)).toBe(0);
     expect(output).toContain(`${KEY}: 0 link(s) destroyed`);
   });
+
+  it('refuses to serve with a bad ORGANIZATIONS_FILE, naming the entry and the field', async () => {
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'organizations:\n  - key: alpha\n    name: Alpha\n    meta_branch: "two words"\n');
+    const badEnv = join(dir, 'bad.env');
+    writeFileSync(
+      badEnv,
+      [
+        `DB_CONNECTION=sqlite`,
+        `DB_PATH=${dir}/db.sqlite`,
+        `ELECTION_DIR=elections`,
+        `META_PATH=${dir}/meta`,
+        `ORGANIZATIONS_FILE=${bad}`,
+        'LOG_LEVEL=silent',
+        'APP_ENV=development',
+        'IDENTITY=development',
+        '',
+      ].join('\n'),
+    );
+    expect(await main(['--env-file', badEnv, 'serve', '--port', '0'])).toBe(78);
+    expect(output).toContain(`ORGANIZATIONS_FILE ${bad} is not valid (1 problem)`);
+    expect(output).toContain('organizations[0] (alpha).meta_branch: must match pattern');
+  });
 });
