@@ -71,7 +71,7 @@ process.once('exit', () => children.forEach((c) => c.kill('SIGKILL')));
 for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => process.exit(128 + (signal === 'SIGINT' ? 2 : 15)));
 
 /** `elekto migrate`, then `elekto serve` on a free port; resolves once it answers /health. */
-export async function startAppProcess(env: Record<string, string>): Promise<AppProcess> {
+export async function startAppProcess(env: Record<string, string>, options: { readyWithinMs?: number } = {}): Promise<AppProcess> {
   const bin = join(ROOT, 'bin', 'elekto.js');
   const migrated = spawnSync(process.execPath, [bin, 'migrate'], { cwd: ROOT, env, encoding: 'utf8' });
   if (migrated.status !== 0) throw new Error(`elekto migrate failed: ${migrated.stderr || migrated.stdout}`);
@@ -86,7 +86,7 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
   children.add(child);
   child.once('exit', () => children.delete(child));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + (options.readyWithinMs ?? 60_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`elekto serve exited with ${child.exitCode}`);
     try {
@@ -94,7 +94,7 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error('elekto serve did not answer within 60 s');
+    if (Date.now() > deadline) throw new Error(`elekto serve did not answer within ${Math.round((options.readyWithinMs ?? 60_000) / 1000)} s`);
     await new Promise((r) => setTimeout(r, 200));
   }
   return {

@@ -26,6 +26,7 @@ import type { AppConfig } from './config/app-config.js';
 import type { Lifecycle } from './container/lifecycle.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from '../adapters/shared/metrics.js';
+import type { HostedOrganizations } from './organizations/hosted-organizations.js';
 
 /** A symbol that remembers the type bound to it (inversify's ServiceIdentifier<T> forgets it for symbols). */
 export type Token<T> = symbol & { readonly __bound?: T };
@@ -67,6 +68,8 @@ export const TOKENS = {
   Readiness: token<() => Promise<ReadinessReport>>('Readiness'),
   /** Prometheus series when METRICS_PORT is set, else a sink that forgets. */
   Metrics: token<Metrics>('Metrics'),
+  /** ORGANIZATIONS_FILE's organizations, each with its own services; none without the file. */
+  Organizations: token<HostedOrganizations>('Organizations'),
   /** The Koa application (not yet listening). */
   HttpApp: token<Koa>('HttpApp'),
 } as const;

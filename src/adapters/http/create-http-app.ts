@@ -17,7 +17,7 @@ import { staticAssets } from './middleware/static-assets.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { type ReadinessReport, publicRoutes } from './routes/public-routes.js';
 import { signedInRoutes, type WebUseCases } from './routes/signed-in-routes.js';
-import { createRenderer } from './views.js';
+import { createRenderer, type Render } from './views.js';
 
 export const WEBHOOK_PATH = '/v1/webhooks/meta/sync';
 
@@ -35,24 +35,40 @@ export interface HttpDeps {
   readonly webhook?: Middleware;
   /** Outermost middleware that watches every request (the access log, the request metrics). */
   readonly observers?: readonly Middleware[];
+  /**
+   * ORGANIZATIONS_FILE: this app serves one organization's pages under this prefix (`/o/<org>`),
+   * reached through the organizations front, which strips it. Sign-in stays the front's.
+   */
+  readonly orgPath?: string;
+  /** A renderer to share (one per process when many organizations each have an app). */
+  readonly render?: Render;
 }
 
 /** The whole web front as a Koa app, built only from what it is given (no container here). */
 export function createHttpApp(deps: HttpDeps): Koa {
   const { config, logger } = deps;
   const app = new Koa({ proxy: config.trustProxy, keys: cookieKeys(config.appKey) });
-  const render = createRenderer({ appName: config.appName, reloadTemplates: config.reloadTemplates ?? false });
+  const render = deps.render ?? createRenderer({ appName: config.appName, reloadTemplates: config.reloadTemplates ?? false });
+  const orgPath = deps.orgPath ?? '';
   const formOrigins = deps.signInMethods.flatMap((m) => m.formOrigins);
   // Errors are answered by errorPages; Koa's default handler would only log them twice.
   app.silent = true;
 
+  if (orgPath) {
+    app.use(async (ctx, next) => {
+      ctx.state['orgPath'] = orgPath;
+      await next();
+    });
+  }
   for (const observer of deps.observers ?? []) app.use(observer);
   if (config.secureCookies) app.use(secureCookies());
   app.use(securityHeaders(formOrigins, false));
   app.use(noStore);
   app.use(errorPages(render, logger));
   if (deps.webhook) app.use(deps.webhook);
-  app.use(staticAssets({ reload: config.reloadTemplates ?? false, vendor: zxcvbnBrowserFiles() }));
+  // An organization's app leaves /static to the front: the assets are read into memory once per app,
+  // about 2 MB (the passphrase-strength dictionaries), which a thousand organizations cannot each hold.
+  if (!orgPath) app.use(staticAssets({ reload: config.reloadTemplates ?? false, vendor: zxcvbnBrowserFiles() }));
   for (const m of sessions(app, deps.clock, config.sessionLifetimeMs)) app.use(m);
   app.use(bodyParsing());
   app.use(csrfProtection([WEBHOOK_PATH]));
@@ -61,7 +77,7 @@ export function createHttpApp(deps: HttpDeps): Koa {
 
   const routers = [
     publicRoutes({ render, clock: deps.clock, catalog: deps.catalog, listElections: deps.useCases.listElections, readiness: deps.readiness }),
-    authRoutes({ render, methods: deps.signInMethods, users: deps.users }),
+    ...(orgPath ? [] : [authRoutes({ render, methods: deps.signInMethods, users: deps.users })]),
     signedInRoutes({ render, clock: deps.clock, catalog: deps.catalog, config, useCases: deps.useCases }),
   ];
   for (const router of routers) {

@@ -33,6 +33,13 @@ interface ElectionListItem {
   readonly status: ElectionStatus;
 }
 
+/** One hosted organization on the instance's front page (ORGANIZATIONS_FILE). */
+export interface OrganizationListItem {
+  readonly key: string;
+  readonly name: string;
+  readonly running: readonly (ElectionListItem & { readonly key: string; readonly name: string })[];
+}
+
 /**
  * The model each template receives (besides what every page gets: appName, user, csrf, flashes,
  * path — see views.ts). `Render` takes a template name and only its model, so a route cannot hand
@@ -41,6 +48,7 @@ interface ElectionListItem {
 export interface ViewModels {
   'errors/error.njk': Page & { readonly status: number; readonly message: string };
   'pages/home.njk': Page & { readonly running: readonly ElectionListItem[]; readonly upcoming: readonly ElectionListItem[] };
+  'pages/organizations.njk': Page & { readonly organizations: readonly OrganizationListItem[] };
   'pages/election-list.njk': Page & { readonly items: readonly ElectionListItem[]; readonly filter: string | null; readonly base: string };
   'pages/public-election.njk': Page & { readonly election: Election; readonly summary: ElectionSummary; readonly status: ElectionStatus };
   'pages/login.njk': Page & { readonly forms: readonly LoginForm[] };

@@ -7,6 +7,11 @@ import { currentUser } from './session-user.js';
 import { formatUtc } from './time-format.js';
 import type { TemplateName, ViewModels } from './view-models.js';
 
+/** The path prefix of the organization whose page this is: '' unless ORGANIZATIONS_FILE is set. */
+export function orgPath(ctx: Context): string {
+  return typeof ctx.state['orgPath'] === 'string' ? ctx.state['orgPath'] : '';
+}
+
 const VIEWS_DIR = fileURLToPath(new URL('./views', import.meta.url));
 
 /** Renders one template with its typed model (view-models.ts); every page also gets the common locals. */
@@ -40,6 +45,8 @@ export function createRenderer(options: { appName: string; reloadTemplates: bool
       csrf: { toString: () => String(ctx.state._csrf ?? '') },
       flashes: takeFlashes(ctx),
       path: ctx.path,
+      // Where this organization's pages are (`/o/<org>`, ORGANIZATIONS_FILE); '' for a single one.
+      orgPath: orgPath(ctx),
       ...model,
     });
     ctx.status = status;

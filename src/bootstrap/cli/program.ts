@@ -72,11 +72,18 @@ export function buildProgram(context: CliContext): Command {
     )
     .option('--json', 'print the sync report as one JSON object on stdout')
     .option('--no-fetch', 'read the checkout as it is on disk, without contacting the remote')
+    .option('--org <key>', 'ORGANIZATIONS_FILE: sync this organization only (default: every organization, one after another)')
     .addHelpText(
       'after',
       '\nExit status: 0 synced (broken elections are listed, not fatal), 1 sync failed (nothing changed), 2 bad usage, 78 bad configuration.',
     )
-    .action(async (opts: { json?: boolean; fetch: boolean }) => report(await (await import('./commands/sync.js')).run(opts)));
+    .action(async (opts: { json?: boolean; fetch: boolean; org?: string }) => report(await (await import('./commands/sync.js')).run(opts)));
+
+  subcommand('orgs', 'List the organizations of ORGANIZATIONS_FILE')
+    .description('Each organization of ORGANIZATIONS_FILE with its meta source, the revision it last synced and when.')
+    .option('--json', 'print one JSON array')
+    .addHelpText('after', '\nExit status: 0 listed, 2 bad usage, 78 bad configuration or no ORGANIZATIONS_FILE.')
+    .action(async (opts: { json?: boolean }) => report(await (await import('./commands/orgs.js')).run(opts)));
 
   subcommand('check-meta', 'Validate a meta repository (for its CI)')
     .description('Validate every election of a meta repository: YAML, dates, candidates, voter rolls, Markdown.')
@@ -129,6 +136,7 @@ export function buildProgram(context: CliContext): Command {
     .addOption(new Option('--json', 'print one JSON object').conflicts(['markdown', 'csv']))
     .addOption(new Option('--markdown', 'print a results.md draft for the meta repository').conflicts(['csv']))
     .option('--csv', "print the ballots in Elekto's ballots.csv format")
+    .option('--org <key>', 'ORGANIZATIONS_FILE: the organization whose election this is (required with the file)')
     .addOption(
       new Option('--bulletin', 'print the public bulletin: every ballot, the result and its digest (docs/verify.md)').conflicts(['json', 'markdown', 'csv']),
     )
@@ -155,8 +163,11 @@ export function buildProgram(context: CliContext): Command {
     .description('Destroy every voter-to-ballot link of a completed election; ballots stay. Cannot be undone.')
     .argument('<election-key>', 'the election key, e.g. 2021---GB')
     .option('--json', 'print the outcome as JSON')
+    .option('--org <key>', 'ORGANIZATIONS_FILE: the organization whose election this is (required with the file)')
     .addHelpText('after', '\nExit status: 0 purged, 1 unknown or unfinished election, 2 bad usage, 78 bad configuration.')
-    .action(async (electionKey: string, opts: { json?: boolean }) => report(await (await import('./commands/purge-links.js')).run(electionKey, opts)));
+    .action(async (electionKey: string, opts: { json?: boolean; org?: string }) =>
+      report(await (await import('./commands/purge-links.js')).run(electionKey, opts)),
+    );
 
   subcommand('generate-key', 'Write a fresh APP_KEY into .env')
     .description(

@@ -49,6 +49,8 @@ export interface AppConfig {
     readonly branch: string;
     readonly secret: string | null;
     readonly pollSeconds: number;
+    /** ORGANIZATIONS_FILE as an absolute path; null: one organization (Elekto's deployment). */
+    readonly organizationsFile: string | null;
   };
   readonly identity: {
     readonly provider: IdentityProviderName;

@@ -105,6 +105,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
       branch: get('META_BRANCH'),
       secret: env.META_SECRET ?? null,
       pollSeconds: num('SYNC_POLL_SECONDS'),
+      organizationsFile: env.ORGANIZATIONS_FILE ? (isAbsolute(env.ORGANIZATIONS_FILE) ? env.ORGANIZATIONS_FILE : resolve(cwd, env.ORGANIZATIONS_FILE)) : null,
     },
     identity: {
       provider: identity,

@@ -236,6 +236,12 @@ export const VARIABLES: readonly VariableSpec[] = [
   },
   { name: 'META_SECRET', group: 'meta', elekto: true, secret: true, description: 'Shared secret of the GitHub webhook (HMAC-SHA256). Required in production.' },
   {
+    name: 'ORGANIZATIONS_FILE',
+    group: 'meta',
+    description:
+      'A YAML file listing the organizations this instance hosts, each from its own meta repository (docs/operator-guide.md, "Hosting many organizations"). Unset: one organization, as Elekto. Relative to the working directory; re-read on SIGHUP.',
+  },
+  {
     name: 'SYNC_POLL_SECONDS',
     group: 'meta',
     default: '10',

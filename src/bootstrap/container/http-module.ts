@@ -9,7 +9,9 @@ import { TOKENS as T, type Token } from '../tokens.js';
 import { USE_CASES as U } from '../use-case-tokens.js';
 import { bindFactory, resolveRecord } from './binding.js';
 
-const { signIn: _s, currentUser: _c, purgeDueLinks: _p, settleClosedElections: _settle, ...WEB_USE_CASES } = U;
+const { signIn: _s, currentUser: _c, purgeDueLinks: _p, settleClosedElections: _settle, ...WEB } = U;
+/** The use cases the web pages call (sign-in and the scheduled jobs are not among them). */
+export const WEB_USE_CASES = WEB;
 
 /** The Koa application, built from the use cases the routes call; the container stays out of handlers. */
 export function httpModule(config: AppConfig): ContainerModule {
@@ -43,6 +45,10 @@ export function httpModule(config: AppConfig): ContainerModule {
 
     bind(T.HttpApp)
       .toDynamicValue(async (ctx) => {
+        if (config.meta.organizationsFile !== null) {
+          const { organizationsHttpApp } = await import('../organizations/organizations-http-app.js');
+          return organizationsHttpApp((token) => ctx.getAsync(token), config);
+        }
         // Koa and the templates load only when something serves HTTP, not for CLI commands.
         const [{ createHttpApp }, { metaWebhookRoutes }, { accessLog }, { requestMetrics }] = await Promise.all([
           import('../../adapters/http/create-http-app.js'),
@@ -106,7 +112,7 @@ export function httpConfigOf(config: AppConfig): HttpConfig {
  * The last sync for /ready: a failure or a broken election in words an operator can act on. /ready is
  * public, so a failure names its stage and kind only; the message (source URL, paths) is in the log.
  */
-function describeSync(r: SyncReport, served: string): NonNullable<ReadinessReport['lastSync']> {
+export function describeSync(r: SyncReport, served: string): NonNullable<ReadinessReport['lastSync']> {
   const at = r.finishedAt.toISOString();
   if (!r.ok && r.error) {
     const kind = r.error.kind ? ` (${r.error.kind})` : '';

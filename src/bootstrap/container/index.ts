@@ -12,6 +12,7 @@ import { systemModule } from './system-module.js';
 import { httpModule } from './http-module.js';
 import { identityModule } from './identity-module.js';
 import { useCaseModule } from './use-case-module.js';
+import { organizationsModule } from '../organizations/organizations-module.js';
 
 /**
  * The one container: a module per adapter family, each choosing its adapters from the
@@ -29,6 +30,7 @@ export function buildContainer(config: AppConfig, logger: Logger, lifecycle: Lif
     useCaseModule(config),
     identityModule(config),
     httpModule(config),
+    organizationsModule(config, () => container),
   );
   for (const [name, value] of Object.entries(overrides)) {
     if (value === undefined) continue;

@@ -1,4 +1,5 @@
 import type { Application } from '../open-application.js';
+import type { Token } from '../tokens.js';
 import { USE_CASES } from '../use-case-tokens.js';
 
 const EVERY_MS = 60_000;
@@ -8,21 +9,34 @@ const EVERY_MS = 60_000;
  * emptied at the close, and (`delete_after`) its voters' ballot links destroyed once
  * LINK_PURGE_DELAY_HOURS have passed.
  */
-export async function settleOnClose(app: Application): Promise<() => void> {
-  const [settle, purgeDue] = await Promise.all([app.get(USE_CASES.settleClosedElections), app.get(USE_CASES.purgeDueLinks)]);
+export async function settleOnClose(
+  app: Application,
+  /** ORGANIZATIONS_FILE: every organization's services, as the list is now; default the instance's own. */
+  scopes: () => ReadonlyArray<{ readonly organization?: string; get<T>(token: Token<T>): Promise<T> }> = () => [app],
+): Promise<() => void> {
   let busy = false;
-  const run = async (): Promise<void> => {
+  let stopped = false;
+  const runOne = async (scope: { readonly organization?: string; get<T>(token: Token<T>): Promise<T> }): Promise<void> => {
+    const [settle, purgeDue] = await Promise.all([scope.get(USE_CASES.settleClosedElections), scope.get(USE_CASES.purgeDueLinks)]);
+    const who = scope.organization === undefined ? {} : { organization: scope.organization };
     try {
       const { elections, moved } = await settle.execute();
-      if (moved > 0) app.logger.info({ elections, ballots: moved }, 'closed elections: pending ballots moved into the ballot table');
+      if (moved > 0) app.logger.info({ ...who, elections, ballots: moved }, 'closed elections: pending ballots moved into the ballot table');
     } catch (e) {
-      app.logger.warn({ err: e }, 'could not empty the pending pool of a closed election; results will, later');
+      app.logger.warn({ ...who, err: e }, 'could not empty the pending pool of a closed election; results will, later');
     }
     try {
       const { elections, purged } = await purgeDue.execute();
-      if (purged > 0) app.logger.info({ elections, links: purged }, 'delete_after: voter-to-ballot links destroyed as scheduled');
+      if (purged > 0) app.logger.info({ ...who, elections, links: purged }, 'delete_after: voter-to-ballot links destroyed as scheduled');
     } catch (e) {
-      app.logger.warn({ err: e }, 'could not destroy the ballot links of a delete_after election; trying again in a minute');
+      app.logger.warn({ ...who, err: e }, 'could not destroy the ballot links of a delete_after election; trying again in a minute');
+    }
+  };
+  const run = async (): Promise<void> => {
+    for (const scope of scopes()) {
+      // A pass over many organizations outlives a stop: the database may be closing.
+      if (stopped) return;
+      await runOne(scope);
     }
   };
   const tick = (): void => {
@@ -33,5 +47,8 @@ export async function settleOnClose(app: Application): Promise<() => void> {
   tick();
   const timer = setInterval(tick, EVERY_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
 }

@@ -2,6 +2,7 @@ import type { Context, Middleware, Next } from 'koa';
 import type { User } from '../../../application/ports/users.js';
 import { encodeReturnTo } from '../redirect-target.js';
 import { currentUser } from '../session-user.js';
+import { orgPath } from '../views.js';
 
 /**
  * Signed-in pages. A GET from someone signed out goes to the login page with `r` (Elekto's
@@ -10,7 +11,7 @@ import { currentUser } from '../session-user.js';
 export const requireUser: Middleware = async (ctx: Context, next: Next) => {
   if (currentUser(ctx)) return next();
   if (ctx.method === 'GET' || ctx.method === 'HEAD') {
-    ctx.redirect(`/login?r=${encodeURIComponent(encodeReturnTo(ctx.url))}`);
+    ctx.redirect(`/login?r=${encodeURIComponent(encodeReturnTo(orgPath(ctx) + ctx.url))}`);
     return;
   }
   ctx.throw(401, 'Please sign in first; your session may have expired.');

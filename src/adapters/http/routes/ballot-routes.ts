@@ -14,7 +14,7 @@ import { refusalStatus, statusFor, statusOf } from '../middleware/error-pages.js
 import { param, userOf } from '../middleware/guards.js';
 import { OneShotRankings } from '../one-shot-rankings.js';
 import { ZXCVBN_BROWSER_SCRIPTS, ZXCVBN_SETTINGS } from '../../shared/zxcvbn-settings.js';
-import type { Render } from '../views.js';
+import { orgPath, type Render } from '../views.js';
 import { electionCrumbs, renderElectionPage } from './election-page.js';
 import type { WebUseCases } from './web-use-cases.js';
 
@@ -152,7 +152,7 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
         ),
       );
       if (ctx.session) ctx.session.cast = { key: s.election.key, linked: result.linked, summary, changed: false };
-      ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}/confirmation`);
+      ctx.redirect(`${orgPath(ctx)}/app/elections/${encodeURIComponent(s.election.key)}/confirmation`);
     } catch (e) {
       if (FORM_PROBLEMS.some((code) => isDomainError(e, code))) {
         return showBallot(ctx, s, { ranks: new Map(entries.map((x) => [x.candidate, x.rank])), error: (e as DomainError).message }, refusalStatus(ctx, e));
@@ -163,7 +163,7 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
 
   router.get('/app/elections/:key/confirmation', async (ctx) => {
     const s = await standingOf(ctx);
-    if (!s.voted) return ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}`);
+    if (!s.voted) return ctx.redirect(`${orgPath(ctx)}/app/elections/${encodeURIComponent(s.election.key)}`);
     const cast = ctx.session?.cast;
     if (cast && ctx.session) delete ctx.session.cast;
     render(ctx, 'pages/confirmation.njk', {
@@ -220,7 +220,7 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
 
   router.get('/app/elections/:key/vote/revoke', async (ctx) => {
     const s = await standingOf(ctx);
-    if (!s.canRevoke) return ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}`);
+    if (!s.canRevoke) return ctx.redirect(`${orgPath(ctx)}/app/elections/${encodeURIComponent(s.election.key)}`);
     showRevokeQuestion(ctx, s);
   });
 
@@ -231,7 +231,7 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
     try {
       await useCases.revokeBallot.execute({ user: userOf(ctx), electionKey: s.election.key, passphrase: passphraseOf(ctx), confirmed });
       flash(ctx, 'Your ballot was deleted. You can now vote again.', 'success');
-      ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}`);
+      ctx.redirect(`${orgPath(ctx)}/app/elections/${encodeURIComponent(s.election.key)}`);
     } catch (e) {
       if (isDomainError(e, 'REVOKE_UNCONFIRMED')) return showRevokeQuestion(ctx, s, refusalStatus(ctx, e));
       if (confirmed && (isDomainError(e, 'WRONG_PASSPHRASE') || isDomainError(e, 'TOO_MANY_ATTEMPTS'))) {
@@ -289,7 +289,7 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
         ),
       );
       if (ctx.session) ctx.session.cast = { key: s.election.key, linked: true, summary, changed: true };
-      ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}/confirmation`);
+      ctx.redirect(`${orgPath(ctx)}/app/elections/${encodeURIComponent(s.election.key)}/confirmation`);
     } catch (e) {
       if (CHANGE_PROBLEMS.some((code) => isDomainError(e, code))) {
         const ranks = new Map(entries.map((x) => [x.candidate, x.rank]));

@@ -7,7 +7,7 @@ import { DomainError } from '../../../domain/errors.js';
 import { candidateOr404, electionOr404 } from '../catalog-lookup.js';
 import { statusQuery } from './public-routes.js';
 import { param, userOf } from '../middleware/guards.js';
-import type { Render } from '../views.js';
+import { orgPath, type Render } from '../views.js';
 import { electionCrumbs, renderElectionPage } from './election-page.js';
 import type { WebUseCases } from './web-use-cases.js';
 
@@ -60,7 +60,7 @@ export function electionRoutes(router: Router, deps: ElectionRouteDeps): void {
 
   router.get('/app/elections/:key/results', (ctx) => {
     ctx.status = 308;
-    ctx.redirect(`/app/elections/${encodeURIComponent(param(ctx, 'key'))}/results/`);
+    ctx.redirect(`${orgPath(ctx)}/app/elections/${encodeURIComponent(param(ctx, 'key'))}/results/`);
   });
 
   router.get('/app/elections/:key/results/', (ctx) => {

@@ -7,7 +7,7 @@ import { flash } from '../flash.js';
 import { formFields, formText } from '../form-body.js';
 import { statusOf } from '../middleware/error-pages.js';
 import { param, userOf } from '../middleware/guards.js';
-import type { Render } from '../views.js';
+import { orgPath, type Render } from '../views.js';
 import { electionCrumbs } from './election-page.js';
 import type { WebUseCases } from './web-use-cases.js';
 
@@ -53,7 +53,7 @@ export function exceptionRoutes(router: Router, deps: { render: Render; useCases
     try {
       await useCases.fileExceptionRequest.execute({ user, electionKey: s.election.key, form });
       flash(ctx, 'Your exception request was sent to the election officers.', 'success');
-      ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}`);
+      ctx.redirect(`${orgPath(ctx)}/app/elections/${encodeURIComponent(s.election.key)}`);
     } catch (e) {
       if (isDomainError(e, 'INVALID_EXCEPTION_REQUEST')) {
         const fields = (e.details['fields'] as Record<string, string> | undefined) ?? { form: e.message };

@@ -6,7 +6,7 @@ import { resultsMarkdown } from '../../shared/export/results-markdown.js';
 import { flash } from '../flash.js';
 import { formFields, formText } from '../form-body.js';
 import { param, userOf } from '../middleware/guards.js';
-import type { Render } from '../views.js';
+import { orgPath, type Render } from '../views.js';
 import { electionCrumbs } from './election-page.js';
 import { stvResultsView } from '../stv-results-view.js';
 import { resultsView } from '../results-view.js';
@@ -25,7 +25,7 @@ export function officerRoutes(router: Router, deps: { render: Render; useCases: 
 
   router.get('/app/elections/:key/admin', (ctx) => {
     ctx.status = 308;
-    ctx.redirect(`${base(ctx)}/`);
+    ctx.redirect(`${orgPath(ctx)}${base(ctx)}/`);
   });
 
   router.get('/app/elections/:key/admin/', async (ctx) => {
@@ -75,13 +75,13 @@ export function officerRoutes(router: Router, deps: { render: Render; useCases: 
     if (body['action'] === 'decide') {
       await useCases.decideExceptionRequest.execute({ user, electionKey, requestId: id, decision: formText(body, 'decision'), note: formText(body, 'note') });
       flash(ctx, 'Your decision was saved. The requester sees it on the election page.', 'success');
-      ctx.redirect(`${base(ctx)}/exception/${id}`);
+      ctx.redirect(`${orgPath(ctx)}${base(ctx)}/exception/${id}`);
       return;
     }
     // Explicit target state, so a double click does not toggle twice.
     const reviewed = body['reviewed'] === 'true' ? true : body['reviewed'] === 'false' ? false : undefined;
     await useCases.reviewExceptionRequest.execute({ user, electionKey, requestId: id, ...(reviewed === undefined ? {} : { reviewed }) });
-    ctx.redirect(`${base(ctx)}/exception/${id}`);
+    ctx.redirect(`${orgPath(ctx)}${base(ctx)}/exception/${id}`);
   });
 
   router.get('/app/elections/:key/admin/results', async (ctx) => {
@@ -123,7 +123,7 @@ export function officerRoutes(router: Router, deps: { render: Render; useCases: 
         : `${result.purged} ballot link${result.purged === 1 ? '' : 's'} destroyed. The ${result.ballots} ballot${result.ballots === 1 ? '' : 's'} and the results are unchanged.`,
       'success',
     );
-    ctx.redirect(`${base(ctx)}/results`);
+    ctx.redirect(`${orgPath(ctx)}${base(ctx)}/results`);
   });
 
   const download = (ctx: Context, body: string, type: string, filename: string): void => {

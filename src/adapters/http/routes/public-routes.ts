@@ -9,7 +9,7 @@ import type { UseCase } from './web-use-cases.js';
 import { param } from '../middleware/guards.js';
 import { currentUser } from '../session-user.js';
 import { PublicPageCache } from '../public-page-cache.js';
-import type { Render } from '../views.js';
+import { orgPath, type Render } from '../views.js';
 
 export interface ReadinessReport {
   /** True when every entry of `checks` is ok. */
@@ -30,6 +30,19 @@ export interface ReadinessReport {
    * part of `ready` either: reads still work, and out of rotation no write could show it healed.
    */
   readonly writes?: { ok: boolean; detail: string };
+  /**
+   * ORGANIZATIONS_FILE: each organization's catalog and last sync. Not part of `ready` either: one
+   * broken repository must not take the instance, and every other organization, out of rotation.
+   */
+  readonly organizations?: Readonly<Record<string, OrganizationReadiness>>;
+}
+
+export interface OrganizationReadiness {
+  /** A catalog serves and the last sync succeeded. */
+  readonly ok: boolean;
+  readonly meta: { ok: boolean; detail: string };
+  readonly lastSync?: { ok: boolean; at: string; revision: string | null; detail: string };
+  readonly stale?: { since: string | null; restored: boolean; reason: string };
 }
 
 export interface PublicRouteDeps {
@@ -48,7 +61,7 @@ export function publicRoutes(deps: PublicRouteDeps): Router {
   const pages = new PublicPageCache();
 
   router.get('/', (ctx) => {
-    if (currentUser(ctx)) return ctx.redirect('/app');
+    if (currentUser(ctx)) return ctx.redirect(`${orgPath(ctx)}/app`);
     const items = deps.listElections.execute().elections;
     render(ctx, 'pages/home.njk', {
       title: 'Elections',

@@ -18,15 +18,21 @@ const sqliteLocks = new Map<string, InProcessSyncLock>();
  * file that one process serves, so an in-process queue is enough there; several processes on one
  * SQLite file are not a supported deployment.
  */
-export function createSyncLock(config: TypeOrmDatabaseConfig, options: DatabaseSyncLockOptions = {}): ClosableSyncLock {
+export function createSyncLock(
+  config: TypeOrmDatabaseConfig,
+  options: DatabaseSyncLockOptions = {},
+  /** ORGANIZATIONS_FILE: this organization's own lock; null (the default one too): the original lock. */
+  organization: string | null = null,
+): ClosableSyncLock {
   switch (config.dialect) {
     case 'postgres':
-      return new DatabaseSyncLock(() => openPostgresLockSession(config), options);
+      return new DatabaseSyncLock(() => openPostgresLockSession(config, organization), options);
     case 'mysql':
-      return new DatabaseSyncLock(() => openMysqlLockSession(config), options);
+      return new DatabaseSyncLock(() => openMysqlLockSession(config, organization), options);
     case 'sqlite': {
-      let lock = sqliteLocks.get(config.path);
-      if (!lock) sqliteLocks.set(config.path, (lock = new InProcessSyncLock()));
+      const id = organization === null ? config.path : `${config.path}#${organization}`;
+      let lock = sqliteLocks.get(id);
+      if (!lock) sqliteLocks.set(id, (lock = new InProcessSyncLock()));
       const shared = lock;
       return { exclusive: (work) => shared.exclusive(work), close: async () => undefined };
     }

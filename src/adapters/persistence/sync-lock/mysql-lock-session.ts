@@ -10,13 +10,15 @@ const MAX_NAME = 64;
  * Named locks (GET_LOCK) are global to the whole server, not to a database, so the name carries the
  * database name: two Elekto databases on one server must not wait for each other.
  */
-export function mysqlSyncLockName(database: string): string {
-  const name = `elekto.meta-sync.${database}`;
-  return name.length <= MAX_NAME ? name : `elekto.meta-sync.${createHash('sha256').update(database).digest('hex').slice(0, 40)}`;
+export function mysqlSyncLockName(database: string, organization: string | null = null): string {
+  // One lock per organization (ORGANIZATIONS_FILE); the default one keeps the original name.
+  const scope = organization === null ? database : `${database}/${organization}`;
+  const name = `elekto.meta-sync.${scope}`;
+  return name.length <= MAX_NAME ? name : `elekto.meta-sync.${createHash('sha256').update(scope).digest('hex').slice(0, 40)}`;
 }
 
 /** A `GET_LOCK` named lock on its own connection. */
-export async function openMysqlLockSession(db: ServerDatabase): Promise<LockSession> {
+export async function openMysqlLockSession(db: ServerDatabase, organization: string | null = null): Promise<LockSession> {
   const conn = await mysql.createConnection(
     db.socketPath
       ? { socketPath: db.socketPath, database: db.database, user: db.username, password: db.password }
@@ -40,7 +42,7 @@ export async function openMysqlLockSession(db: ServerDatabase): Promise<LockSess
     await conn.query('SET SESSION max_execution_time = 0').catch(() => undefined);
     await conn.query('SET SESSION max_statement_time = 0').catch(() => undefined);
     const [rows] = await conn.query<mysql.RowDataPacket[]>('SELECT DATABASE() AS db');
-    name = mysqlSyncLockName(String(rows[0]?.db ?? db.database));
+    name = mysqlSyncLockName(String(rows[0]?.db ?? db.database), organization);
   } catch (e) {
     conn.destroy();
     throw e;

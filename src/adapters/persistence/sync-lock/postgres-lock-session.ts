@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { classifyDatabaseError } from '../typeorm/database-errors.js';
 import type { LockSession } from './lock-session.js';
@@ -10,7 +11,19 @@ import type { ServerDatabase } from './server-database.js';
 export const POSTGRES_SYNC_LOCK_KEY: readonly [number, number] = [0x454c454b, 0x4d455441];
 
 /** A session-level `pg_advisory_lock` on its own connection (named in pg_stat_activity). */
-export async function openPostgresLockSession(db: ServerDatabase): Promise<LockSession> {
+/**
+ * One organization's lock (ORGANIZATIONS_FILE): "ELEK" and 31 bits of its key's hash, so one slow
+ * repository does not hold the others back. Without an organization (or for the default one) the
+ * original key, which a replica of an older version also takes.
+ */
+export function postgresSyncLockKey(organization: string | null): readonly [number, number] {
+  if (organization === null) return POSTGRES_SYNC_LOCK_KEY;
+  const hash = createHash('sha256').update(`organization:${organization}`).digest().readInt32BE(0);
+  // A hash equal to the original key would make that organization wait for the default one: harmless, but avoidable.
+  return [POSTGRES_SYNC_LOCK_KEY[0], hash === POSTGRES_SYNC_LOCK_KEY[1] ? hash ^ 1 : hash];
+}
+
+export async function openPostgresLockSession(db: ServerDatabase, organization: string | null = null): Promise<LockSession> {
   const client = new pg.Client({
     ...(db.url ? { connectionString: db.url } : { host: db.host, port: db.port, database: db.database, user: db.username, password: db.password }),
     application_name: 'elekto meta sync lock',
@@ -27,7 +40,7 @@ export async function openPostgresLockSession(db: ServerDatabase): Promise<LockS
     await client.end().catch(() => undefined);
     throw e;
   }
-  const key = [...POSTGRES_SYNC_LOCK_KEY];
+  const key = [...postgresSyncLockKey(organization)];
   return {
     async tryAcquire() {
       const r = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', key);

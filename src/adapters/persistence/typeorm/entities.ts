@@ -194,6 +194,25 @@ export function entitySchemas(dialect: Dialect): EntitySchema[] {
       },
     }),
     new EntitySchema<Row>({
+      name: 'elekto_org_meta_sync',
+      tableName: 'elekto_org_meta_sync',
+      columns: { organization: key(str(false, 63)), revision: str(true, 64), synced_at: date() },
+    }),
+    new EntitySchema<Row>({
+      name: 'elekto_org_catalog_snapshot',
+      tableName: 'elekto_org_catalog_snapshot',
+      columns: {
+        organization: key(str(false, 63)),
+        format: int(false),
+        revision: str(true, 64),
+        synced_at: date(false),
+        saved_at: date(false),
+        elections: int(false),
+        digest: char(64, { nullable: false }),
+        payload: blob(false, 'longblob'),
+      },
+    }),
+    new EntitySchema<Row>({
       name: 'webhook_delivery',
       tableName: 'webhook_delivery',
       columns: {

@@ -14,6 +14,7 @@ import { TypeOrmWebhookDeliveries } from './typeorm-webhook-deliveries.js';
 export { createDataSource, openMigrated, type TypeOrmDatabaseConfig } from './create-data-source.js';
 export { DuplicateVotersError, MIGRATIONS, MIGRATIONS_TABLE } from './migrations/index.js';
 export { SqlDatabase } from './sql-database.js';
+export { organizationSlots, type RowSlot } from './row-slot.js';
 export { PendingBallotCipher, PendingBallotUnreadableError } from './pending-ballot-cipher.js';
 export { DEFAULT_BATCH_SIZE } from './typeorm-ballot-box.js';
 export {

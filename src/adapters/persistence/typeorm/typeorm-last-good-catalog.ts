@@ -3,6 +3,7 @@ import type { LastGoodCatalog, SavedCatalog } from '../../../application/ports/l
 import { decodeSavedCatalog, encodeSavedCatalog, SAVED_CATALOG_FORMAT } from '../../shared/saved-catalog-codec.js';
 import { classifyDatabaseError, isUniqueViolation, messageOf } from './database-errors.js';
 import type { SqlDatabase } from './sql-database.js';
+import { CATALOG_SNAPSHOT_SLOT, type RowSlot } from './row-slot.js';
 import { fromSqlBytes } from './sql-values.js';
 
 /**
@@ -11,7 +12,11 @@ import { fromSqlBytes } from './sql-values.js';
  * digest in the row and writes nothing.
  */
 export class TypeOrmLastGoodCatalog implements LastGoodCatalog {
-  constructor(private readonly db: SqlDatabase) {}
+  constructor(
+    private readonly db: SqlDatabase,
+    /** Whose catalog: the single-organization row unless one organization's is given. */
+    private readonly slot: RowSlot = CATALOG_SNAPSHOT_SLOT,
+  ) {}
 
   save(catalog: SavedCatalog): Promise<void> {
     return this.saveRow(catalog).catch(explainMissingTable);
@@ -32,11 +37,11 @@ export class TypeOrmLastGoodCatalog implements LastGoodCatalog {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.db.transaction(async ({ manager }) => {
-          const snapshots = manager.getRepository('elekto_catalog_snapshot');
-          const saved = await snapshots.findOne({ select: { digest: true }, where: { id: 1 } });
+          const snapshots = manager.getRepository(this.slot.table);
+          const saved = await snapshots.findOne({ select: { digest: true }, where: { ...this.slot.where } });
           if (saved?.['digest'] === digest) return;
-          if (saved) await snapshots.update({ id: 1 }, row);
-          else await snapshots.insert({ id: 1, ...row });
+          if (saved) await snapshots.update({ ...this.slot.where }, row);
+          else await snapshots.insert({ ...this.slot.where, ...row });
         });
       } catch (e) {
         // Two replicas saving the first catalog at once: the loser replaces the winner's row.
@@ -49,7 +54,7 @@ export class TypeOrmLastGoodCatalog implements LastGoodCatalog {
   async load(): Promise<SavedCatalog | null> {
     const row = await this.db
       .run(({ manager }) =>
-        manager.createQueryBuilder().select('s.payload', 'payload').from('elekto_catalog_snapshot', 's').where('s.id = 1').getRawOne<{ payload: unknown }>(),
+        manager.createQueryBuilder().select('s.payload', 'payload').from(this.slot.table, 's').where(this.slot.where).getRawOne<{ payload: unknown }>(),
       )
       .catch(explainMissingTable);
     const payload = fromSqlBytes(row?.payload);
@@ -59,8 +64,9 @@ export class TypeOrmLastGoodCatalog implements LastGoodCatalog {
 
 /** A database not migrated since this table came is the likely cause; say what fixes it. */
 function explainMissingTable(e: unknown): never {
-  if (classifyDatabaseError(e) === 'missing table' && /elekto_catalog_snapshot/.test(messageOf(e))) {
-    throw new Error('the table elekto_catalog_snapshot is missing: the database schema is not up to date; run `elekto migrate`');
+  const table = /elekto_(org_)?catalog_snapshot/.exec(messageOf(e))?.[0];
+  if (classifyDatabaseError(e) === 'missing table' && table) {
+    throw new Error(`the table ${table} is missing: the database schema is not up to date; run \`elekto migrate\``);
   }
   throw e;
 }

@@ -5,12 +5,19 @@
  */
 import { ConfigError } from '../../config/app-config.js';
 import { loadConfig } from '../../config/load-config.js';
-import { type Application, openApplication } from '../../open-application.js';
+import { openApplication } from '../../open-application.js';
 import { TOKENS } from '../../tokens.js';
 import { isDomainError } from '../../../domain/errors.js';
+import { type Services, servicesFor } from './organization-scope.js';
 
 /** Loads the config (exit 78 when bad), opens the app, fills the catalog from the checkout, runs `body`. */
-export async function withElectionApp(command: string, electionKey: string, body: (app: Application) => Promise<number>): Promise<number> {
+export async function withElectionApp(
+  command: string,
+  electionKey: string,
+  body: (app: Services) => Promise<number>,
+  /** `--org KEY` (ORGANIZATIONS_FILE): that organization's election of this key. */
+  org?: string,
+): Promise<number> {
   let config;
   try {
     config = loadConfig({ purpose: 'tool' });
@@ -25,12 +32,17 @@ export async function withElectionApp(command: string, electionKey: string, body
   }
   const app = await openApplication(config);
   try {
-    const problem = await loadCatalog(app, electionKey);
+    const services = await servicesFor(app, org);
+    if (typeof services === 'string') {
+      process.stderr.write(`elekto ${command}: ${services}\n`);
+      return 78;
+    }
+    const problem = await loadCatalog(services, electionKey);
     if (problem) {
       process.stderr.write(`elekto ${command}: ${problem}\n`);
       return 1;
     }
-    return await body(app);
+    return await body(services);
   } catch (e) {
     if (isDomainError(e)) {
       process.stderr.write(`elekto ${command}: ${e.message}\n`);
@@ -43,7 +55,7 @@ export async function withElectionApp(command: string, electionKey: string, body
 }
 
 /** Reads the meta checkout into the catalog; returns a message when the election cannot be used. */
-async function loadCatalog(app: Application, electionKey: string): Promise<string | null> {
+async function loadCatalog(app: Services, electionKey: string): Promise<string | null> {
   const [source, reader, catalog, clock] = await Promise.all([
     app.get(TOKENS.MetaSource),
     app.get(TOKENS.MetaReader),

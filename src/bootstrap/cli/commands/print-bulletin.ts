@@ -4,10 +4,10 @@
  */
 import { JcsSha256BulletinHasher } from '../../../adapters/crypto/jcs-sha256-bulletin-hasher.js';
 import { BuildBulletin, type BuildBulletinInput } from '../../../application/results/build-bulletin.js';
-import type { Application } from '../../open-application.js';
+import type { Services } from './organization-scope.js';
 import { TOKENS } from '../../tokens.js';
 
-export async function printBulletin(app: Application, input: BuildBulletinInput): Promise<number> {
+export async function printBulletin(app: Services, input: BuildBulletinInput): Promise<number> {
   const [catalog, ballotBox, clock] = await Promise.all([app.get(TOKENS.ElectionCatalog), app.get(TOKENS.BallotBox), app.get(TOKENS.Clock)]);
   const bulletin = await new BuildBulletin(catalog, ballotBox, clock, new JcsSha256BulletinHasher()).execute(input);
   process.stdout.write(`${JSON.stringify(bulletin, null, 2)}\n`);

@@ -18,6 +18,8 @@ export interface ResultsOptions {
   markdown?: boolean;
   csv?: boolean;
   bulletin?: boolean;
+  /** ORGANIZATIONS_FILE: the organization whose election this is. */
+  org?: string;
 }
 
 /**
@@ -28,41 +30,46 @@ export interface ResultsOptions {
  * Exit 0 counted; 1 unknown, broken or unfinished election; 2 bad usage; 78 bad configuration.
  */
 export async function run(electionKey: string, opts: ResultsOptions): Promise<number> {
-  return withElectionApp('results', electionKey, async (app) => {
-    if (opts.bulletin)
-      return printBulletin(app, {
+  return withElectionApp(
+    'results',
+    electionKey,
+    async (app) => {
+      if (opts.bulletin)
+        return printBulletin(app, {
+          electionKey,
+          requester: null,
+          ...(opts.method ? { method: opts.method } : {}),
+          strength: opts.strength,
+          unranked: opts.unranked,
+        });
+      if (opts.csv) {
+        const exported = await (await app.get(USE_CASES.exportBallots)).execute({ electionKey, requester: null });
+        process.stdout.write(ballotsCsv(exported));
+        return 0;
+      }
+      const compute = await app.get(USE_CASES.computeResults);
+      const results = await compute.execute({
         electionKey,
         requester: null,
         ...(opts.method ? { method: opts.method } : {}),
         strength: opts.strength,
         unranked: opts.unranked,
       });
-    if (opts.csv) {
-      const exported = await (await app.get(USE_CASES.exportBallots)).execute({ electionKey, requester: null });
-      process.stdout.write(ballotsCsv(exported));
+      const { remaining, purgeDueAt } = results.links;
+      if (purgeDueAt && remaining > 0) {
+        process.stderr.write(
+          `delete_after: ${remaining} voter-to-ballot link(s) remain; a running \`elekto serve\` destroys them at ${purgeDueAt.toISOString()} ` +
+            `(or now: elekto purge-links ${electionKey}).\n`,
+        );
+      }
+      if (opts.json) process.stdout.write(`${JSON.stringify(jsonResults(results, opts.unranked), jsonNumbers, 2)}\n`);
+      else if (opts.markdown) process.stdout.write(resultsMarkdown(results));
+      else if (results.kind === 'stv') process.stdout.write(stvText(results.stv, results.stvBallots, electionHeading(results)));
+      else process.stdout.write(textResults(results));
       return 0;
-    }
-    const compute = await app.get(USE_CASES.computeResults);
-    const results = await compute.execute({
-      electionKey,
-      requester: null,
-      ...(opts.method ? { method: opts.method } : {}),
-      strength: opts.strength,
-      unranked: opts.unranked,
-    });
-    const { remaining, purgeDueAt } = results.links;
-    if (purgeDueAt && remaining > 0) {
-      process.stderr.write(
-        `delete_after: ${remaining} voter-to-ballot link(s) remain; a running \`elekto serve\` destroys them at ${purgeDueAt.toISOString()} ` +
-          `(or now: elekto purge-links ${electionKey}).\n`,
-      );
-    }
-    if (opts.json) process.stdout.write(`${JSON.stringify(jsonResults(results, opts.unranked), jsonNumbers, 2)}\n`);
-    else if (opts.markdown) process.stdout.write(resultsMarkdown(results));
-    else if (results.kind === 'stv') process.stdout.write(stvText(results.stv, results.stvBallots, electionHeading(results)));
-    else process.stdout.write(textResults(results));
-    return 0;
-  });
+    },
+    opts.org,
+  );
 }
 
 function jsonResults(r: ElectionResults, unranked: UnrankedPolicy) {

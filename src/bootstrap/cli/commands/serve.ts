@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '../../config/app-config.js';
+import type { Application } from '../../open-application.js';
+import type { Token } from '../../tokens.js';
 
 /** Elekto's APP_CONNECT=socket made uWSGI speak its own protocol to nginx; `serve` speaks HTTP only. */
 export const APP_CONNECT_SOCKET_NOTE =
@@ -47,20 +49,27 @@ export async function run(values: { host?: string; port?: number; demo?: boolean
   if (urlProblem) log.warn(urlProblem);
 
   try {
-    const checkoutMissing = config.meta.driver !== 'directory' && !existsSync(join(config.meta.path, '.git'));
-    const report = await syncAtStartUp(app, (values.sync ?? false) || checkoutMissing);
-    if (config.demo && report.ok) {
-      const { seedDemoBallots } = await import('../../serve/seed-demo-ballots.js');
-      const seeded = await seedDemoBallots(app);
-      if (seeded > 0) log.info({ ballots: seeded }, 'demo: ballots cast in the completed elections so their results have something to show');
+    let stopOrganizations = (): void => {};
+    if (config.meta.organizationsFile !== null) {
+      const started = await startOrganizations(app, values.sync ?? false);
+      if (started === null) return 78;
+      stopOrganizations = started;
+    } else {
+      const checkoutMissing = config.meta.driver !== 'directory' && !existsSync(join(config.meta.path, '.git'));
+      const report = await syncAtStartUp(app, (values.sync ?? false) || checkoutMissing);
+      if (config.demo && report.ok) {
+        const { seedDemoBallots } = await import('../../serve/seed-demo-ballots.js');
+        const seeded = await seedDemoBallots(app);
+        if (seeded > 0) log.info({ ballots: seeded }, 'demo: ballots cast in the completed elections so their results have something to show');
+      }
     }
     const server = await startServer(app, { host, port });
     const { startMetrics } = await import('../../serve/start-metrics.js');
     const metrics = await startMetrics(app);
     if (metrics) log.info(`metrics on ${metrics.url}`);
-    const stopFollowing = await followReplicas(app);
+    const stopFollowing = config.meta.organizationsFile !== null ? () => {} : await followReplicas(app);
     const { settleOnClose } = await import('../../serve/settle-on-close.js');
-    const stopSettling = await settleOnClose(app);
+    const stopSettling = config.meta.organizationsFile === null ? await settleOnClose(app) : await settleOnClose(app, await organizationScopes(app));
     log.info({ ...describeAdapters(config), startedInMs: Date.now() - started }, `elekto listening on ${server.url}`);
     if (config.demo) {
       log.info(
@@ -70,6 +79,7 @@ export async function run(values: { host?: string; port?: number; demo?: boolean
     await waitForSignal();
     log.info('stopping');
     stopFollowing();
+    stopOrganizations();
     stopSettling();
     await server.close();
     await metrics?.close();
@@ -80,6 +90,45 @@ export async function run(values: { host?: string; port?: number; demo?: boolean
   } finally {
     await app.close();
   }
+}
+
+/**
+ * ORGANIZATIONS_FILE: reads it (a bad file stops start-up with every problem named), syncs every
+ * organization, then follows the other replicas and re-reads the file on SIGHUP. Returns what stops
+ * the last two, or null when the file is refused.
+ */
+async function startOrganizations(app: Application, sync: boolean): Promise<(() => void) | null> {
+  const [{ OrganizationsFileError }, { followOrganizations, reloadOnSighup, syncOrganizations }, { TOKENS }] = await Promise.all([
+    import('../../config/organizations-file.js'),
+    import('../../organizations/serve-organizations.js'),
+    import('../../tokens.js'),
+  ]);
+  let organizations;
+  try {
+    organizations = await app.get(TOKENS.Organizations);
+  } catch (e) {
+    if (!(e instanceof OrganizationsFileError)) throw e;
+    process.stderr.write(`elekto serve: ${e.message}\nSee docs/operator-guide.md, "Hosting many organizations".\n`);
+    return null;
+  }
+  const started = Date.now();
+  const orgs = organizations.list();
+  const checkoutMissing = (o: (typeof orgs)[number]) => o.config.meta.driver !== 'directory' && !existsSync(join(o.config.meta.path, '.git'));
+  const { ok, failed } = await syncOrganizations(orgs, app.logger, (o) => sync || checkoutMissing(o));
+  app.logger.info({ organizations: orgs.length, synced: ok, failed, tookMs: Date.now() - started }, `${ok} of ${orgs.length} organizations synced`);
+  const stopFollowing = followOrganizations(app.config, organizations, app.logger);
+  const stopReloading = reloadOnSighup(app.config, organizations, app.logger);
+  return () => {
+    stopFollowing();
+    stopReloading();
+  };
+}
+
+/** Every hosted organization's services, as the list is at each call (SIGHUP changes it). */
+async function organizationScopes(app: Application) {
+  const { TOKENS } = await import('../../tokens.js');
+  const organizations = await app.get(TOKENS.Organizations);
+  return () => organizations.list().map((o) => ({ organization: o.config.key, get: <T>(token: Token<T>) => o.get(token) }));
 }
 
 function waitForSignal(): Promise<void> {
