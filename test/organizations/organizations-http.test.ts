@@ -80,6 +80,7 @@ describe('ORGANIZATIONS_FILE: many organizations on one instance', () => {
       'candidate@ben': '2',
       password: '',
       password_confirm: '',
+      no_passphrase: 'cast',
     });
     expect(cast.status).toBe(302);
     expect(cast.headers.get('location')).toBe(page('alpha', '/confirmation'));
@@ -88,15 +89,29 @@ describe('ORGANIZATIONS_FILE: many organizations on one instance', () => {
     // carol is a voter in both: her vote in alpha is not a vote in beta.
     const carol = await signedIn('carol');
     expect(
-      (await carol.submit(page('alpha', '/vote'), page('alpha', '/vote'), { 'candidate@ann': '1', 'candidate@ben': '2', password: '', password_confirm: '' }))
-        .status,
+      (
+        await carol.submit(page('alpha', '/vote'), page('alpha', '/vote'), {
+          'candidate@ann': '1',
+          'candidate@ben': '2',
+          password: '',
+          password_confirm: '',
+          no_passphrase: 'cast',
+        })
+      ).status,
     ).toBe(302);
     const carolBeta = await (await carol.get(page('beta'))).text();
     expect(carolBeta).not.toContain('You have cast your vote');
     expect(carolBeta).toContain(`href="${page('beta', '/vote')}"`);
     expect(
-      (await carol.submit(page('beta', '/vote'), page('beta', '/vote'), { 'candidate@ann': '2', 'candidate@ben': '1', password: '', password_confirm: '' }))
-        .status,
+      (
+        await carol.submit(page('beta', '/vote'), page('beta', '/vote'), {
+          'candidate@ann': '2',
+          'candidate@ben': '1',
+          password: '',
+          password_confirm: '',
+          no_passphrase: 'cast',
+        })
+      ).status,
     ).toBe(302);
 
     // dave files an exception request in beta; alpha's officer never sees it, beta's does.
