@@ -89,6 +89,8 @@ export async function readElectionFile(ctx: ReadContext, file: string, problems:
     noWinners: (raw.no_winners as number | undefined) ?? 1,
     allowNoOpinion: (raw.allow_no_opinion as boolean | undefined) ?? true,
     deleteAfter: (raw.delete_after as boolean | undefined) ?? false,
+    publishBallots: (raw.publish_ballots as boolean | undefined) ?? false,
+    ballotTrackers: (raw.ballot_trackers as boolean | undefined) ?? false,
     showCandidateFields: showFields(raw.show_candidate_fields),
     officers,
     ...markdownField('eligibility', textOrNull(raw.eligibility), ctx),

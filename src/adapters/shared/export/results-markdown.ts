@@ -1,6 +1,7 @@
 import { type Election, findCandidate } from '../../../domain/election/election.js';
 import type { PairStrength, TallyMethod } from '../../../domain/tally/types.js';
 import type { ElectionResults } from '../../../application/results/compute-results.js';
+import type { FrozenBulletin } from '../../../application/ports/frozen-bulletins.js';
 
 const METHOD: Record<TallyMethod, string> = {
   schulze: 'Schulze method',
@@ -34,7 +35,7 @@ function person(election: Election, id: string): string {
  * their GitHub profiles, the rest of the order with ties written "(Tie) A / B", a tie at the cut
  * and seat-cap decisions stated plainly, and the method. Officers review it and commit it.
  */
-export function resultsMarkdown({ election, tally, turnout, ignored }: ElectionResults): string {
+export function resultsMarkdown({ election, tally, turnout, ignored }: ElectionResults, frozen: FrozenBulletin | null = null): string {
   const out: string[] = [];
   out.push(`# ${mdText(election.name)}: results`, '');
   out.push(`This election ran from ${utc(election.startsAt)} to ${utc(election.endsAt)}.`, '');
@@ -87,6 +88,19 @@ export function resultsMarkdown({ election, tally, turnout, ignored }: ElectionR
       `${ignored.entries} stored ballot line${ignored.entries === 1 ? ' was' : 's were'} ignored` +
         (ignored.unknownCandidates.length > 0 ? ` (unknown candidates: ${ignored.unknownCandidates.map(mdText).join(', ')})` : '') +
         '.',
+    );
+  }
+  if (frozen) {
+    out.push(
+      '',
+      '## Bulletin',
+      '',
+      `The ${frozen.ballotCount} ballot${frozen.ballotCount === 1 ? '' : 's'} were fixed at the close (${utc(frozen.frozenAt)}) in a bulletin ` +
+        'whose SHA-256 digest is:',
+      '',
+      `    ${frozen.digest}`,
+      '',
+      'Anyone holding the bulletin can check it and recount it: `elekto verify bulletin.json --digest ' + frozen.digest + '` (see docs/verify.md).',
     );
   }
   return `${out.join('\n')}\n`;
