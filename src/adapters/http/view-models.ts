@@ -71,7 +71,13 @@ export interface ViewModels {
     readonly error: string | null;
     readonly noPreferenceWarning: boolean;
   };
-  'pages/confirmation.njk': Page & { readonly election: Election; readonly linked: boolean | undefined; readonly summary: BallotSummary | null };
+  'pages/confirmation.njk': Page & {
+    readonly election: Election;
+    readonly linked: boolean | undefined;
+    readonly summary: BallotSummary | null;
+    /** The new ballot's tracker (`ballot_trackers: true`), shown this once. */
+    readonly tracker: string | null;
+  };
   'pages/own-ballot.njk': Page & { readonly s: Standing; readonly election: Election; readonly ballot: Out<ViewBallot> };
   'pages/exception-form.njk': Page & {
     readonly election: Election;
