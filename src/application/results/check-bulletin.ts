@@ -50,7 +50,7 @@ export class CheckBulletin {
     if (frozen.ballotCount !== current.ballotCount) {
       const gap = Math.abs(current.ballotCount - frozen.ballotCount);
       out.push(
-        `${frozen.ballotCount} ballots at the close, ${current.ballotCount} now: ${gap} ${current.ballotCount > frozen.ballotCount ? 'added' : 'deleted'} since.`,
+        `${plural(frozen.ballotCount)} at the close, ${current.ballotCount} now: ${gap} ${current.ballotCount > frozen.ballotCount ? 'added' : 'deleted'} since.`,
       );
     }
     // The copy kept at the freeze names what changed; the published digest is what proves which is right.
@@ -63,6 +63,8 @@ export class CheckBulletin {
     return out;
   }
 }
+
+const plural = (n: number): string => `${n} ballot${n === 1 ? '' : 's'}`;
 
 function withoutDigest(b: Bulletin): Omit<Bulletin, 'digest'> {
   const { digest: _digest, ...body } = b;

@@ -82,7 +82,7 @@ describe('freezing the bulletin at the close', () => {
     await s.w.ballotBox.cast({ electionKey: s.election.key, userId: mallory.id, ballotId: s.w.random.uuid(), entries: r(['alan', 1]), link: null });
     const check = await s.check.execute({ electionKey: s.election.key, requester: null });
     expect(check.intact).toBe(false);
-    expect(check.problems).toContain('1 ballots at the close, 2 now: 1 added since.');
+    expect(check.problems).toContain('1 ballot at the close, 2 now: 1 added since.');
   });
 });
 
