@@ -4,9 +4,14 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
 import { type CliWorld, DEMO_KEY, demoBallotsDatabase } from './demo-ballots-database.js';
 
+// better-sqlite3 ships no types: the little of it used here, typed by hand.
+const Database = createRequire(import.meta.url)('better-sqlite3') as new (file: string) => {
+  prepare(sql: string): { run(...params: unknown[]): { changes: number } };
+  close(): void;
+};
 let world: CliWorld;
 
 beforeAll(async () => {

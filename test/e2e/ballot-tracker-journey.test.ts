@@ -40,7 +40,13 @@ beforeAll(async () => {
   const { castBallot } = webUseCases(web.world);
   for (const [login, entries] of [
     ['bob', [{ candidate: 'alan', rank: 1 }]],
-    ['carol', [{ candidate: 'ada', rank: 1 }, { candidate: 'alan', rank: 2 }]],
+    [
+      'carol',
+      [
+        { candidate: 'ada', rank: 1 },
+        { candidate: 'alan', rank: 2 },
+      ],
+    ],
   ] as const) {
     await castBallot.execute({ user: await web.world.signIn(login), electionKey: election.key, entries, passphrase: '' });
   }

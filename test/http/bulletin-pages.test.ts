@@ -24,7 +24,14 @@ const opted = anElection()
   .ballotTrackers()
   .status('running', NOW)
   .build();
-const quiet = anElection().key('2026---quiet').named('Quiet count').candidates('ada', 'grace').voters('alice').officers('olivia').status('running', NOW).build();
+const quiet = anElection()
+  .key('2026---quiet')
+  .named('Quiet count')
+  .candidates('ada', 'grace')
+  .voters('alice')
+  .officers('olivia')
+  .status('running', NOW)
+  .build();
 
 let web: RunningWeb;
 beforeAll(async () => {
@@ -87,7 +94,7 @@ describe('bulletin and trackers over HTTP', () => {
     expect(await (await visitor.get(`/elections/${quiet.key}`)).text()).not.toContain('tracker-lookup');
   });
 
-  it("gives the officers bulletin.json and the digest in results.md, and warns them when ballots changed after the close", async () => {
+  it('gives the officers bulletin.json and the digest in results.md, and warns them when ballots changed after the close', async () => {
     const olivia = new TestClient(web.baseUrl);
     await olivia.signInAs('olivia');
     const frozen = (await web.world.frozenBulletins.find(quiet.key))!;
@@ -102,7 +109,13 @@ describe('bulletin and trackers over HTTP', () => {
 
     // A ballot that appears after the close (only a hand in the store could put it there).
     const mallory = await web.world.signIn('mallory');
-    await web.world.ballotBox.cast({ electionKey: quiet.key, userId: mallory.id, ballotId: web.world.random.uuid(), entries: [{ candidate: 'grace', rank: 1 }], link: null });
+    await web.world.ballotBox.cast({
+      electionKey: quiet.key,
+      userId: mallory.id,
+      ballotId: web.world.random.uuid(),
+      entries: [{ candidate: 'grace', rank: 1 }],
+      link: null,
+    });
     const warned = await (await olivia.get(`/app/elections/${quiet.key}/admin/results`)).text();
     expect(warned).toContain('The ballots changed after the close');
     expect(warned).toContain('1 ballot at the close, 2 now: 1 added since.');

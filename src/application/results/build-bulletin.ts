@@ -68,7 +68,11 @@ export async function bulletinOf(
     name: election.name,
     candidates,
     seats: election.noWinners,
-    method: { name: method.method ?? CLOSE_METHOD.name, strength: method.strength ?? CLOSE_METHOD.strength, unranked: method.unranked ?? CLOSE_METHOD.unranked },
+    method: {
+      name: method.method ?? CLOSE_METHOD.name,
+      strength: method.strength ?? CLOSE_METHOD.strength,
+      unranked: method.unranked ?? CLOSE_METHOD.unranked,
+    },
     seatCap: cap ? { field: cap.field, limit: cap.limit, values: Object.fromEntries(candidates.map((c) => [c, cap.valueOf[c] ?? null])) } : null,
     closesAt: election.endsAt.toISOString(),
   };

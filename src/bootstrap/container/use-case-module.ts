@@ -114,7 +114,12 @@ export function useCaseModule(config: AppConfig): ContainerModule {
       [T.ElectionCatalog, T.BallotBox, T.FrozenBulletins, T.Clock, T.BulletinHasher],
       (c, box, frozen, clock, hasher) => new FreezeBulletin(c, box, frozen, clock, hasher),
     );
-    bindFactory(bind, U.freezeClosedElections, [T.ElectionCatalog, U.freezeBulletin, T.Clock], (c, freeze, clock) => new FreezeClosedElections(c, freeze, clock));
+    bindFactory(
+      bind,
+      U.freezeClosedElections,
+      [T.ElectionCatalog, U.freezeBulletin, T.Clock],
+      (c, freeze, clock) => new FreezeClosedElections(c, freeze, clock),
+    );
     bindFactory(
       bind,
       U.checkBulletin,

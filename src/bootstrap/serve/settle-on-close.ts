@@ -25,7 +25,8 @@ export async function settleOnClose(app: Application): Promise<() => void> {
     // After the pool is emptied: the frozen bulletin is every ballot cast before the close.
     try {
       const { failed } = await freeze.execute();
-      for (const f of failed) app.logger.warn({ election: f.electionKey, err: f.error }, 'could not freeze the bulletin of a closed election; trying again in a minute');
+      for (const f of failed)
+        app.logger.warn({ election: f.electionKey, err: f.error }, 'could not freeze the bulletin of a closed election; trying again in a minute');
     } catch (e) {
       app.logger.warn({ err: e }, 'could not freeze the bulletins of closed elections; trying again in a minute');
     }

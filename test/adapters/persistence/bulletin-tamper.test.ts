@@ -30,7 +30,13 @@ const CANDIDATES = ['alice', 'bob', 'carol'];
 const entriesOf = (ranks: readonly number[]): RankEntry[] => CANDIDATES.map((candidate, i) => ({ candidate, rank: ranks[i]! }));
 
 function closedElection(key: string): Election {
-  return anElection().key(key).candidates(...CANDIDATES).ballotTrackers().publishBallots().status('completed', NOW).build();
+  return anElection()
+    .key(key)
+    .candidates(...CANDIDATES)
+    .ballotTrackers()
+    .publishBallots()
+    .status('completed', NOW)
+    .build();
 }
 
 /** What the six ballots must hash to anywhere: computed without any database. */

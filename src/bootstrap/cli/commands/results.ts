@@ -47,7 +47,10 @@ export async function run(electionKey: string, opts: ResultsOptions): Promise<nu
       );
     }
     const check = await (await app.get(USE_CASES.checkBulletin)).execute({ electionKey, requester: null });
-    if (opts.json) process.stdout.write(`${JSON.stringify({ ...jsonResults(results, opts.unranked), bulletin: { ...check.frozen, intact: check.intact, problems: check.problems } }, jsonNumbers, 2)}\n`);
+    if (opts.json)
+      process.stdout.write(
+        `${JSON.stringify({ ...jsonResults(results, opts.unranked), bulletin: { ...check.frozen, intact: check.intact, problems: check.problems } }, jsonNumbers, 2)}\n`,
+      );
     else if (opts.markdown) process.stdout.write(resultsMarkdown(results, check.frozen));
     else process.stdout.write(textResults(results));
     return (await reportFrozenBulletin(app, electionKey)) ? 0 : 1;

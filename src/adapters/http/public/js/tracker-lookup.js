@@ -58,7 +58,9 @@
       return b.tracker === tracker;
     });
     if (found.length === 0) {
-      say([para('No ballot in the bulletin has the tracker ' + tracker + '. Check its spelling; if it is right, tell the election officers.', 'flash flash-error')]);
+      say([
+        para('No ballot in the bulletin has the tracker ' + tracker + '. Check its spelling; if it is right, tell the election officers.', 'flash flash-error'),
+      ]);
       return;
     }
     var parts = [para('Your ballot (tracker ' + tracker + ') is in the bulletin, counted as:', 'flash flash-success')].concat(ranking(found[0].ranks));
