@@ -119,6 +119,12 @@ describe('a voter finds their ballot in the published bulletin', () => {
     await screenshot(page, 'tracker-found');
     await expectAccessible(page, 'public page with the ballot found');
 
+    // On a phone the digest and the command wrap instead of widening the page.
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth),
+    ).toBeLessThanOrEqual(360);
+
     await page.getByLabel('Your ballot tracker').fill('0000-0000-0000-0000');
     await page.getByRole('button', { name: 'Find my ballot' }).click();
     await page.getByText('No ballot in the bulletin has the tracker 0000-0000-0000-0000').waitFor();
