@@ -32,7 +32,8 @@ export class FreezeBulletin {
   async execute(electionKey: string): Promise<FrozenBulletin> {
     const election = requireElection(this.catalog, electionKey);
     requireCompleted(election, this.clock.now());
-    return (await this.frozenOrNow(election)).frozen;
+    // Already frozen (another replica, an earlier run): nothing to read, whatever the ballots say now.
+    return (await this.frozenBulletins.find(election.key)) ?? (await this.frozenOrNow(election)).frozen;
   }
 
   /** The frozen record, freezing now when there is none, and the bulletin of the ballots as they are. */
