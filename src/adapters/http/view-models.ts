@@ -6,6 +6,7 @@ import type { ListExceptionRequests, ShowExceptionRequest } from '../../applicat
 import type { BallotLinksStatus } from '../../application/results/ballot-links-status.js';
 import type { ComputeResults } from '../../application/results/compute-results.js';
 import type { ElectionTurnout } from '../../application/results/election-turnout.js';
+import type { FrozenBulletin } from '../../application/ports/frozen-bulletins.js';
 import type { ViewBallot } from '../../application/voting/view-ballot.js';
 import type { Standing } from '../../application/voting/voter-standing.js';
 import type { Candidate } from '../../domain/election/candidate.js';
@@ -42,7 +43,13 @@ export interface ViewModels {
   'errors/error.njk': Page & { readonly status: number; readonly message: string };
   'pages/home.njk': Page & { readonly running: readonly ElectionListItem[]; readonly upcoming: readonly ElectionListItem[] };
   'pages/election-list.njk': Page & { readonly items: readonly ElectionListItem[]; readonly filter: string | null; readonly base: string };
-  'pages/public-election.njk': Page & { readonly election: Election; readonly summary: ElectionSummary; readonly status: ElectionStatus };
+  'pages/public-election.njk': Page & {
+    readonly election: Election;
+    readonly summary: ElectionSummary;
+    readonly status: ElectionStatus;
+    /** The bulletin digest fixed at the close; null while it runs or until the server froze it. */
+    readonly frozen: FrozenBulletin | null;
+  };
   'pages/login.njk': Page & { readonly forms: readonly LoginForm[] };
   'pages/logout.njk': Page;
   'pages/dashboard.njk': Page & { readonly model: Out<Dashboard> };
@@ -67,7 +74,13 @@ export interface ViewModels {
     /** False for STV: one candidate per rank, and the page says so. */
     readonly ties: boolean;
   };
-  'pages/confirmation.njk': Page & { readonly election: Election; readonly linked: boolean | undefined; readonly summary: BallotSummary | null };
+  'pages/confirmation.njk': Page & {
+    readonly election: Election;
+    readonly linked: boolean | undefined;
+    readonly summary: BallotSummary | null;
+    /** The new ballot's tracker (`ballot_trackers: true`), shown this once. */
+    readonly tracker: string | null;
+  };
   'pages/own-ballot.njk': Page & { readonly s: Standing; readonly election: Election; readonly ballot: Out<ViewBallot> };
   'pages/exception-form.njk': Page & {
     readonly election: Election;
@@ -89,6 +102,7 @@ export interface ViewModels {
     readonly turnout: Out<ComputeResults>['turnout'];
     readonly links: Out<ComputeResults>['links'];
     readonly view: ReturnType<typeof resultsView>;
+    readonly bulletin: { readonly frozen: FrozenBulletin; readonly digest: string; readonly intact: boolean; readonly problems: readonly string[] };
   };
   'officer/stv-results.njk': Page & {
     readonly election: Election;

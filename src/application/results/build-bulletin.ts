@@ -1,11 +1,18 @@
-import { BULLETIN_FORMAT, type Bulletin, type BulletinBallot, type BulletinBody, type BulletinElection } from '../../domain/bulletin/bulletin.js';
+import {
+  BULLETIN_FORMAT,
+  type Bulletin,
+  type BulletinBallot,
+  type BulletinBody,
+  type BulletinElection,
+  type BulletinMethod,
+} from '../../domain/bulletin/bulletin.js';
 import { bulletinBallot, sortBallots } from '../../domain/bulletin/bulletin-ballot.js';
 import { bulletinResult, tallyBulletin } from '../../domain/bulletin/tally-bulletin.js';
-import { type ElectionMethod, candidateIds, isStvMethod } from '../../domain/election/election.js';
+import { type Election, type ElectionMethod, candidateIds, isStvMethod } from '../../domain/election/election.js';
 import { DomainError } from '../../domain/errors.js';
-import type { PairStrength, UnrankedPolicy } from '../../domain/tally/types.js';
+import type { PairStrength, TallyMethod, UnrankedPolicy } from '../../domain/tally/types.js';
 import { requireCompleted, requireElection, requireOfficer } from '../elections/election-access.js';
-import type { BallotBox } from '../ports/ballot-box.js';
+import type { BallotBox, StoredBallot } from '../ports/ballot-box.js';
 import type { BulletinHasher } from '../ports/bulletin-hasher.js';
 import type { Clock } from '../ports/clock.js';
 import type { ElectionCatalog } from '../ports/election-catalog.js';
@@ -49,22 +56,38 @@ export class BuildBulletin {
         { method },
       );
     }
-
-    const candidates = candidateIds(election);
-    const ballots: BulletinBallot[] = [];
-    for await (const stored of this.ballotBox.ballots(election.key)) ballots.push(bulletinBallot(candidates, stored.entries));
-    const cap = seatCapRule(election);
-    const header: BulletinElection = {
-      key: election.key,
-      name: election.name,
-      candidates,
-      seats: election.noWinners,
-      method: { name: method, strength: input.strength ?? 'winning', unranked: input.unranked ?? 'no-opinion' },
-      seatCap: cap ? { field: cap.field, limit: cap.limit, values: Object.fromEntries(candidates.map((c) => [c, cap.valueOf[c] ?? null])) } : null,
-      closesAt: election.endsAt.toISOString(),
-    };
-    return makeBulletin(header, ballots, this.hasher);
+    return bulletinOf(election, this.ballotBox.ballots(election.key), this.hasher, { ...input, method });
   }
+}
+
+/** The method the bulletin fixed at the close counts with: the officers' results page's default. */
+export const CLOSE_METHOD: BulletinMethod = { name: 'schulze', strength: 'winning', unranked: 'no-opinion' };
+
+/** The bulletin of `election` over `stored` (read in full: a bulletin is one file anyway). */
+export async function bulletinOf(
+  election: Election,
+  stored: AsyncIterable<StoredBallot>,
+  hasher: BulletinHasher,
+  method: Partial<{ method: TallyMethod; strength: PairStrength; unranked: UnrankedPolicy }> = {},
+): Promise<Bulletin> {
+  const candidates = candidateIds(election);
+  const ballots: BulletinBallot[] = [];
+  for await (const b of stored) ballots.push(bulletinBallot(candidates, b.entries, b.tracker ?? null));
+  const cap = seatCapRule(election);
+  const header: BulletinElection = {
+    key: election.key,
+    name: election.name,
+    candidates,
+    seats: election.noWinners,
+    method: {
+      name: method.method ?? CLOSE_METHOD.name,
+      strength: method.strength ?? CLOSE_METHOD.strength,
+      unranked: method.unranked ?? CLOSE_METHOD.unranked,
+    },
+    seatCap: cap ? { field: cap.field, limit: cap.limit, values: Object.fromEntries(candidates.map((c) => [c, cap.valueOf[c] ?? null])) } : null,
+    closesAt: election.endsAt.toISOString(),
+  };
+  return makeBulletin(header, ballots, hasher);
 }
 
 /** Sorts the ballots, recounts them and seals the lot with its digest. */

@@ -1,3 +1,4 @@
+import { TRACKER_BYTES, trackerFromBytes } from '../../domain/ballot/ballot-tracker.js';
 import type { RankEntry } from '../../domain/ballot/ranking.js';
 import { isEligible } from '../../domain/election/election.js';
 import { DomainError, isDomainError } from '../../domain/errors.js';
@@ -25,6 +26,8 @@ export interface CastBallotInput {
 export interface CastBallotResult {
   /** False when no passphrase was given: the voter cannot view or revoke this ballot, ever. */
   readonly linked: boolean;
+  /** The ballot's tracker (elections with `ballot_trackers: true`), to show the voter once; else null. */
+  readonly tracker: string | null;
 }
 
 export interface CastBallotOptions {
@@ -68,13 +71,15 @@ export class CastBallot {
 
     const ballotId = this.random.uuid();
     const link: SealedLink | null = passphrase === '' ? null : await this.sealer.seal(passphrase, ballotId, String(user.id));
+    // A new tracker for every new ballot, stored with the ballot only (never with the voter mark).
+    const tracker = election.ballotTrackers ? trackerFromBytes(this.random.bytes(TRACKER_BYTES)) : null;
     try {
-      await this.ballotBox.cast({ electionKey, userId: user.id, ballotId, entries: stored, link });
+      await this.ballotBox.cast({ electionKey, userId: user.id, ballotId, entries: stored, link, tracker });
     } catch (e) {
       if (!isDomainError(e, 'WRITE_FAILED') && !isDomainError(e, 'STORE_UNAVAILABLE')) throw e;
       await this.refuseUnlessStored(electionKey, user, e);
     }
-    return { linked: link !== null };
+    return { linked: link !== null, tracker };
   }
 
   /**

@@ -9,7 +9,7 @@ import { TOKENS as T, type Token } from '../tokens.js';
 import { USE_CASES as U } from '../use-case-tokens.js';
 import { bindFactory, resolveRecord } from './binding.js';
 
-const { signIn: _s, currentUser: _c, purgeDueLinks: _p, settleClosedElections: _settle, ...WEB_USE_CASES } = U;
+const { signIn: _s, currentUser: _c, purgeDueLinks: _p, settleClosedElections: _settle, freezeBulletin: _f, freezeClosedElections: _fc, ...WEB_USE_CASES } = U;
 
 /** The Koa application, built from the use cases the routes call; the container stays out of handlers. */
 export function httpModule(config: AppConfig): ContainerModule {

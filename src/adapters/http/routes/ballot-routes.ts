@@ -2,7 +2,7 @@ import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { MIN_GUESSES_LOG10, guessableWords } from '../../../application/voting/passphrase-policy.js';
 import type { Standing } from '../../../application/voting/voter-standing.js';
-import { NO_OPINION_RANK, expressesNoPreference, rankingFromEntries, type RankEntry } from '../../../domain/ballot/ranking.js';
+import { NO_OPINION_RANK, expressesNoPreference, rankingFromEntries, type RankEntry, type Ranking } from '../../../domain/ballot/ranking.js';
 import { methodAllowsTies } from '../../../domain/ballot/strict-ranking.js';
 import { voteRefusalError } from '../../../domain/election/permissions.js';
 import { type DomainError, isDomainError } from '../../../domain/errors.js';
@@ -38,7 +38,8 @@ interface BallotFormState {
 /** Vote, confirmation, view and revoke: the voter's own ballot. */
 export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
   const { render, useCases } = deps;
-  const justCast = new OneShotRankings();
+  // The tracker too: with a public bulletin it reveals the ranking, so it never sits in a cookie either.
+  const justCast = new OneShotRankings<{ ranking: Ranking; tracker: string | null }>();
 
   const standingOf = (ctx: Context): Promise<Standing> => useCases.voterStanding.execute({ user: userOf(ctx), electionKey: param(ctx, 'key') });
 
@@ -108,12 +109,13 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
         return showBallot(ctx, s, { ranks, noPreferenceWarning: true }, statusFor('INVALID_BALLOT'));
       }
       const result = await useCases.castBallot.execute({ user, electionKey: s.election.key, entries, passphrase: form.passphrase });
-      const summary = justCast.keep(
-        rankingFromEntries(
+      const summary = justCast.keep({
+        ranking: rankingFromEntries(
           entries,
           s.candidates.map((c) => c.id),
         ),
-      );
+        tracker: result.tracker,
+      });
       if (ctx.session) ctx.session.cast = { key: s.election.key, linked: result.linked, summary };
       ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}/confirmation`);
     } catch (e) {
@@ -129,13 +131,15 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
     if (!s.voted) return ctx.redirect(`/app/elections/${encodeURIComponent(s.election.key)}`);
     const cast = ctx.session?.cast;
     if (cast && ctx.session) delete ctx.session.cast;
+    const held = cast?.key === s.election.key ? justCast.take(cast.summary) : null;
     render(ctx, 'pages/confirmation.njk', {
       title: 'Thank you',
       breadcrumbs: electionCrumbs(s.election, { label: 'Thank you' }),
       election: s.election,
       linked: cast?.key === s.election.key ? cast.linked : s.canViewBallot,
       // What was just cast, from the form (a stored ballot cannot be read without the passphrase).
-      summary: cast?.key === s.election.key ? ballotSummary(justCast.take(cast.summary), s.candidates) : null,
+      summary: held ? ballotSummary(held.ranking, s.candidates) : null,
+      tracker: held?.tracker ?? null,
     });
   });
 

@@ -4,6 +4,7 @@ import { GithubIdentity_1765100000000 } from './github-identity.js';
 import { MetaCatalogSnapshot_1765000000000 } from './meta-catalog-snapshot.js';
 import { PendingBallotPool_1764600000000 } from './pending-ballot-pool.js';
 import { WebhookDeliveries_1765200000000 } from './webhook-deliveries.js';
+import { BulletinFreezeAndTrackers_1765300000000 } from './bulletin-freeze-and-trackers.js';
 
 /** Every migration, oldest first. TypeORM records the applied ones in `elekto_ts_migrations`. */
 export const MIGRATIONS = [
@@ -13,6 +14,7 @@ export const MIGRATIONS = [
   MetaCatalogSnapshot_1765000000000,
   GithubIdentity_1765100000000,
   WebhookDeliveries_1765200000000,
+  BulletinFreezeAndTrackers_1765300000000,
 ];
 export const MIGRATIONS_TABLE = 'elekto_ts_migrations';
 export { DuplicateVotersError } from './elekto-ts-additions.js';
