@@ -102,15 +102,24 @@ export interface ViewModels {
     readonly turnout: Out<ComputeResults>['turnout'];
     readonly links: Out<ComputeResults>['links'];
     readonly view: ReturnType<typeof resultsView>;
-    readonly bulletin: { readonly frozen: FrozenBulletin; readonly digest: string; readonly intact: boolean; readonly problems: readonly string[] };
+    readonly bulletin: BulletinCheckView;
   };
   'officer/stv-results.njk': Page & {
     readonly election: Election;
     readonly turnout: Out<ComputeResults>['turnout'];
     readonly links: Out<ComputeResults>['links'];
     readonly view: ReturnType<typeof stvResultsView>;
+    readonly bulletin: BulletinCheckView;
   };
   'officer/purge-links.njk': Page & { readonly election: Election; readonly links: Out<BallotLinksStatus> };
+}
+
+/** The bulletin fixed at the close against the stored ballots now, on every officers' results page. */
+interface BulletinCheckView {
+  readonly frozen: FrozenBulletin;
+  readonly digest: string;
+  readonly intact: boolean;
+  readonly problems: readonly string[];
 }
 
 export type TemplateName = keyof ViewModels;

@@ -93,16 +93,10 @@ export function officerRoutes(router: Router, deps: { render: Render; useCases: 
       turnout: result.turnout,
       links: result.links,
     };
-    if (result.kind === 'stv') {
-      render(ctx, 'officer/stv-results.njk', { ...page, view: stvResultsView(result.election, result) });
-      return;
-    }
     const check = await useCases.checkBulletin.execute({ electionKey: key(ctx), requester: userOf(ctx) });
-    render(ctx, 'officer/results.njk', {
-      ...page,
-      view: resultsView(result.election, result.tally),
-      bulletin: { frozen: check.frozen, digest: check.bulletin.digest, intact: check.intact, problems: check.problems },
-    });
+    const bulletin = { frozen: check.frozen, digest: check.bulletin.digest, intact: check.intact, problems: check.problems };
+    if (result.kind === 'stv') render(ctx, 'officer/stv-results.njk', { ...page, bulletin, view: stvResultsView(result.election, result) });
+    else render(ctx, 'officer/results.njk', { ...page, bulletin, view: resultsView(result.election, result.tally) });
   });
 
   // Destroying the voter-to-ballot links cannot be undone: a page says what it takes away, and only
