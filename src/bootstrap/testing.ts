@@ -8,6 +8,7 @@ export {
   InMemoryBallotBox,
   InMemoryElectionRecords,
   InMemoryExceptionRequests,
+  InMemoryFrozenBulletins,
   InMemoryLastGoodCatalog,
   InMemoryPassphraseAttempts,
   InMemoryUsers,

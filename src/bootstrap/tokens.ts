@@ -18,6 +18,8 @@ import type { ReadinessReport } from '../adapters/http/routes/public-routes.js';
 import type { PassphraseAttempts } from '../application/ports/passphrase-attempts.js';
 import type { PassphraseStrength } from '../application/ports/passphrase-strength.js';
 import type { WebhookDeliveries } from '../application/ports/webhook-deliveries.js';
+import type { FrozenBulletins } from '../application/ports/frozen-bulletins.js';
+import type { BulletinHasher } from '../application/ports/bulletin-hasher.js';
 import type { MetaReader } from '../application/ports/meta-reader.js';
 import type { MetaSource } from '../application/ports/meta-source.js';
 import type { Random } from '../application/ports/random.js';
@@ -53,6 +55,8 @@ export const TOKENS = {
   PassphraseAttempts: token<PassphraseAttempts>('PassphraseAttempts'),
   PassphraseStrength: token<PassphraseStrength>('PassphraseStrength'),
   WebhookDeliveries: token<WebhookDeliveries>('WebhookDeliveries'),
+  FrozenBulletins: token<FrozenBulletins>('FrozenBulletins'),
+  BulletinHasher: token<BulletinHasher>('BulletinHasher'),
   SyncLock: token<SyncLock>('SyncLock'),
   LastGoodCatalog: token<LastGoodCatalog>('LastGoodCatalog'),
   // services
@@ -90,6 +94,7 @@ export const PORT_TOKENS = {
   lastGoodCatalog: TOKENS.LastGoodCatalog,
   passphraseStrength: TOKENS.PassphraseStrength,
   webhookDeliveries: TOKENS.WebhookDeliveries,
+  frozenBulletins: TOKENS.FrozenBulletins,
 } as const;
 
 export type TokenType<T> = T extends Token<infer U> ? U : never;

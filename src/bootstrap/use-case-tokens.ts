@@ -12,6 +12,11 @@ import type { ComputeResults } from '../application/results/compute-results.js';
 import type { ElectionTurnout } from '../application/results/election-turnout.js';
 import type { ExportBallots } from '../application/results/export-ballots.js';
 import type { SettleClosedElections } from '../application/results/settle-closed-elections.js';
+import type { CheckBulletin } from '../application/results/check-bulletin.js';
+import type { ClosingDigest } from '../application/results/closing-digest.js';
+import type { FreezeBulletin } from '../application/results/freeze-bulletin.js';
+import type { FreezeClosedElections } from '../application/results/freeze-closed-elections.js';
+import type { PublicBulletin } from '../application/results/public-bulletin.js';
 import type { BallotLinksStatus } from '../application/results/ballot-links-status.js';
 import type { PurgeDueLinks } from '../application/results/purge-due-links.js';
 import type { PurgeLinks } from '../application/results/purge-links.js';
@@ -51,4 +56,9 @@ export const USE_CASES = {
   purgeDueLinks: token<PurgeDueLinks>('PurgeDueLinks'),
   ballotLinksStatus: token<BallotLinksStatus>('BallotLinksStatus'),
   settleClosedElections: token<SettleClosedElections>('SettleClosedElections'),
+  freezeBulletin: token<FreezeBulletin>('FreezeBulletin'),
+  freezeClosedElections: token<FreezeClosedElections>('FreezeClosedElections'),
+  checkBulletin: token<CheckBulletin>('CheckBulletin'),
+  publicBulletin: token<PublicBulletin>('PublicBulletin'),
+  closingDigest: token<ClosingDigest>('ClosingDigest'),
 } as const;

@@ -31,6 +31,8 @@ export type DomainErrorCode =
   | 'INVALID_LOGIN'
   | 'USER_NOT_FOUND'
   | 'CANDIDATE_NOT_FOUND'
+  /** The election's bulletin is not public: not `publish_ballots: true`, or not closed yet. */
+  | 'BULLETIN_NOT_PUBLISHED'
   | 'REQUEST_IN_PROGRESS'
   | 'SERVER_BUSY'
   | 'STORE_UNAVAILABLE'

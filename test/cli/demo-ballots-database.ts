@@ -20,7 +20,12 @@ export interface CliWorld {
  * ballot per entry of `ballots` (login → candidate ids in order) cast through the embedded application
  * with the clock inside the 2021 voting window.
  */
-export async function demoBallotsDatabase(prefix: string, ballots: ReadonlyArray<readonly [string, readonly string[]]>): Promise<CliWorld> {
+export async function demoBallotsDatabase(
+  prefix: string,
+  ballots: ReadonlyArray<readonly [string, readonly string[]]>,
+  /** Another meta checkout shaped like the demo (say a copy with the election's method changed). */
+  metaPath = join(root, 'examples/demo-meta'),
+): Promise<CliWorld> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const dbPath = join(dir, 'elekto.sqlite');
   const env: NodeJS.ProcessEnv = {
@@ -30,7 +35,7 @@ export async function demoBallotsDatabase(prefix: string, ballots: ReadonlyArray
     APP_KEY: 'cli-test-key-cli-test-key-cli-test-key',
     DB_CONNECTION: 'sqlite',
     DB_PATH: dbPath,
-    META_PATH: join(root, 'examples/demo-meta'),
+    META_PATH: metaPath,
     ELECTION_DIR: 'elections',
     IDENTITY: 'development',
     LOG_LEVEL: 'error',
@@ -43,7 +48,7 @@ export async function demoBallotsDatabase(prefix: string, ballots: ReadonlyArray
   if (migrated.code !== 0) throw new Error(`elekto migrate failed: ${migrated.stderr}`);
   const app = await embedApplication({
     electionDir: 'elections',
-    metaPath: join(root, 'examples/demo-meta'),
+    metaPath,
     appKey: env['APP_KEY']!,
     database: { dialect: 'sqlite', path: dbPath },
     ports: { clock: new FixedClock(new Date('2021-10-05T12:00:00Z')) },

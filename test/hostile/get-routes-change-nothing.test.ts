@@ -5,6 +5,8 @@ import { NOW } from '../support/builders/in-memory-world.js';
 import { TestClient } from '../support/http/browser-client.js';
 import { type RunningWebOn, startWebOn } from '../support/http/web-worlds.js';
 import { snapshotTables } from './table-snapshot.js';
+import { JcsSha256BulletinHasher } from '../../src/adapters/crypto/jcs-sha256-bulletin-hasher.js';
+import { FreezeBulletin } from '../../src/application/results/freeze-bulletin.js';
 
 const DAY = 24 * 3600 * 1000;
 const PASS = 'violet tractor under seven lanterns';
@@ -68,13 +70,18 @@ describe('no GET changes state', () => {
     const olivia = new TestClient(web.baseUrl);
     await olivia.signInAs('olivia');
     web.world.clock.set(new Date(NOW.getTime() + 2 * DAY));
-    // The pending pool is emptied at the close by `serve` (SettleClosedElections); do it as it would.
+    // The pending pool is emptied and the bulletin frozen at the close by `serve` (SettleClosedElections,
+    // FreezeClosedElections); do it as it would.
     await web.world.ballotBox.flush(election.key);
+    const w = web.world;
+    await new FreezeBulletin(w.catalog, w.ballotBox, w.frozenBulletins, w.clock, new JcsSha256BulletinHasher()).execute(election.key);
     const dataSource = web.opened.sql!.persistence.dataSource;
     const before = await snapshotTables(dataSource);
 
     const paths = getPaths(web.app);
-    expect(paths).toEqual(expect.arrayContaining([`${path}/admin/results`, `${path}/admin/results.md`, `${path}/admin/download`]));
+    expect(paths).toEqual(
+      expect.arrayContaining([`${path}/admin/results`, `${path}/admin/results.md`, `${path}/admin/download`, `${path}/admin/bulletin.json`]),
+    );
     const officerSaw: Record<string, number> = {};
     for (const p of paths) officerSaw[p] = (await olivia.get(p)).status;
     for (const p of paths) await alice.get(p);

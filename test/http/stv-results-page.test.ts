@@ -2,6 +2,7 @@ import { aCandidate, anElection } from '../support/builders/election-builder.js'
 import { NOW } from '../support/builders/in-memory-world.js';
 import { TestClient } from '../support/http/browser-client.js';
 import { type RunningWeb, startWeb } from '../support/http/web-world.js';
+import type { Bulletin } from '../../src/domain/bulletin/bulletin.js';
 import { STV_KEY, castCappedStvBallots, cappedStvElection } from '../support/stv/capped-stv-election.js';
 
 const path = `/app/elections/${STV_KEY}`;
@@ -70,6 +71,31 @@ describe("the officers' results page of an STV election", () => {
     expect(md).toContain(
       "Computed with Meek's method of the Single Transferable Vote (Hill, Wichmann and Woodall, Algorithm 123) (`stv-meek`) over 130 ballots",
     );
+  });
+
+  it('shows the bulletin fixed at the close, offers bulletin.json with the STV result, and warns when the ballots changed since', async () => {
+    const frozen = (await web.world.frozenBulletins.find(STV_KEY))!;
+    expect(html).toContain('<h2 id="bulletin-title">Bulletin</h2>');
+    expect(html).toContain(`<code class="digest">${frozen.digest}</code>`);
+    expect(html).toContain('The stored ballots still give this digest.');
+    expect(html).toContain(`href="/app/elections/${STV_KEY}/admin/bulletin.json"`);
+    const bulletin = (await (await officer.get(`${path}/admin/bulletin.json`)).json()) as Bulletin;
+    expect(bulletin.digest).toBe(frozen.digest);
+    expect(bulletin.election.method).toEqual({ name: 'stv-meek', seed: expect.stringMatching(/^2026---steering@/) });
+    expect(bulletin.result).toEqual({ winners: ['a1', 'a2', 'beta'], draws: [] });
+    expect(await (await officer.get(`${path}/admin/results.md`)).text()).toContain(`    ${frozen.digest}`);
+
+    const mallory = await web.world.signIn('mallory');
+    await web.world.ballotBox.cast({
+      electionKey: STV_KEY,
+      userId: mallory.id,
+      ballotId: web.world.random.uuid(),
+      entries: [{ candidate: 'gamma', rank: 1 }],
+      link: null,
+    });
+    const warned = await (await officer.get(`${path}/admin/results`)).text();
+    expect(warned).toContain('The ballots changed after the close');
+    expect(warned).toContain('130 ballots at the close, 131 now: 1 added since.');
   });
 
   describe('with the other STV methods', () => {

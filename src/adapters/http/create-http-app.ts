@@ -76,7 +76,15 @@ export function createHttpApp(deps: HttpDeps): Koa {
   for (const method of deps.signInMethods) app.use(method.middleware);
 
   const routers = [
-    publicRoutes({ render, clock: deps.clock, catalog: deps.catalog, listElections: deps.useCases.listElections, readiness: deps.readiness }),
+    publicRoutes({
+      render,
+      clock: deps.clock,
+      catalog: deps.catalog,
+      listElections: deps.useCases.listElections,
+      closingDigest: deps.useCases.closingDigest,
+      publicBulletin: deps.useCases.publicBulletin,
+      readiness: deps.readiness,
+    }),
     ...(orgPath ? [] : [authRoutes({ render, methods: deps.signInMethods, users: deps.users })]),
     signedInRoutes({ render, clock: deps.clock, catalog: deps.catalog, config, useCases: deps.useCases }),
   ];

@@ -6,6 +6,7 @@ import type { ListExceptionRequests, ShowExceptionRequest } from '../../applicat
 import type { BallotLinksStatus } from '../../application/results/ballot-links-status.js';
 import type { ComputeResults } from '../../application/results/compute-results.js';
 import type { ElectionTurnout } from '../../application/results/election-turnout.js';
+import type { FrozenBulletin } from '../../application/ports/frozen-bulletins.js';
 import type { ViewBallot } from '../../application/voting/view-ballot.js';
 import type { Standing } from '../../application/voting/voter-standing.js';
 import type { Candidate } from '../../domain/election/candidate.js';
@@ -50,7 +51,13 @@ export interface ViewModels {
   'pages/home.njk': Page & { readonly running: readonly ElectionListItem[]; readonly upcoming: readonly ElectionListItem[] };
   'pages/organizations.njk': Page & { readonly organizations: readonly OrganizationListItem[] };
   'pages/election-list.njk': Page & { readonly items: readonly ElectionListItem[]; readonly filter: string | null; readonly base: string };
-  'pages/public-election.njk': Page & { readonly election: Election; readonly summary: ElectionSummary; readonly status: ElectionStatus };
+  'pages/public-election.njk': Page & {
+    readonly election: Election;
+    readonly summary: ElectionSummary;
+    readonly status: ElectionStatus;
+    /** The bulletin digest fixed at the close; null while it runs or until the server froze it. */
+    readonly frozen: FrozenBulletin | null;
+  };
   'pages/login.njk': Page & { readonly forms: readonly LoginForm[] };
   'pages/logout.njk': Page;
   'pages/dashboard.njk': Page & { readonly model: Out<Dashboard> };
@@ -82,6 +89,8 @@ export interface ViewModels {
     /** The ballot just stored replaced the voter's earlier one ("Change my vote"). */
     readonly changed: boolean;
     readonly summary: BallotSummary | null;
+    /** The new ballot's tracker (`ballot_trackers: true`), shown this once. */
+    readonly tracker: string | null;
   };
   'pages/confirm-revoke.njk': Page & { readonly election: Election; readonly canChange: boolean; readonly passphraseError: string | null };
   'pages/confirm-no-passphrase.njk': Page & {
@@ -113,14 +122,24 @@ export interface ViewModels {
     readonly turnout: Out<ComputeResults>['turnout'];
     readonly links: Out<ComputeResults>['links'];
     readonly view: ReturnType<typeof resultsView>;
+    readonly bulletin: BulletinCheckView;
   };
   'officer/stv-results.njk': Page & {
     readonly election: Election;
     readonly turnout: Out<ComputeResults>['turnout'];
     readonly links: Out<ComputeResults>['links'];
     readonly view: ReturnType<typeof stvResultsView>;
+    readonly bulletin: BulletinCheckView;
   };
   'officer/purge-links.njk': Page & { readonly election: Election; readonly links: Out<BallotLinksStatus> };
+}
+
+/** The bulletin fixed at the close against the stored ballots now, on every officers' results page. */
+interface BulletinCheckView {
+  readonly frozen: FrozenBulletin;
+  readonly digest: string;
+  readonly intact: boolean;
+  readonly problems: readonly string[];
 }
 
 export type TemplateName = keyof ViewModels;

@@ -78,6 +78,12 @@ export async function readElectionFile(ctx: ReadContext, file: string, problems:
   if (raw.no_winners === undefined) {
     problems.warning(file, '`no_winners` is missing; 1 seat is assumed', { hint: 'add `no_winners: <number of seats>`' });
   }
+  if (raw.ballot_trackers === true && raw.publish_ballots !== true) {
+    problems.warning(file, '`ballot_trackers: true` without `publish_ballots: true`: voters get a tracker but cannot look it up themselves', {
+      line: source.lineOf(['ballot_trackers']),
+      hint: 'add `publish_ballots: true`, or drop `ballot_trackers` (a tracker with a public bulletin is a receipt: see docs/meta-repository.md)',
+    });
+  }
   const officers = readOfficers(source, file, problems);
   const seatCap = raw.max_winners_per as { field: string; limit: number } | undefined;
   return {
@@ -89,6 +95,8 @@ export async function readElectionFile(ctx: ReadContext, file: string, problems:
     noWinners: (raw.no_winners as number | undefined) ?? 1,
     allowNoOpinion: (raw.allow_no_opinion as boolean | undefined) ?? true,
     deleteAfter: (raw.delete_after as boolean | undefined) ?? false,
+    publishBallots: (raw.publish_ballots as boolean | undefined) ?? false,
+    ballotTrackers: (raw.ballot_trackers as boolean | undefined) ?? false,
     showCandidateFields: showFields(raw.show_candidate_fields),
     officers,
     ...markdownField('eligibility', textOrNull(raw.eligibility), ctx),

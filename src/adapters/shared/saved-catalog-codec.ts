@@ -78,6 +78,8 @@ function encodeElection(e: Election, readAt: string | null): EncodedElection {
     noWinners: e.noWinners,
     allowNoOpinion: e.allowNoOpinion,
     deleteAfter: e.deleteAfter,
+    publishBallots: e.publishBallots,
+    ballotTrackers: e.ballotTrackers,
     showCandidateFields: [...e.showCandidateFields],
     officers: [...e.officers],
     eligibility: e.eligibility,
@@ -112,6 +114,9 @@ function decodeElection(r: Reader, raw: unknown): Election {
     noWinners: r.number(o['noWinners'], 'noWinners'),
     allowNoOpinion: r.boolean(o['allowNoOpinion'], 'allowNoOpinion'),
     deleteAfter: r.boolean(o['deleteAfter'], 'deleteAfter'),
+    // Absent from catalogs saved before these options existed: off, their default.
+    publishBallots: r.boolean(o['publishBallots'] ?? false, 'publishBallots'),
+    ballotTrackers: r.boolean(o['ballotTrackers'] ?? false, 'ballotTrackers'),
     showCandidateFields: r.strings(o['showCandidateFields'], 'showCandidateFields'),
     officers: r.strings(o['officers'], 'officers'),
     eligibility: r.stringOrNull(o['eligibility'], 'eligibility'),

@@ -20,6 +20,11 @@ export interface CastBallot {
   readonly entries: readonly RankEntry[];
   /** Null when the voter gave no passphrase: then nothing links the voter to the ballot. */
   readonly link: SealedLink | null;
+  /**
+   * The ballot's random tracker (elections with `ballot_trackers: true`), stored with the ballot and
+   * never with the voter mark: it goes and comes with the ballot (revoke, replace).
+   */
+  readonly tracker?: string | null;
 }
 
 /** A changed vote: the new ballot, and the id of the one it replaces (opened with the voter's passphrase). */
@@ -30,6 +35,8 @@ export interface ReplaceBallot extends CastBallot {
 export interface StoredBallot {
   readonly ballotId: string;
   readonly entries: readonly RankEntry[];
+  /** Its tracker; null or absent for ballots cast without one (Elekto's among them). */
+  readonly tracker?: string | null;
 }
 
 /** "This user has voted in this election", with the sealed link when there is one. */

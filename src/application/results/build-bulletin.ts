@@ -1,16 +1,22 @@
-import { BULLETIN_FORMAT, type Bulletin, type BulletinBallot, type BulletinBody, type BulletinElection } from '../../domain/bulletin/bulletin.js';
+import {
+  BULLETIN_FORMAT,
+  type Bulletin,
+  type BulletinBallot,
+  type BulletinBody,
+  type BulletinElection,
+  type BulletinMethod,
+} from '../../domain/bulletin/bulletin.js';
 import { bulletinBallot, sortBallots } from '../../domain/bulletin/bulletin-ballot.js';
-import { bulletinResult, tallyBulletin } from '../../domain/bulletin/tally-bulletin.js';
-import { type ElectionMethod, candidateIds, isStvMethod } from '../../domain/election/election.js';
-import { DomainError } from '../../domain/errors.js';
+import { countBulletin } from '../../domain/bulletin/tally-bulletin.js';
+import { type Election, type ElectionMethod, candidateIds, isStvMethod } from '../../domain/election/election.js';
 import type { PairStrength, UnrankedPolicy } from '../../domain/tally/types.js';
 import { requireCompleted, requireElection, requireOfficer } from '../elections/election-access.js';
-import type { BallotBox } from '../ports/ballot-box.js';
+import type { BallotBox, StoredBallot } from '../ports/ballot-box.js';
 import type { BulletinHasher } from '../ports/bulletin-hasher.js';
 import type { Clock } from '../ports/clock.js';
 import type { ElectionCatalog } from '../ports/election-catalog.js';
 import type { User } from '../ports/users.js';
-import { seatCapRule } from './tally-election.js';
+import { seatCapRule, stvSeed } from './tally-election.js';
 
 export interface BuildBulletinInput {
   readonly electionKey: string;
@@ -40,31 +46,48 @@ export class BuildBulletin {
     const election = requireElection(this.catalog, input.electionKey);
     requireOfficer(election, input.requester);
     requireCompleted(election, this.clock.now());
-    const method = input.method ?? election.method;
-    if (isStvMethod(method)) {
-      // The bulletin format (docs/verify.md) records a Condorcet result that `elekto verify` recounts; it has no STV rounds yet.
-      throw new DomainError(
-        'INVALID_TALLY_INPUT',
-        `The public bulletin can be built for Condorcet counts only (schulze, ranked-pairs, minimax, copeland); "${election.key}" is counted with ${method}.`,
-        { method },
-      );
-    }
-
-    const candidates = candidateIds(election);
-    const ballots: BulletinBallot[] = [];
-    for await (const stored of this.ballotBox.ballots(election.key)) ballots.push(bulletinBallot(candidates, stored.entries));
-    const cap = seatCapRule(election);
-    const header: BulletinElection = {
-      key: election.key,
-      name: election.name,
-      candidates,
-      seats: election.noWinners,
-      method: { name: method, strength: input.strength ?? 'winning', unranked: input.unranked ?? 'no-opinion' },
-      seatCap: cap ? { field: cap.field, limit: cap.limit, values: Object.fromEntries(candidates.map((c) => [c, cap.valueOf[c] ?? null])) } : null,
-      closesAt: election.endsAt.toISOString(),
-    };
-    return makeBulletin(header, ballots, this.hasher);
+    return bulletinOf(election, this.ballotBox.ballots(election.key), this.hasher, input);
   }
+}
+
+/** Pair strength and unranked policy of a Condorcet bulletin when none is asked for: the results page's. */
+export const CLOSE_CONDORCET_OPTIONS = { strength: 'winning', unranked: 'no-opinion' } as const;
+
+/**
+ * The method as the bulletin records it: the election's own unless another is asked for. An STV
+ * method carries the seed of its draws by lot (the one the officers' results use); a Condorcet method
+ * its pair strength and unranked policy.
+ */
+export function bulletinMethod(
+  election: Election,
+  options: Partial<{ method: ElectionMethod; strength: PairStrength; unranked: UnrankedPolicy }> = {},
+): BulletinMethod {
+  const name = options.method ?? election.method;
+  if (isStvMethod(name)) return { name, seed: stvSeed(election) };
+  return { name, strength: options.strength ?? CLOSE_CONDORCET_OPTIONS.strength, unranked: options.unranked ?? CLOSE_CONDORCET_OPTIONS.unranked };
+}
+
+/** The bulletin of `election` over `stored` (read in full: a bulletin is one file anyway), counted with its own method by default. */
+export async function bulletinOf(
+  election: Election,
+  stored: AsyncIterable<StoredBallot>,
+  hasher: BulletinHasher,
+  options: Partial<{ method: ElectionMethod; strength: PairStrength; unranked: UnrankedPolicy }> = {},
+): Promise<Bulletin> {
+  const candidates = candidateIds(election);
+  const ballots: BulletinBallot[] = [];
+  for await (const b of stored) ballots.push(bulletinBallot(candidates, b.entries, b.tracker ?? null));
+  const cap = seatCapRule(election);
+  const header: BulletinElection = {
+    key: election.key,
+    name: election.name,
+    candidates,
+    seats: election.noWinners,
+    method: bulletinMethod(election, options),
+    seatCap: cap ? { field: cap.field, limit: cap.limit, values: Object.fromEntries(candidates.map((c) => [c, cap.valueOf[c] ?? null])) } : null,
+    closesAt: election.endsAt.toISOString(),
+  };
+  return makeBulletin(header, ballots, hasher);
 }
 
 /** Sorts the ballots, recounts them and seals the lot with its digest. */
@@ -75,7 +98,7 @@ export function makeBulletin(election: BulletinElection, ballots: readonly Bulle
     election,
     ballotCount: sorted.length,
     ballots: sorted,
-    result: bulletinResult(tallyBulletin({ election, ballots: sorted })),
+    result: countBulletin({ election, ballots: sorted }),
   };
   return { ...body, digest: hasher.digest(body) };
 }

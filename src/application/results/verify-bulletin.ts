@@ -1,7 +1,8 @@
 import { ballotLabel, readBulletin } from '../../domain/bulletin/read-bulletin.js';
 import { compareBulletins, sameJson } from '../../domain/bulletin/compare-bulletins.js';
 import type { Bulletin } from '../../domain/bulletin/bulletin.js';
-import { bulletinResult, tallyBulletin } from '../../domain/bulletin/tally-bulletin.js';
+import { bulletinResult, countBulletinStv, isStvBulletinMethod, stvBulletinResult, tallyBulletin } from '../../domain/bulletin/tally-bulletin.js';
+import type { StvDraw } from '../../domain/tally/stv/stv-types.js';
 import type { BulletinHasher } from '../ports/bulletin-hasher.js';
 
 export interface BulletinVerification {
@@ -11,10 +12,17 @@ export interface BulletinVerification {
   readonly digest: string | null;
   readonly election: string | null;
   readonly ballots: number | null;
-  /** The recount, tiers best first; null when the file could not be counted. */
+  /** The method the file names (and the recount used); null when the file is not a bulletin. */
+  readonly method: string | null;
+  /** The recount, tiers best first; null when the file could not be counted, and for STV (no ranking). */
   readonly ranking: ReadonlyArray<readonly string[]> | null;
+  /** The recount's winners (in order of election for STV); null when it could not be counted. */
   readonly winners: readonly string[] | null;
   readonly tieAtCutoff: boolean | null;
+  /** STV only: the ties the recount broke by lot, from the file's seed; null for Condorcet. */
+  readonly draws: readonly StvDraw[] | null;
+  /** STV only: why the method refused to count these ballots (CPO-STV past its limit); else null. */
+  readonly refused: string | null;
   /** One sentence per thing that does not hold, naming it. */
   readonly problems: readonly string[];
 }
@@ -37,7 +45,19 @@ const MAX_ORDER_REPORTS = 5;
 export function verifyBulletin(value: unknown, hasher: BulletinHasher, options: VerifyOptions = {}): BulletinVerification {
   const reading = readBulletin(value);
   if (!reading.bulletin) {
-    return { ok: false, digest: null, election: null, ballots: null, ranking: null, winners: null, tieAtCutoff: null, problems: reading.problems };
+    return {
+      ok: false,
+      digest: null,
+      election: null,
+      ballots: null,
+      method: null,
+      ranking: null,
+      winners: null,
+      tieAtCutoff: null,
+      draws: null,
+      refused: null,
+      problems: reading.problems,
+    };
   }
   const b = reading.bulletin;
   const problems: string[] = [];
@@ -66,10 +86,10 @@ export function verifyBulletin(value: unknown, hasher: BulletinHasher, options: 
   if (digest !== claimed)
     problems.push(`The digest in the file (${claimed}) does not match its contents, which hash to ${digest}: the file was changed after it was made.`);
 
-  const recount = bulletinResult(tallyBulletin(b));
-  for (const k of ['ranking', 'winners', 'tieAtCutoff'] as const) {
-    if (!sameJson(recount[k], b.result[k]))
-      problems.push(`The result's ${k} in the file is ${JSON.stringify(b.result[k])}; its ballots give ${JSON.stringify(recount[k])}.`);
+  const { recount, summary } = recountOf(b);
+  for (const [k, value] of Object.entries(recount)) {
+    const stated = (b.result as unknown as Record<string, unknown>)[k];
+    if (!sameJson(value, stated)) problems.push(`The result's ${k} in the file is ${JSON.stringify(stated)}; its ballots give ${JSON.stringify(value)}.`);
   }
 
   const published = options.publishedDigest?.trim().toLowerCase();
@@ -79,7 +99,21 @@ export function verifyBulletin(value: unknown, hasher: BulletinHasher, options: 
 
   if (options.reference !== undefined) problems.push(...againstReference(b, options.reference, hasher));
 
-  return { ok: problems.length === 0, digest, election: b.election.key, ballots: held, ...recount, problems };
+  return { ok: problems.length === 0, digest, election: b.election.key, ballots: held, method: b.election.method.name, ...summary, problems };
+}
+
+type Summary = Pick<BulletinVerification, 'ranking' | 'winners' | 'tieAtCutoff' | 'draws' | 'refused'>;
+
+/** The ballots counted again with the file's own method, seats, seat cap (and seed, for STV). */
+function recountOf(b: Bulletin): { recount: object; summary: Summary } {
+  const method = b.election.method;
+  if (isStvBulletinMethod(method)) {
+    const count = countBulletinStv(b, method);
+    const recount = stvBulletinResult(count.stv);
+    return { recount, summary: { ranking: null, winners: recount.winners, tieAtCutoff: null, draws: recount.draws, refused: count.refused } };
+  }
+  const recount = bulletinResult(tallyBulletin(b));
+  return { recount, summary: { ...recount, draws: null, refused: null } };
 }
 
 function againstReference(b: Bulletin, reference: unknown, hasher: BulletinHasher): string[] {

@@ -1,3 +1,4 @@
+import { TRACKER_BYTES, trackerFromBytes } from '../../domain/ballot/ballot-tracker.js';
 import type { RankEntry } from '../../domain/ballot/ranking.js';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import { requireElection, requireRunning } from '../elections/election-access.js';
@@ -31,6 +32,8 @@ export interface CastBallotInput {
 export interface CastBallotResult {
   /** False when no passphrase was given: the voter cannot view or revoke this ballot, ever. */
   readonly linked: boolean;
+  /** The ballot's tracker (elections with `ballot_trackers: true`), to show the voter once; else null. */
+  readonly tracker: string | null;
 }
 
 export interface CastBallotOptions {
@@ -70,13 +73,15 @@ export class CastBallot {
 
     const ballotId = this.random.uuid();
     const link: SealedLink | null = passphrase === '' ? null : await this.sealer.seal(passphrase, ballotId, String(user.id));
+    // A new tracker for every new ballot, stored with the ballot only (never with the voter mark).
+    const tracker = election.ballotTrackers ? trackerFromBytes(this.random.bytes(TRACKER_BYTES)) : null;
     try {
-      await this.ballotBox.cast({ electionKey, userId: user.id, ballotId, entries: stored, link });
+      await this.ballotBox.cast({ electionKey, userId: user.id, ballotId, entries: stored, link, tracker });
     } catch (e) {
       if (!isDomainError(e, 'WRITE_FAILED') && !isDomainError(e, 'STORE_UNAVAILABLE')) throw e;
       await this.refuseUnlessStored(electionKey, user, e);
     }
-    return { linked: link !== null };
+    return { linked: link !== null, tracker };
   }
 
   /**

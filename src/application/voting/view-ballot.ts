@@ -32,6 +32,8 @@ export interface OwnBallot {
   readonly entries: readonly OwnBallotEntry[];
   /** The same ballot as tiers of known candidates (empty when nothing recognisable is ranked). */
   readonly ranking: Ranking;
+  /** Its tracker, to find it in the bulletin after the close; null when it has none. */
+  readonly tracker: string | null;
 }
 
 /** The voter's own ballot, with their passphrase; while the election runs and afterwards until links are purged. */
@@ -74,7 +76,7 @@ export class ViewBallot {
         rank: e.rank === NO_OPINION_RANK ? null : e.rank,
       }))
       .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (order.get(a.candidate) ?? Infinity) - (order.get(b.candidate) ?? Infinity));
-    return { electionKey, entries, ranking: safeRanking(stored.entries, [...order.keys()]) };
+    return { electionKey, entries, ranking: safeRanking(stored.entries, [...order.keys()]), tracker: stored.tracker ?? null };
   }
 }
 

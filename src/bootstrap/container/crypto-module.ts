@@ -13,6 +13,9 @@ import type { Lifecycle } from './lifecycle.js';
  */
 export function cryptoModule(config: AppConfig): ContainerModule {
   return new ContainerModule(({ bind }) => {
+    bindToken(bind, TOKENS.BulletinHasher)
+      .toResolvedValue(async () => new (await import('../../adapters/crypto/jcs-sha256-bulletin-hasher.js')).JcsSha256BulletinHasher())
+      .inSingletonScope();
     bindToken(bind, TOKENS.BallotSealer)
       .toResolvedValue(
         async (lifecycle: Lifecycle, logger: Logger, metrics: Metrics) => {

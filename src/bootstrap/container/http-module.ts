@@ -9,7 +9,7 @@ import { TOKENS as T, type Token } from '../tokens.js';
 import { USE_CASES as U } from '../use-case-tokens.js';
 import { bindFactory, resolveRecord } from './binding.js';
 
-const { signIn: _s, currentUser: _c, purgeDueLinks: _p, settleClosedElections: _settle, ...WEB } = U;
+const { signIn: _s, currentUser: _c, purgeDueLinks: _p, settleClosedElections: _settle, freezeBulletin: _f, freezeClosedElections: _fc, ...WEB } = U;
 /** The use cases the web pages call (sign-in and the scheduled jobs are not among them). */
 export const WEB_USE_CASES = WEB;
 

@@ -5,6 +5,7 @@ import {
   InMemoryBallotBox,
   InMemoryElectionRecords,
   InMemoryExceptionRequests,
+  InMemoryFrozenBulletins,
   InMemoryLastGoodCatalog,
   InMemoryPassphraseAttempts,
   InMemoryUsers,
@@ -31,6 +32,7 @@ export function persistenceModule(config: AppConfig): ContainerModule {
       bindFactory(bind, T.PassphraseAttempts, [T.Clock], (clock) => new InMemoryPassphraseAttempts(clock));
       bindFactory(bind, T.LastGoodCatalog, [], () => new InMemoryLastGoodCatalog());
       bindFactory(bind, T.WebhookDeliveries, [], () => new InMemoryWebhookDeliveries());
+      bindFactory(bind, T.FrozenBulletins, [], () => new InMemoryFrozenBulletins());
       bindFactory(bind, T.WriteHealth, [], () => () => ({ ok: true, detail: 'in memory' }));
       return;
     }
@@ -64,6 +66,7 @@ export function persistenceModule(config: AppConfig): ContainerModule {
     bindFactory(bind, T.PassphraseAttempts, [T.TypeOrm], (p) => p.passphraseAttempts);
     bindFactory(bind, T.LastGoodCatalog, [T.TypeOrm], (p) => p.lastGoodCatalog);
     bindFactory(bind, T.WebhookDeliveries, [T.TypeOrm], (p) => p.webhookDeliveries);
+    bindFactory(bind, T.FrozenBulletins, [T.TypeOrm], (p) => p.frozenBulletins);
     bindFactory(bind, T.WriteHealth, [T.TypeOrm], (p) => () => p.db.writeHealth());
     // Loaded before the meta module, which binds an in-process lock only when none is bound here.
     bindFactory(bind, T.SyncLock, [T.Lifecycle, T.Logger], async (lifecycle, logger) => {

@@ -14,6 +14,11 @@ import { ComputeResults } from '../../application/results/compute-results.js';
 import { ElectionTurnout } from '../../application/results/election-turnout.js';
 import { ExportBallots } from '../../application/results/export-ballots.js';
 import { SettleClosedElections } from '../../application/results/settle-closed-elections.js';
+import { CheckBulletin } from '../../application/results/check-bulletin.js';
+import { ClosingDigest } from '../../application/results/closing-digest.js';
+import { FreezeBulletin } from '../../application/results/freeze-bulletin.js';
+import { FreezeClosedElections } from '../../application/results/freeze-closed-elections.js';
+import { PublicBulletin } from '../../application/results/public-bulletin.js';
 import { BallotLinksStatus } from '../../application/results/ballot-links-status.js';
 import { PurgeDueLinks } from '../../application/results/purge-due-links.js';
 import { PurgeLinks } from '../../application/results/purge-links.js';
@@ -111,6 +116,31 @@ export function useCaseModule(config: AppConfig): ContainerModule {
       [T.ElectionCatalog, T.BallotBox, T.Clock],
       (c, box, clock) => new PurgeDueLinks(c, box, clock, { linkPurgeDelayHours: config.ballots.linkPurgeDelayHours }),
     );
+    bindFactory(
+      bind,
+      U.freezeBulletin,
+      [T.ElectionCatalog, T.BallotBox, T.FrozenBulletins, T.Clock, T.BulletinHasher],
+      (c, box, frozen, clock, hasher) => new FreezeBulletin(c, box, frozen, clock, hasher),
+    );
+    bindFactory(
+      bind,
+      U.freezeClosedElections,
+      [T.ElectionCatalog, U.freezeBulletin, T.Clock],
+      (c, freeze, clock) => new FreezeClosedElections(c, freeze, clock),
+    );
+    bindFactory(
+      bind,
+      U.checkBulletin,
+      [T.ElectionCatalog, U.freezeBulletin, T.FrozenBulletins, T.Clock, T.BulletinHasher],
+      (c, freeze, frozen, clock, hasher) => new CheckBulletin(c, freeze, frozen, clock, hasher),
+    );
+    bindFactory(
+      bind,
+      U.publicBulletin,
+      [T.ElectionCatalog, T.BallotBox, T.Clock, T.BulletinHasher],
+      (c, box, clock, hasher) => new PublicBulletin(c, box, clock, hasher),
+    );
+    bindFactory(bind, U.closingDigest, [T.ElectionCatalog, T.FrozenBulletins, T.Clock], (c, frozen, clock) => new ClosingDigest(c, frozen, clock));
     bindFactory(bind, U.purgeLinks, [T.ElectionCatalog, T.BallotBox, T.Clock], (c, box, clock) => new PurgeLinks(c, box, clock));
   });
 }

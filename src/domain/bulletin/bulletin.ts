@@ -1,3 +1,4 @@
+import type { StvDraw, StvMethod } from '../tally/stv/stv-types.js';
 import type { PairStrength, TallyMethod, UnrankedPolicy } from '../tally/types.js';
 
 /**
@@ -14,11 +15,23 @@ export interface BulletinBallot {
   readonly ranks: Readonly<Record<string, number | null>>;
 }
 
-export interface BulletinMethod {
+/** A Condorcet count: the ballots' pairwise matrix, ranked by the method. */
+export interface CondorcetBulletinMethod {
   readonly name: TallyMethod;
   readonly strength: PairStrength;
   readonly unranked: UnrankedPolicy;
 }
+
+/**
+ * A Single Transferable Vote count over the full ballots. Unranked candidates are not preferred, so
+ * there is no `unranked` choice and no pair strength; `seed` drives the draws the rules make by lot.
+ */
+export interface StvBulletinMethod {
+  readonly name: StvMethod;
+  readonly seed: string;
+}
+
+export type BulletinMethod = CondorcetBulletinMethod | StvBulletinMethod;
 
 export interface BulletinSeatCap {
   readonly field: string;
@@ -39,11 +52,20 @@ export interface BulletinElection {
   readonly closesAt: string;
 }
 
-export interface BulletinResult {
+export interface CondorcetBulletinResult {
   readonly ranking: ReadonlyArray<readonly string[]>;
   readonly winners: readonly string[];
   readonly tieAtCutoff: boolean;
 }
+
+export interface StvBulletinResult {
+  /** In order of election; null when the method refuses these ballots (CPO-STV past its limit). */
+  readonly winners: readonly string[] | null;
+  /** The ties the rules broke by lot, as drawn from the seed (empty when none). */
+  readonly draws: readonly StvDraw[];
+}
+
+export type BulletinResult = CondorcetBulletinResult | StvBulletinResult;
 
 /** Everything the digest covers: the bulletin without its `digest` member. */
 export interface BulletinBody {

@@ -1,3 +1,4 @@
+import { STV_METHODS, needsFullBallots } from '../tally/stv/count-stv.js';
 import { PAIR_STRENGTHS, TALLY_METHODS } from '../tally/tally.js';
 import { BULLETIN_FORMAT, type Bulletin } from './bulletin.js';
 
@@ -8,6 +9,8 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown, from: number): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= from;
 const UNRANKED = ['no-opinion', 'last'];
+const DRAW_PURPOSES = ['elect', 'exclude', 'order'];
+const METHODS: readonly string[] = [...TALLY_METHODS, ...STV_METHODS];
 /** Names a ballot for a person: its place in the file (1-based) and, when there is one, its tracker. */
 export const ballotLabel = (i: number, tracker: unknown): string => `ballot ${i + 1}${typeof tracker === 'string' ? ` (tracker ${tracker})` : ''}`;
 
@@ -35,15 +38,8 @@ export function readBulletin(value: unknown): BulletinReading {
   if (need(Array.isArray(b.ballots), 'ballots: expected an array.') && candidates) {
     (b.ballots as unknown[]).forEach((ballot, i) => readBallot(ballot, i, candidates, need, members));
   }
-  const r = b.result;
-  if (need(isObj(r), 'result: expected an object.')) {
-    const ro = r as Obj;
-    members(ro, 'result', ['ranking', 'winners', 'tieAtCutoff']);
-    const names = (v: unknown): boolean => Array.isArray(v) && v.every((c) => typeof c === 'string');
-    need(Array.isArray(ro.ranking) && ro.ranking.every(names), 'result.ranking: expected an array of arrays of candidate ids.');
-    need(names(ro.winners), 'result.winners: expected an array of candidate ids.');
-    need(typeof ro.tieAtCutoff === 'boolean', 'result.tieAtCutoff: expected true or false.');
-  }
+  const stv = isObj(b.election) && isObj(b.election.method) && typeof b.election.method.name === 'string' && needsFullBallots(b.election.method.name);
+  if (need(isObj(b.result), 'result: expected an object.')) (stv ? readStvResult : readCondorcetResult)(b.result as Obj, need, members);
   if (problems.length > 0)
     return { bulletin: null, problems: problems.length > 20 ? [...problems.slice(0, 20), `… and ${problems.length - 20} more.`] : problems };
   return { bulletin: value as Bulletin, problems: [] };
@@ -66,12 +62,13 @@ function readElection(e: unknown, need: Need, members: Members): readonly string
   );
   const m = e.method;
   if (!isObj(m)) need(false, 'election.method: expected an object.');
-  else {
+  else if (!METHODS.includes(m.name as string)) {
+    need(false, `election.method.name: ${JSON.stringify(m.name)} is not a method this verifier counts (${METHODS.join(', ')}).`);
+  } else if (needsFullBallots(m.name as string)) {
+    members(m, 'election.method', ['name', 'seed']);
+    need(typeof m.seed === 'string', 'election.method.seed: expected a string (the seed of the draws by lot).');
+  } else {
     members(m, 'election.method', ['name', 'strength', 'unranked']);
-    need(
-      (TALLY_METHODS as readonly unknown[]).includes(m.name),
-      `election.method.name: ${JSON.stringify(m.name)} is not a method this verifier counts (${TALLY_METHODS.join(', ')}).`,
-    );
     need((PAIR_STRENGTHS as readonly unknown[]).includes(m.strength), `election.method.strength: expected one of ${PAIR_STRENGTHS.join(', ')}.`);
     need(UNRANKED.includes(m.unranked as string), `election.method.unranked: expected one of ${UNRANKED.join(', ')}.`);
   }
@@ -92,6 +89,30 @@ function readElection(e: unknown, need: Need, members: Members): readonly string
     }
   }
   return candidatesOk ? (c as string[]) : null;
+}
+
+const names = (v: unknown): boolean => Array.isArray(v) && v.every((c) => typeof c === 'string');
+
+function readCondorcetResult(r: Obj, need: Need, members: Members): void {
+  members(r, 'result', ['ranking', 'winners', 'tieAtCutoff']);
+  need(Array.isArray(r.ranking) && r.ranking.every(names), 'result.ranking: expected an array of arrays of candidate ids.');
+  need(names(r.winners), 'result.winners: expected an array of candidate ids.');
+  need(typeof r.tieAtCutoff === 'boolean', 'result.tieAtCutoff: expected true or false.');
+}
+
+function readStvResult(r: Obj, need: Need, members: Members): void {
+  members(r, 'result', ['winners', 'draws']);
+  need(r.winners === null || names(r.winners), 'result.winners: expected an array of candidate ids (in order of election) or null.');
+  if (!need(Array.isArray(r.draws), 'result.draws: expected an array.')) return;
+  (r.draws as unknown[]).forEach((d, i) => {
+    const where = `result.draws[${i}]`;
+    if (!isObj(d)) return void need(false, `${where}: expected an object.`);
+    members(d, where, ['round', 'among', 'chosen', 'purpose']);
+    need(isCount(d.round, 1), `${where}.round: expected a whole number from 1 up.`);
+    need(names(d.among), `${where}.among: expected an array of candidate ids.`);
+    need(typeof d.chosen === 'string', `${where}.chosen: expected a candidate id.`);
+    need(DRAW_PURPOSES.includes(d.purpose as string), `${where}.purpose: expected one of ${DRAW_PURPOSES.join(', ')}.`);
+  });
 }
 
 function readBallot(ballot: unknown, i: number, candidates: readonly string[], need: Need, members: Members): void {

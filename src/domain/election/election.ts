@@ -29,6 +29,10 @@ export interface Election extends Schedule {
   readonly noWinners: number;
   readonly allowNoOpinion: boolean;
   readonly deleteAfter: boolean;
+  /** `publish_ballots`: the bulletin (every ballot, no voter) is public once the election closes. */
+  readonly publishBallots: boolean;
+  /** `ballot_trackers`: each new ballot gets a random tracker its voter can find in the bulletin. */
+  readonly ballotTrackers: boolean;
   readonly showCandidateFields: readonly string[];
   /** Normalised logins (see normaliseLogin). */
   readonly officers: readonly string[];

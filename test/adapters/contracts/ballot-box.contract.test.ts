@@ -64,6 +64,25 @@ describe.each(ADAPTERS)('BallotBox contract: %s', (adapter) => {
     expect(await w.ballotBox.votedElectionKeys(userId)).toContain(key);
   });
 
+  it('keeps a tracker with its ballot (pending, moved, streamed) and drops it with a revoke', async () => {
+    const key = freshKey('tracked');
+    await addElections(w, key);
+    const voters = await Promise.all(['t-one', 't-two', 't-three'].map((l) => w.users.upsertFromSignIn(`${l}-${key}`, null)));
+    const casts = voters.map((v, i) => ({ ...ballotFor(key, v.id), tracker: `TRK${i}-AAAA-BBBB-CCCC` }));
+    const untracked = ballotFor(key, userId, null);
+    for (const c of [...casts, untracked]) await w.ballotBox.cast(c);
+    expect((await w.ballotBox.ballot(key, casts[0]!.ballotId))?.tracker).toBe('TRK0-AAAA-BBBB-CCCC');
+    await w.ballotBox.flush(key);
+    expect((await w.ballotBox.ballot(key, casts[1]!.ballotId))?.tracker).toBe('TRK1-AAAA-BBBB-CCCC');
+    expect((await w.ballotBox.ballot(key, untracked.ballotId))?.tracker ?? null).toBeNull();
+    const streamed = new Map((await collect(w.ballotBox.ballots(key))).map((b) => [b.ballotId, b.tracker ?? null]));
+    expect(streamed).toEqual(new Map([...casts.map((c) => [c.ballotId, c.tracker] as const), [untracked.ballotId, null]]));
+    await w.ballotBox.revoke(key, voters[2]!.id, casts[2]!.ballotId);
+    const after = (await collect(w.ballotBox.ballots(key))).map((b) => b.tracker ?? null);
+    expect(after).not.toContain('TRK2-AAAA-BBBB-CCCC');
+    expect(after.sort()).toEqual(['TRK0-AAAA-BBBB-CCCC', 'TRK1-AAAA-BBBB-CCCC', null]);
+  });
+
   it('stores no link at all for a ballot cast without a passphrase', async () => {
     const key = freshKey();
     await addElections(w, key);

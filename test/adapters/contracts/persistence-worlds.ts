@@ -4,10 +4,12 @@ import type { ExceptionRequests } from '../../../src/application/ports/exception
 import type { PassphraseAttempts } from '../../../src/application/ports/passphrase-attempts.js';
 import type { Users } from '../../../src/application/ports/users.js';
 import type { WebhookDeliveries } from '../../../src/application/ports/webhook-deliveries.js';
+import type { FrozenBulletins } from '../../../src/application/ports/frozen-bulletins.js';
 import {
   InMemoryBallotBox,
   InMemoryElectionRecords,
   InMemoryExceptionRequests,
+  InMemoryFrozenBulletins,
   InMemoryPassphraseAttempts,
   InMemoryUsers,
   InMemoryWebhookDeliveries,
@@ -25,6 +27,7 @@ export interface PersistenceWorld {
   readonly exceptionRequests: ExceptionRequests;
   readonly passphraseAttempts: PassphraseAttempts;
   readonly webhookDeliveries: WebhookDeliveries;
+  readonly frozenBulletins: FrozenBulletins;
   close(): Promise<void>;
 }
 
@@ -48,6 +51,7 @@ export async function openWorld(adapter: AdapterName, options: WorldOptions = {}
       exceptionRequests: new InMemoryExceptionRequests(users),
       passphraseAttempts: new InMemoryPassphraseAttempts(new SystemClock()),
       webhookDeliveries: new InMemoryWebhookDeliveries(),
+      frozenBulletins: new InMemoryFrozenBulletins(),
       close: async () => undefined,
     };
   }
@@ -64,6 +68,7 @@ export async function openWorld(adapter: AdapterName, options: WorldOptions = {}
       exceptionRequests: p.exceptionRequests,
       passphraseAttempts: p.passphraseAttempts,
       webhookDeliveries: p.webhookDeliveries,
+      frozenBulletins: p.frozenBulletins,
       close: async () => {
         await p.close();
         await database.drop();

@@ -56,15 +56,24 @@ describe('PendingBallotCipher', () => {
   it('opens what it sealed, ranks and all', () => {
     for (const entries of rankings(CANDIDATE_SETS['non-ASCII ids']!)) {
       const sealed = cipher.seal({ electionId: 42, ballotId: BALLOT_ID, entries });
-      expect(cipher.open(sealed, 42)).toEqual({ electionId: 42, ballotId: BALLOT_ID, entries });
+      expect(cipher.open(sealed, 42)).toEqual({ electionId: 42, ballotId: BALLOT_ID, entries, tracker: null });
       expect(cipher.open(sealed, 43)).toBeNull();
     }
+  });
+
+  it('seals a ballot tracker with its ballot, every tracked ballot of an election to one length', () => {
+    const ids = CANDIDATE_SETS['forty ids']!;
+    const tracker = '7K2M-Q9XD-4HJT-B0WE';
+    const sealed = rankings(ids).map((entries) => cipher.seal({ electionId: 42, ballotId: BALLOT_ID, entries, tracker }));
+    expect(new Set(sealed.map((s) => s.length)).size).toBe(1);
+    expect(cipher.open(sealed[0]!, 42)?.tracker).toBe(tracker);
+    expect(Buffer.from(sealed[0]!).toString('latin1')).not.toContain(tracker);
   });
 
   it('still opens rows sealed before payloads had one length per election', async () => {
     const old = await PendingBallotCipher.fromSecret('pre-issue-11-app-key');
     for (const { sealed, ballotId, entries } of LEGACY) {
-      expect(old.open(Buffer.from(sealed, 'base64'), 7)).toEqual({ electionId: 7, ballotId, entries });
+      expect(old.open(Buffer.from(sealed, 'base64'), 7)).toEqual({ electionId: 7, ballotId, entries, tracker: null });
     }
     expect(cipher.open(Buffer.from(LEGACY[0]!.sealed, 'base64'), 7)).toBeNull();
   });

@@ -2,7 +2,7 @@ import { JcsSha256BulletinHasher } from '../../../src/adapters/crypto/jcs-sha256
 import { BuildBulletin } from '../../../src/application/results/build-bulletin.js';
 import { ComputeResults } from '../../../src/application/results/compute-results.js';
 import { verifyBulletin } from '../../../src/application/results/verify-bulletin.js';
-import type { Bulletin } from '../../../src/domain/bulletin/bulletin.js';
+import type { Bulletin, CondorcetBulletinResult } from '../../../src/domain/bulletin/bulletin.js';
 import { NO_OPINION_RANK } from '../../../src/domain/ballot/ranking.js';
 import { anElection } from '../../support/builders/election-builder.js';
 import { NOW, inMemoryWorld } from '../../support/builders/in-memory-world.js';
@@ -50,7 +50,7 @@ describe('BuildBulletin', () => {
     const hashes = b.ballots.map((x) => hasher.ballotHash(x));
     expect(hashes).toEqual([...hashes].sort());
     const results = condorcet(await compute.execute({ electionKey: KEY, requester: null }));
-    expect(b.result.ranking).toEqual(results.tally.ranking);
+    expect((b.result as CondorcetBulletinResult).ranking).toEqual(results.tally.ranking);
     expect(b.result.winners).toEqual(results.tally.winners);
     expect(b.digest).toMatch(/^[0-9a-f]{64}$/);
   });

@@ -8,10 +8,10 @@ import fc from 'fast-check';
 import { JcsSha256BulletinHasher } from '../../../src/adapters/crypto/jcs-sha256-bulletin-hasher.js';
 import { makeBulletin } from '../../../src/application/results/build-bulletin.js';
 import { verifyBulletin } from '../../../src/application/results/verify-bulletin.js';
-import type { Bulletin, BulletinBallot, BulletinElection } from '../../../src/domain/bulletin/bulletin.js';
+import type { Bulletin, BulletinBallot, BulletinElection, BulletinMethod } from '../../../src/domain/bulletin/bulletin.js';
 import { bulletinBallot } from '../../../src/domain/bulletin/bulletin-ballot.js';
 import { NO_OPINION_RANK } from '../../../src/domain/ballot/ranking.js';
-import { PAIR_STRENGTHS, TALLY_METHODS } from '../../../src/domain/tally/index.js';
+import { PAIR_STRENGTHS, STV_METHODS, TALLY_METHODS } from '../../../src/domain/tally/index.js';
 
 const hasher = new JcsSha256BulletinHasher();
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -21,7 +21,7 @@ const anElection = fc
     size: fc.integer({ min: 1, max: 5 }),
     seats: fc.integer({ min: 1, max: 3 }),
     name: fc.string(),
-    method: fc.constantFrom(...TALLY_METHODS),
+    method: fc.constantFrom(...TALLY_METHODS, ...STV_METHODS),
     strength: fc.constantFrom(...PAIR_STRENGTHS),
     unranked: fc.constantFrom('no-opinion' as const, 'last' as const),
     capped: fc.boolean(),
@@ -33,7 +33,9 @@ const anElection = fc
       name,
       candidates,
       seats,
-      method: { name: method, strength, unranked },
+      method: (STV_METHODS as readonly string[]).includes(method)
+        ? ({ name: method, seed: `2026---steering@${name}` } as BulletinMethod)
+        : ({ name: method, strength, unranked } as BulletinMethod),
       seatCap: capped ? { field: 'employer', limit: 1, values: Object.fromEntries(candidates.map((c, i) => [c, i % 2 ? 'Acme' : null])) } : null,
       closesAt: '2026-11-30T23:59:59.000Z',
     };
@@ -79,7 +81,15 @@ const CHANGES: Record<string, Change> = {
   'the seats': (b) => (((b.election as { seats: number }).seats += 1), true),
   'the method': (b) => {
     const m = b.election.method as { name: string };
-    m.name = m.name === 'schulze' ? 'minimax' : 'schulze';
+    if (m.name.startsWith('stv-')) m.name = m.name === 'stv-meek' ? 'stv-scottish' : 'stv-meek';
+    else if (m.name === 'cpo-stv') m.name = 'stv-meek';
+    else m.name = m.name === 'schulze' ? 'minimax' : 'schulze';
+    return true;
+  },
+  'the seed of an STV count': (b) => {
+    const m = b.election.method as { seed?: string };
+    if (m.seed === undefined) return false;
+    m.seed += '!';
     return true;
   },
   'the close time': (b) => (((b.election as { closesAt: string }).closesAt = '2026-12-01T00:00:00.000Z'), true),
@@ -90,7 +100,18 @@ const CHANGES: Record<string, Change> = {
     return true;
   },
   'the ballot count': (b) => (((b as { ballotCount: number }).ballotCount += 1), true),
-  'the result': (b) => (((b.result as { tieAtCutoff: boolean }).tieAtCutoff = !b.result.tieAtCutoff), true),
+  'the result': (b) => {
+    const r = b.result as { tieAtCutoff?: boolean; draws?: unknown[] };
+    if (r.draws) r.draws.push({ round: 1, among: ['ada', 'grace'], chosen: 'ada', purpose: 'elect' });
+    else r.tieAtCutoff = !r.tieAtCutoff;
+    return true;
+  },
+  'the order of STV winners': (b) => {
+    const winners = (b.result as { draws?: unknown; winners: string[] | null }).winners;
+    if (!('draws' in b.result) || !winners || winners.length < 2) return false;
+    winners.reverse();
+    return true;
+  },
   'the digest': (b) => (((b as { digest: string }).digest = (b.digest[0] === '0' ? '1' : '0') + b.digest.slice(1)), true),
 };
 
@@ -103,7 +124,8 @@ describe('bulletin properties', () => {
         expect(v.problems).toEqual([]);
         expect(v.ok).toBe(true);
         expect(v.digest).toBe(bulletin.digest);
-        expect(v.ranking).toEqual(bulletin.result.ranking);
+        expect(v.winners).toEqual(bulletin.result.winners);
+        if ('ranking' in bulletin.result) expect(v.ranking).toEqual(bulletin.result.ranking);
       }),
       { numRuns: 150 },
     );

@@ -1,6 +1,7 @@
 import { JcsSha256BulletinHasher } from '../../../src/adapters/crypto/jcs-sha256-bulletin-hasher.js';
 import { BuildBulletin } from '../../../src/application/results/build-bulletin.js';
 import { ComputeResults } from '../../../src/application/results/compute-results.js';
+import { verifyBulletin } from '../../../src/application/results/verify-bulletin.js';
 import { NO_OPINION_RANK } from '../../../src/domain/ballot/ranking.js';
 import { aCandidate, anElection, type ElectionBuilder } from '../../support/builders/election-builder.js';
 import { NOW, inMemoryWorld } from '../../support/builders/in-memory-world.js';
@@ -93,12 +94,20 @@ describe('ComputeResults for an STV election (issue 16)', () => {
     expect(condorcet(await plain.compute.execute({ electionKey: KEY, requester: null })).tally.method).toBe('schulze');
   });
 
-  it('refuses to build a bulletin for an STV count, saying why (the bulletin records Condorcet results only)', async () => {
-    const { w } = await setup(acme(false));
+  it("builds the bulletin with the election's STV method: its result is the officers' count (winners in order of election, the seed), and it verifies", async () => {
+    const { w, election, compute } = await setup(acme(true));
+    await acmeBallots(w);
     const build = new BuildBulletin(w.catalog, w.ballotBox, w.clock, new JcsSha256BulletinHasher());
-    await expect(build.execute({ electionKey: KEY, requester: null })).rejects.toMatchObject({
-      code: 'INVALID_TALLY_INPUT',
-      message: expect.stringContaining('is counted with stv-meek'),
+    const bulletin = await build.execute({ electionKey: KEY, requester: null });
+    const officers = stvOf(await compute.execute({ electionKey: KEY, requester: null }));
+    expect(bulletin.election.method).toEqual({ name: 'stv-meek', seed: `${KEY}@${election.endsAt.toISOString()}` });
+    expect(bulletin.result).toEqual({ winners: ['a1', 'a2', 'beta'], draws: [] });
+    expect(bulletin.result.winners).toEqual(officers.stv.winners);
+    expect(verifyBulletin(bulletin, new JcsSha256BulletinHasher(), { publishedDigest: bulletin.digest })).toMatchObject({
+      ok: true,
+      method: 'stv-meek',
+      winners: ['a1', 'a2', 'beta'],
+      ranking: null,
     });
   });
 });

@@ -56,7 +56,7 @@ describe('CastBallot when the store fails', () => {
 
   it('confirms the vote when the connection was cut after the commit landed', async () => {
     const { w, cast, alice } = await setup(connectionLost, true);
-    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '' })).resolves.toEqual({ linked: false });
+    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '' })).resolves.toEqual({ linked: false, tracker: null });
     expect(await w.ballotBox.countVoters(KEY)).toBe(1);
   });
 

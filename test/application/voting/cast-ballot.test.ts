@@ -51,7 +51,7 @@ describe('CastBallot', () => {
 
   it('stores one entry per candidate in election order, unranked ones at NO_OPINION_RANK, and a sealed link', async () => {
     const { w, cast, alice } = await setup();
-    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE })).resolves.toEqual({ linked: true });
+    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE })).resolves.toEqual({ linked: true, tracker: null });
     const [ballot] = await ballotsOf(w);
     expect(ballot?.entries).toEqual([
       { candidate: 'dims', rank: 2 },
@@ -85,7 +85,7 @@ describe('CastBallot', () => {
 
   it('stores no link at all without a passphrase, and says so', async () => {
     const { w, cast, alice } = await setup();
-    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '' })).resolves.toEqual({ linked: false });
+    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '' })).resolves.toEqual({ linked: false, tracker: null });
     const mark = await w.ballotBox.mark(KEY, alice.id);
     expect(mark).toMatchObject({ link: null, hasLink: false });
     expect(w.sealer.seals).toBe(0);
@@ -103,20 +103,20 @@ describe('CastBallot', () => {
     await expect(lengthOnly(8).execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'ééééééé' })).rejects.toMatchObject({
       code: 'PASSPHRASE_TOO_SHORT',
     });
-    await expect(lengthOnly(7).execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'ééééééé' })).resolves.toEqual({ linked: true });
+    await expect(lengthOnly(7).execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'ééééééé' })).resolves.toEqual({ linked: true, tracker: null });
     expect(await w.ballotBox.countBallots(KEY)).toBe(1);
   });
 
   it('lets whitespace count in the length, as Elekto did (six spaces are then refused as guessable)', async () => {
     const { w, alice } = await setup();
     const lengthOnly = new CastBallot(w.catalog, w.ballotBox, w.sealer, new FixedPassphraseStrength(), w.clock, w.random);
-    await expect(lengthOnly.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '      ' })).resolves.toEqual({ linked: true });
+    await expect(lengthOnly.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '      ' })).resolves.toEqual({ linked: true, tracker: null });
   });
 
   it('finds the voter on the roll whatever the case of the login', async () => {
     const { w, cast } = await setup(anElection().voters('Alice', 'BoB'));
     const bob = await w.signIn('bob');
-    await expect(cast.execute({ user: bob, electionKey: KEY, entries: vote, passphrase: '' })).resolves.toEqual({ linked: false });
+    await expect(cast.execute({ user: bob, electionKey: KEY, entries: vote, passphrase: '' })).resolves.toEqual({ linked: false, tracker: null });
   });
 
   it.each([
@@ -211,6 +211,7 @@ describe('CastBallot', () => {
     });
     await expect(cast.execute({ user: alice, electionKey: KEY, entries: [...vote, { candidate: 'aaron', rank: 2 }], passphrase: '' })).resolves.toEqual({
       linked: false,
+      tracker: null,
     });
   });
 
@@ -240,7 +241,7 @@ describe('CastBallot refuses guessable passphrases', () => {
 
   it('accepts several unrelated words', async () => {
     const { cast, alice } = await setup();
-    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE })).resolves.toEqual({ linked: true });
+    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE })).resolves.toEqual({ linked: true, tracker: null });
   });
 
   it('counts what the page shows as guessed: the login, the name, the election and the candidates', async () => {
@@ -279,6 +280,6 @@ describe('CastBallot refuses guessable passphrases', () => {
     const { w, alice } = await setup();
     const everythingWeak = { estimate: async () => ({ guessesLog10: 0, warning: 'weak', suggestions: [] }) };
     const cast = new CastBallot(w.catalog, w.ballotBox, w.sealer, everythingWeak, w.clock, w.random);
-    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '' })).resolves.toEqual({ linked: false });
+    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '' })).resolves.toEqual({ linked: false, tracker: null });
   });
 });

@@ -52,7 +52,7 @@ describe('an STV ballot: one candidate per rank, unranked = not preferred (issue
 
   it.each(['schulze', 'ranked-pairs', 'minimax', 'copeland'] as const)('%s still takes ties', async (method) => {
     const { cast, alice } = await setup(method);
-    await expect(cast.execute({ user: alice, electionKey: KEY, entries: tied, passphrase: '' })).resolves.toEqual({ linked: false });
+    await expect(cast.execute({ user: alice, electionKey: KEY, entries: tied, passphrase: '' })).resolves.toEqual({ linked: false, tracker: null });
   });
 
   it('names the first tie only, by its place in the order (gaps in the numbers do not matter)', () => {

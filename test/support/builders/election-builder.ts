@@ -32,6 +32,8 @@ export class ElectionBuilder {
     noWinners: 1,
     allowNoOpinion: true,
     deleteAfter: false,
+    publishBallots: false,
+    ballotTrackers: false,
     showCandidateFields: [],
     officers: ['officer1'],
     eligibility: null,
@@ -87,6 +89,16 @@ export class ElectionBuilder {
     this.fields.allowNoOpinion = allow;
     return this;
   }
+  publishBallots(on = true): this {
+    this.fields.publishBallots = on;
+    return this;
+  }
+
+  ballotTrackers(on = true): this {
+    this.fields.ballotTrackers = on;
+    return this;
+  }
+
   deleteAfter(on = true): this {
     this.fields.deleteAfter = on;
     return this;

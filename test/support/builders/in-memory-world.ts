@@ -1,5 +1,6 @@
 import { InMemoryBallotBox } from '../../../src/adapters/persistence/in-memory/in-memory-ballot-box.js';
 import { InMemoryElectionRecords } from '../../../src/adapters/persistence/in-memory/in-memory-election-records.js';
+import { InMemoryFrozenBulletins } from '../../../src/adapters/persistence/in-memory/in-memory-frozen-bulletins.js';
 import { InMemoryExceptionRequests } from '../../../src/adapters/persistence/in-memory/in-memory-exception-requests.js';
 import { InMemoryPassphraseAttempts } from '../../../src/adapters/persistence/in-memory/in-memory-passphrase-attempts.js';
 import { InMemoryUsers } from '../../../src/adapters/persistence/in-memory/in-memory-users.js';
@@ -31,6 +32,7 @@ export function inMemoryWorld(elections: readonly Election[] = [], now: Date = N
     electionRecords: new InMemoryElectionRecords(),
     exceptionRequests: new InMemoryExceptionRequests(users),
     attempts: new InMemoryPassphraseAttempts(clock),
+    frozenBulletins: new InMemoryFrozenBulletins(),
     sealer: new FakeBallotSealer(),
     strength: new ZxcvbnPassphraseStrength(),
     /** Signs a user in (so they have a stored id) and returns them. */

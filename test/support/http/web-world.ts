@@ -21,6 +21,11 @@ import { ElectionTurnout } from '../../../src/application/results/election-turno
 import { ExportBallots } from '../../../src/application/results/export-ballots.js';
 import { BallotLinksStatus } from '../../../src/application/results/ballot-links-status.js';
 import { PurgeLinks } from '../../../src/application/results/purge-links.js';
+import { CheckBulletin } from '../../../src/application/results/check-bulletin.js';
+import { ClosingDigest } from '../../../src/application/results/closing-digest.js';
+import { FreezeBulletin } from '../../../src/application/results/freeze-bulletin.js';
+import { PublicBulletin } from '../../../src/application/results/public-bulletin.js';
+import { JcsSha256BulletinHasher } from '../../../src/adapters/crypto/jcs-sha256-bulletin-hasher.js';
 import { DEFAULT_LINK_PURGE_DELAY_HOURS } from '../../../src/domain/election/link-purge.js';
 import { BallotRequestGate } from '../../../src/application/voting/ballot-request-gate.js';
 import { CastBallot } from '../../../src/application/voting/cast-ballot.js';
@@ -47,6 +52,8 @@ export const TEST_CONFIG: HttpConfig = {
 export function webUseCases(w: WebWorld, config: HttpConfig = TEST_CONFIG): WebUseCases {
   const computeResults = new ComputeResults(w.catalog, w.ballotBox, w.clock);
   const gate = new BallotRequestGate();
+  const hasher = new JcsSha256BulletinHasher();
+  const freeze = new FreezeBulletin(w.catalog, w.ballotBox, w.frozenBulletins, w.clock, hasher);
   return {
     listElections: new ListElections(w.catalog, w.clock),
     dashboard: new Dashboard(w.catalog, w.ballotBox, w.clock, w.exceptionRequests),
@@ -70,6 +77,9 @@ export function webUseCases(w: WebWorld, config: HttpConfig = TEST_CONFIG): WebU
     exportBallots: new ExportBallots(w.catalog, w.ballotBox, w.clock),
     ballotLinksStatus: new BallotLinksStatus(w.catalog, w.ballotBox, w.clock, { linkPurgeDelayHours: DEFAULT_LINK_PURGE_DELAY_HOURS }),
     purgeLinks: new PurgeLinks(w.catalog, w.ballotBox, w.clock),
+    checkBulletin: new CheckBulletin(w.catalog, freeze, w.frozenBulletins, w.clock, hasher),
+    publicBulletin: new PublicBulletin(w.catalog, w.ballotBox, w.clock, hasher),
+    closingDigest: new ClosingDigest(w.catalog, w.frozenBulletins, w.clock),
   };
 }
 

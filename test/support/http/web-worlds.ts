@@ -4,6 +4,7 @@ import { FixedClock } from '../../../src/adapters/system/system-clock.js';
 import type { BallotBox } from '../../../src/application/ports/ballot-box.js';
 import type { ElectionRecords } from '../../../src/application/ports/election-records.js';
 import type { ExceptionRequests } from '../../../src/application/ports/exception-requests.js';
+import type { FrozenBulletins } from '../../../src/application/ports/frozen-bulletins.js';
 import type { PassphraseAttempts } from '../../../src/application/ports/passphrase-attempts.js';
 import type { PassphraseStrength } from '../../../src/application/ports/passphrase-strength.js';
 import type { User, Users } from '../../../src/application/ports/users.js';
@@ -30,6 +31,7 @@ export interface WebWorld {
   readonly electionRecords: ElectionRecords;
   readonly exceptionRequests: ExceptionRequests;
   readonly attempts: PassphraseAttempts;
+  readonly frozenBulletins: FrozenBulletins;
   readonly sealer: FakeBallotSealer;
   readonly strength: PassphraseStrength;
   signIn(login: string, name?: string | null): Promise<User>;
@@ -68,6 +70,7 @@ export async function openWebWorld(kind: WebWorldKind, elections: readonly Elect
     electionRecords: persistence.electionRecords,
     exceptionRequests: persistence.exceptionRequests,
     attempts: persistence.passphraseAttempts,
+    frozenBulletins: persistence.frozenBulletins,
     sealer: new FakeBallotSealer(),
     strength: new ZxcvbnPassphraseStrength(),
     signIn: (login, name = null) => users.upsertFromSignIn(login, name),

@@ -8,6 +8,8 @@ import type { Render } from '../views.js';
 const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   ELECTION_NOT_FOUND: 404,
   CANDIDATE_NOT_FOUND: 404,
+  // 404 before the close too: whether an election will publish its ballots says nothing a page does not.
+  BULLETIN_NOT_PUBLISHED: 404,
   EXCEPTION_NOT_FOUND: 404,
   USER_NOT_FOUND: 404,
   NOT_AN_OFFICER: 403,

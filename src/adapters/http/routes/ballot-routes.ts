@@ -2,7 +2,7 @@ import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { MIN_GUESSES_LOG10, guessableWords } from '../../../application/voting/passphrase-policy.js';
 import type { Standing } from '../../../application/voting/voter-standing.js';
-import { NO_OPINION_RANK, expressesNoPreference, rankingFromEntries, type RankEntry } from '../../../domain/ballot/ranking.js';
+import { NO_OPINION_RANK, expressesNoPreference, rankingFromEntries, type RankEntry, type Ranking } from '../../../domain/ballot/ranking.js';
 import { methodAllowsTies } from '../../../domain/ballot/strict-ranking.js';
 import { voteRefusalError } from '../../../domain/election/permissions.js';
 import { type DomainError, isDomainError } from '../../../domain/errors.js';
@@ -43,7 +43,8 @@ const CHANGE_PROBLEMS = [...FORM_PROBLEMS, 'WRONG_PASSPHRASE', 'TOO_MANY_ATTEMPT
 /** Vote, confirmation, view and revoke: the voter's own ballot. */
 export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
   const { render, useCases } = deps;
-  const justCast = new OneShotRankings();
+  // The tracker too: with a public bulletin it reveals the ranking, so it never sits in a cookie either.
+  const justCast = new OneShotRankings<{ ranking: Ranking; tracker: string | null }>();
 
   const standingOf = (ctx: Context): Promise<Standing> => useCases.voterStanding.execute({ user: userOf(ctx), electionKey: param(ctx, 'key') });
 
@@ -145,12 +146,13 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
           throw e;
         });
       if ('question' in result) return askAboutNoPassphrase(ctx, s, entries, result.question, result.confirmNoPreference);
-      const summary = justCast.keep(
-        rankingFromEntries(
+      const summary = justCast.keep({
+        ranking: rankingFromEntries(
           entries,
           s.candidates.map((c) => c.id),
         ),
-      );
+        tracker: result.tracker,
+      });
       if (ctx.session) ctx.session.cast = { key: s.election.key, linked: result.linked, summary, changed: false };
       ctx.redirect(`${orgPath(ctx)}/app/elections/${encodeURIComponent(s.election.key)}/confirmation`);
     } catch (e) {
@@ -166,6 +168,7 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
     if (!s.voted) return ctx.redirect(`${orgPath(ctx)}/app/elections/${encodeURIComponent(s.election.key)}`);
     const cast = ctx.session?.cast;
     if (cast && ctx.session) delete ctx.session.cast;
+    const held = cast?.key === s.election.key ? justCast.take(cast.summary) : null;
     render(ctx, 'pages/confirmation.njk', {
       title: 'Thank you',
       breadcrumbs: electionCrumbs(s.election, { label: 'Thank you' }),
@@ -173,7 +176,8 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
       linked: cast?.key === s.election.key ? cast.linked : s.canViewBallot,
       changed: cast?.key === s.election.key && cast.changed === true,
       // What was just cast, from the form (a stored ballot cannot be read without the passphrase).
-      summary: cast?.key === s.election.key ? ballotSummary(justCast.take(cast.summary), s.candidates) : null,
+      summary: held ? ballotSummary(held.ranking, s.candidates) : null,
+      tracker: held?.tracker ?? null,
     });
   });
 
@@ -282,12 +286,13 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
         passphrase: formText(fields, 'current_password'),
         newPassphrase: form.passphrase,
       });
-      const summary = justCast.keep(
-        rankingFromEntries(
+      const summary = justCast.keep({
+        ranking: rankingFromEntries(
           entries,
           s.candidates.map((c) => c.id),
         ),
-      );
+        tracker: null,
+      });
       if (ctx.session) ctx.session.cast = { key: s.election.key, linked: true, summary, changed: true };
       ctx.redirect(`${orgPath(ctx)}/app/elections/${encodeURIComponent(s.election.key)}/confirmation`);
     } catch (e) {

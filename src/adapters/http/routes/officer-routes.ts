@@ -93,8 +93,10 @@ export function officerRoutes(router: Router, deps: { render: Render; useCases: 
       turnout: result.turnout,
       links: result.links,
     };
-    if (result.kind === 'stv') render(ctx, 'officer/stv-results.njk', { ...page, view: stvResultsView(result.election, result) });
-    else render(ctx, 'officer/results.njk', { ...page, view: resultsView(result.election, result.tally) });
+    const check = await useCases.checkBulletin.execute({ electionKey: key(ctx), requester: userOf(ctx) });
+    const bulletin = { frozen: check.frozen, digest: check.bulletin.digest, intact: check.intact, problems: check.problems };
+    if (result.kind === 'stv') render(ctx, 'officer/stv-results.njk', { ...page, bulletin, view: stvResultsView(result.election, result) });
+    else render(ctx, 'officer/results.njk', { ...page, bulletin, view: resultsView(result.election, result.tally) });
   });
 
   // Destroying the voter-to-ballot links cannot be undone: a page says what it takes away, and only
@@ -143,9 +145,16 @@ export function officerRoutes(router: Router, deps: { render: Render; useCases: 
     download(ctx, ballotsJson(out), 'application/json; charset=utf-8', 'ballots.json');
   });
 
+  // The bulletin as the stored ballots give it now; the results page says whether that is still the one frozen at the close.
+  router.get('/app/elections/:key/admin/bulletin.json', async (ctx) => {
+    const check = await useCases.checkBulletin.execute({ electionKey: key(ctx), requester: userOf(ctx) });
+    download(ctx, `${JSON.stringify(check.bulletin, null, 2)}\n`, 'application/json; charset=utf-8', 'bulletin.json');
+  });
+
   router.get('/app/elections/:key/admin/results.md', async (ctx) => {
     const results = await useCases.computeResults.execute({ electionKey: key(ctx), requester: userOf(ctx) });
-    download(ctx, resultsMarkdown(results), 'text/markdown; charset=utf-8', 'results.md');
+    const check = await useCases.checkBulletin.execute({ electionKey: key(ctx), requester: userOf(ctx) });
+    download(ctx, resultsMarkdown(results, check.frozen), 'text/markdown; charset=utf-8', 'results.md');
   });
 
   router.get('/app/elections/:key/admin/exceptions.csv', async (ctx) => {

@@ -5,6 +5,8 @@ import { statusAt } from '../../../domain/election/schedule.js';
 import { electionOr404 } from '../catalog-lookup.js';
 import { summarise } from '../../../application/elections/election-summary.js';
 import type { ListElections } from '../../../application/elections/list-elections.js';
+import type { ClosingDigest } from '../../../application/results/closing-digest.js';
+import type { PublicBulletin } from '../../../application/results/public-bulletin.js';
 import type { UseCase } from './web-use-cases.js';
 import { param } from '../middleware/guards.js';
 import { currentUser } from '../session-user.js';
@@ -50,6 +52,8 @@ export interface PublicRouteDeps {
   readonly clock: Clock;
   readonly catalog: ElectionCatalog;
   readonly listElections: UseCase<ListElections>;
+  readonly closingDigest: UseCase<ClosingDigest>;
+  readonly publicBulletin: UseCase<PublicBulletin>;
   /** Database reachable and meta synced; bootstrap supplies the real checks. */
   readonly readiness: () => Promise<ReadinessReport>;
 }
@@ -82,20 +86,28 @@ export function publicRoutes(deps: PublicRouteDeps): Router {
     });
   });
 
-  router.get('/elections/:key', (ctx) => {
+  router.get('/elections/:key', async (ctx) => {
     const snapshot = catalog.current();
     const election = electionOr404(catalog, param(ctx, 'key'));
     const now = clock.now();
-    // Only the election's own address is kept (not every spelling of it), so entries stay one per election.
+    const status = statusAt(election, now);
+    const frozen = status === 'completed' ? await deps.closingDigest.execute(election.key) : null;
+    // Only the election's own address is kept (not every spelling of it), so entries stay one per election;
+    // a closed election's page waits for its frozen digest before it is kept (the digest never changes after).
     const canonical = ctx.querystring === '' && [`/elections/${election.key}`, `/elections/${encodeURIComponent(election.key)}`].includes(ctx.path);
-    pages.serve(ctx, canonical ? ctx.path : null, snapshot, now, [election], () =>
-      render(ctx, 'pages/public-election.njk', {
-        title: election.name,
-        election,
-        summary: summarise(election, now),
-        status: statusAt(election, now),
-      }),
+    const cacheable = canonical && (status !== 'completed' || frozen !== null);
+    pages.serve(ctx, cacheable ? ctx.path : null, snapshot, now, [election], () =>
+      render(ctx, 'pages/public-election.njk', { title: election.name, election, summary: summarise(election, now), status, frozen }),
     );
+  });
+
+  // `publish_ballots: true`, after the close: every ballot (no voter) and the result, as docs/verify.md says.
+  router.get('/elections/:key/bulletin.json', async (ctx) => {
+    const bulletin = await deps.publicBulletin.execute(param(ctx, 'key'));
+    ctx.type = 'application/json; charset=utf-8';
+    ctx.set('Content-Disposition', 'inline; filename=bulletin.json');
+    ctx.set('Cache-Control', 'public, max-age=60');
+    ctx.body = `${JSON.stringify(bulletin, null, 2)}\n`;
   });
 
   // Liveness: the process answers. Kept cheap and dependency-free for the orchestrator.

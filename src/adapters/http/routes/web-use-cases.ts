@@ -17,6 +17,9 @@ import type { ElectionTurnout } from '../../../application/results/election-turn
 import type { ExportBallots } from '../../../application/results/export-ballots.js';
 import type { BallotLinksStatus } from '../../../application/results/ballot-links-status.js';
 import type { PurgeLinks } from '../../../application/results/purge-links.js';
+import type { CheckBulletin } from '../../../application/results/check-bulletin.js';
+import type { ClosingDigest } from '../../../application/results/closing-digest.js';
+import type { PublicBulletin } from '../../../application/results/public-bulletin.js';
 
 export type UseCase<T extends { execute: (...args: never[]) => unknown }> = Pick<T, 'execute'>;
 
@@ -42,4 +45,9 @@ export interface WebUseCases {
   readonly exportBallots: UseCase<ExportBallots>;
   readonly ballotLinksStatus: UseCase<BallotLinksStatus>;
   readonly purgeLinks: UseCase<PurgeLinks>;
+  /** The officers' bulletin, compared with the one frozen at the close. */
+  readonly checkBulletin: UseCase<CheckBulletin>;
+  /** `publish_ballots: true`: the bulletin for anyone, after the close. */
+  readonly publicBulletin: UseCase<PublicBulletin>;
+  readonly closingDigest: UseCase<ClosingDigest>;
 }

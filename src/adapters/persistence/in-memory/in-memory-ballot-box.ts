@@ -10,6 +10,8 @@ interface ElectionBox {
   readonly pending: Map<string, readonly RankEntry[]>;
   /** ballotId -> entries */
   readonly ballots: Map<string, readonly RankEntry[]>;
+  /** ballotId -> tracker, for ballots that have one (kept with the ballot, never with the mark). */
+  readonly trackers: Map<string, string>;
 }
 
 /** Same default as the SQL adapter's (BALLOT_BATCH_SIZE). */
@@ -39,7 +41,7 @@ export class InMemoryBallotBox implements BallotBox {
   private box(electionKey: string): ElectionBox {
     let box = this.boxes.get(electionKey);
     if (!box) {
-      box = { marks: new Map(), pending: new Map(), ballots: new Map() };
+      box = { marks: new Map(), pending: new Map(), ballots: new Map(), trackers: new Map() };
       this.boxes.set(electionKey, box);
     }
     return box;
@@ -55,6 +57,7 @@ export class InMemoryBallotBox implements BallotBox {
     }
     if (box.ballots.has(ballot.ballotId) || box.pending.has(ballot.ballotId)) throw new Error('Ballot id collision');
     box.pending.set(ballot.ballotId, copyEntries(ballot.entries));
+    if (ballot.tracker) box.trackers.set(ballot.ballotId, ballot.tracker);
     const link = ballot.link ? copyLink(ballot.link) : null;
     box.marks.set(ballot.userId, { electionKey: ballot.electionKey, userId: ballot.userId, link, hasLink: link !== null });
     if (box.pending.size >= 2 * this.batchSize) move(box, this.batchSize);
@@ -79,7 +82,7 @@ export class InMemoryBallotBox implements BallotBox {
   async ballot(electionKey: string, ballotId: string): Promise<StoredBallot | null> {
     const box = this.boxes.get(electionKey);
     const entries = box?.pending.get(ballotId) ?? box?.ballots.get(ballotId);
-    return entries ? { ballotId, entries } : null;
+    return entries ? { ballotId, entries, tracker: box?.trackers.get(ballotId) ?? null } : null;
   }
 
   async replace(ballot: ReplaceBallot): Promise<void> {
@@ -107,6 +110,7 @@ export class InMemoryBallotBox implements BallotBox {
     }
     box.pending.delete(ballotId);
     box.ballots.delete(ballotId);
+    box.trackers.delete(ballotId);
     box.marks.delete(userId);
   }
 
@@ -117,7 +121,7 @@ export class InMemoryBallotBox implements BallotBox {
     move(box, 0);
     for (const ballotId of [...box.ballots.keys()].sort()) {
       const entries = box.ballots.get(ballotId);
-      if (entries) yield { ballotId, entries };
+      if (entries) yield { ballotId, entries, tracker: box.trackers.get(ballotId) ?? null };
     }
   }
 

@@ -6,3 +6,4 @@ export { InMemoryPassphraseAttempts } from './in-memory-passphrase-attempts.js';
 export { InMemoryUsers } from './in-memory-users.js';
 export { InMemoryLastGoodCatalog } from './in-memory-last-good-catalog.js';
 export { InMemoryWebhookDeliveries } from './in-memory-webhook-deliveries.js';
+export { InMemoryFrozenBulletins } from './in-memory-frozen-bulletins.js';

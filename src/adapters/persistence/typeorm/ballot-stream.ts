@@ -18,7 +18,8 @@ export async function* streamBallots(db: SqlDatabase, electionKey: string, pageS
   if (electionId === null) return;
   const fetch = (after: string) =>
     db.run(({ manager }) =>
-      aggregated(manager.createQueryBuilder().select('b.voter', 'voter').from('ballot', 'b'), db.dialect)
+      aggregated(manager.createQueryBuilder().select('b.voter', 'voter').addSelect('MAX(t.tracker)', 'tracker').from('ballot', 'b'), db.dialect)
+        .leftJoin('ballot_tracker', 't', 't.ballot_id = b.voter AND t.election_id = b.election_id')
         .where('b.election_id = :electionId AND b.voter > :after', { electionId, after })
         .groupBy('b.voter')
         .orderBy('b.voter')
@@ -31,7 +32,12 @@ export async function* streamBallots(db: SqlDatabase, electionKey: string, pageS
     // Ask for the next page before handing out this one: the database works while the caller counts.
     pending = rows.length === pageSize ? fetch(rows[rows.length - 1]!.voter) : null;
     pending?.catch(() => undefined); // surfaced by the await above on the next turn
-    for (const row of rows) yield { ballotId: row.voter, entries: row.candidates ? zipEntries(row.candidates, row.ranks!) : parseEntries(row.entries) };
+    for (const row of rows)
+      yield {
+        ballotId: row.voter,
+        entries: row.candidates ? zipEntries(row.candidates, row.ranks!) : parseEntries(row.entries),
+        tracker: row.tracker ?? null,
+      };
   }
 }
 
@@ -55,6 +61,7 @@ function aggregated<Q extends { addSelect(selection: string, alias: string): Q }
 
 interface PageRow {
   voter: string;
+  tracker: string | null;
   entries?: unknown;
   candidates?: string[];
   ranks?: Array<number | null>;

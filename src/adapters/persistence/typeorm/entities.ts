@@ -222,6 +222,25 @@ export function entitySchemas(dialect: Dialect): EntitySchema[] {
       },
       indices: [{ name: 'ix_webhook_delivery_received_at', columns: ['received_at'] }],
     }),
+    new EntitySchema<Row>({
+      name: 'bulletin_freeze',
+      tableName: 'bulletin_freeze',
+      columns: {
+        election_id: key(int()),
+        digest: char(64, { nullable: false }),
+        ballot_count: int(false),
+        frozen_at: { ...date(false), ...(dialect === 'mysql' ? { precision: 3 } : {}) },
+        bulletin: blob(false, 'longblob'),
+      },
+      relations: { election: cascadeTo('election', 'election_id') },
+    }),
+    new EntitySchema<Row>({
+      name: 'ballot_tracker',
+      tableName: 'ballot_tracker',
+      columns: { ballot_id: key(str(false, 64)), election_id: int(false), tracker: str(false, 32) },
+      relations: { election: cascadeTo('election', 'election_id') },
+      indices: [{ name: 'ix_ballot_tracker_election_id', columns: ['election_id'] }],
+    }),
   ];
 }
 

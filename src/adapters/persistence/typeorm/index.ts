@@ -10,6 +10,7 @@ import { TypeOrmLastGoodCatalog } from './typeorm-last-good-catalog.js';
 import { TypeOrmPassphraseAttempts } from './typeorm-passphrase-attempts.js';
 import { TypeOrmUsers } from './typeorm-users.js';
 import { TypeOrmWebhookDeliveries } from './typeorm-webhook-deliveries.js';
+import { TypeOrmFrozenBulletins } from './typeorm-frozen-bulletins.js';
 
 export { createDataSource, openMigrated, type TypeOrmDatabaseConfig } from './create-data-source.js';
 export { DuplicateVotersError, MIGRATIONS, MIGRATIONS_TABLE } from './migrations/index.js';
@@ -25,6 +26,7 @@ export {
   TypeOrmPassphraseAttempts,
   TypeOrmUsers,
   TypeOrmWebhookDeliveries,
+  TypeOrmFrozenBulletins,
 };
 
 export interface TypeOrmPersistence {
@@ -37,6 +39,7 @@ export interface TypeOrmPersistence {
   readonly passphraseAttempts: TypeOrmPassphraseAttempts;
   readonly lastGoodCatalog: TypeOrmLastGoodCatalog;
   readonly webhookDeliveries: TypeOrmWebhookDeliveries;
+  readonly frozenBulletins: TypeOrmFrozenBulletins;
   close(): Promise<void>;
 }
 
@@ -69,6 +72,7 @@ export async function persistenceOn(dataSource: DataSource, ballotPool: BallotPo
     passphraseAttempts: new TypeOrmPassphraseAttempts(db),
     lastGoodCatalog: new TypeOrmLastGoodCatalog(db),
     webhookDeliveries: new TypeOrmWebhookDeliveries(db),
+    frozenBulletins: new TypeOrmFrozenBulletins(db),
     close: () => dataSource.destroy(),
   };
 }

@@ -7,6 +7,8 @@ export interface PendingBallot {
   readonly electionId: number;
   readonly ballotId: string;
   readonly entries: readonly RankEntry[];
+  /** Sealed with the ballot: a tracker in the clear would tie the pending row to its bulletin line. */
+  readonly tracker?: string | null;
 }
 
 /** A pending row that does not open: sealed under another APP_KEY, or altered in the database. */
@@ -80,12 +82,14 @@ export class PendingBallotCipher {
       return null;
     }
     // Scanning the whole buffer for the 0x80 marker opens both this padding and the earlier one to 256-byte blocks.
-    const parsed = JSON.parse(sodium.to_string(sodium.unpad(padded, padded.length))) as { el: number; id: string; e: Array<[string, number]> };
+    const parsed = JSON.parse(sodium.to_string(sodium.unpad(padded, padded.length))) as { el: number; id: string; e: Array<[string, number]>; t?: string };
     if (parsed.el !== electionId) return null;
-    return { electionId, ballotId: parsed.id, entries: parsed.e.map(([candidate, rank]) => ({ candidate, rank })) };
+    return { electionId, ballotId: parsed.id, entries: parsed.e.map(([candidate, rank]) => ({ candidate, rank })), tracker: parsed.t ?? null };
   }
 }
 
 function encode(ballot: PendingBallot): Uint8Array {
-  return sodium.from_string(JSON.stringify({ el: ballot.electionId, id: ballot.ballotId, e: ballot.entries.map((x) => [x.candidate, x.rank]) }));
+  // `t` only when there is a tracker: payloads of elections without trackers stay as they were.
+  const t = ballot.tracker ? { t: ballot.tracker } : {};
+  return sodium.from_string(JSON.stringify({ el: ballot.electionId, id: ballot.ballotId, e: ballot.entries.map((x) => [x.candidate, x.rank]), ...t }));
 }

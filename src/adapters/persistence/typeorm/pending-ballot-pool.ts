@@ -35,7 +35,7 @@ export class PendingBallotPool {
 
   /** Inside the cast's transaction, right after the voter mark. */
   async add(manager: EntityManager, electionId: number, ballot: CastBallot): Promise<void> {
-    const sealed = this.cipher.seal({ electionId, ballotId: ballot.ballotId, entries: ballot.entries });
+    const sealed = this.cipher.seal({ electionId, ballotId: ballot.ballotId, entries: ballot.entries, tracker: ballot.tracker ?? null });
     await manager
       .getRepository('pending_ballot')
       .insert({ id: this.cipher.rowId(electionId, ballot.ballotId), election_id: electionId, payload: toSqlBytes(sealed) });
@@ -55,7 +55,7 @@ export class PendingBallotPool {
     if (!row) return null;
     const ballot = this.cipher.open(fromSqlBytes(row.payload)!, electionId);
     if (!ballot) throw new PendingBallotUnreadableError(1);
-    return { ballotId: ballot.ballotId, entries: ballot.entries };
+    return { ballotId: ballot.ballotId, entries: ballot.entries, tracker: ballot.tracker ?? null };
   }
 
   async remove(manager: EntityManager, electionId: number, ballotId: string): Promise<number> {
@@ -103,6 +103,17 @@ export class PendingBallotPool {
           .insert()
           .into('ballot')
           .values(ballotRows.slice(i, i + ROWS_PER_INSERT))
+          .updateEntity(false)
+          .execute();
+      }
+      // Trackers enter with their ballots, in the same shuffled batch and transaction.
+      const trackerRows = shuffle(ballots.filter((b) => b.tracker).map((b) => ({ ballot_id: b.ballotId, election_id: electionId, tracker: b.tracker! })));
+      for (let i = 0; i < trackerRows.length; i += ROWS_PER_INSERT) {
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into('ballot_tracker')
+          .values(trackerRows.slice(i, i + ROWS_PER_INSERT))
           .updateEntity(false)
           .execute();
       }

@@ -192,7 +192,13 @@ export class TypeOrmBallotBox implements BallotBox {
         .getRawMany<{ candidate: string; rank: unknown }>();
       if (rows.length === 0) return null;
       const entries: RankEntry[] = rows.map((r) => ({ candidate: r.candidate, rank: Number(r.rank) }));
-      return { ballotId, entries };
+      const tracked = await manager
+        .createQueryBuilder()
+        .select('t.tracker', 'tracker')
+        .from('ballot_tracker', 't')
+        .where('t.election_id = :electionId AND t.ballot_id = :ballotId', { electionId, ballotId })
+        .getRawOne<{ tracker: string }>();
+      return { ballotId, entries, tracker: tracked?.tracker ?? null };
     });
   }
 
@@ -205,6 +211,8 @@ export class TypeOrmBallotBox implements BallotBox {
       // A move holding the pending row makes this wait; once it commits, the rows are in `ballot`.
       await this.pool.remove(manager, electionId, ballotId);
       await manager.getRepository('ballot').delete({ election_id: electionId, voter: ballotId });
+      // The tracker goes with its ballot: a revoked ballot leaves nothing to find in the bulletin.
+      await manager.getRepository('ballot_tracker').delete({ election_id: electionId, ballot_id: ballotId });
     });
   }
 

@@ -1,6 +1,7 @@
 import { mdText, person } from './markdown-text.js';
 import type { PairStrength, TallyMethod } from '../../../domain/tally/types.js';
 import type { CondorcetResults, ElectionResults } from '../../../application/results/compute-results.js';
+import type { FrozenBulletin } from '../../../application/ports/frozen-bulletins.js';
 import { stvResultsMarkdown } from './stv-results-markdown.js';
 
 export { mdText };
@@ -26,7 +27,7 @@ function percent(ratio: number | null): string {
  * their GitHub profiles, the rest of the order with ties written "(Tie) A / B", a tie at the cut
  * and seat-cap decisions stated plainly, and the method. Officers review it and commit it.
  */
-export function resultsMarkdown(results: ElectionResults): string {
+export function resultsMarkdown(results: ElectionResults, frozen: FrozenBulletin | null = null): string {
   const { election, turnout, ignored } = results;
   const out: string[] = [];
   out.push(`# ${mdText(election.name)}: results`, '');
@@ -44,6 +45,19 @@ export function resultsMarkdown(results: ElectionResults): string {
       `${ignored.entries} stored ballot line${ignored.entries === 1 ? ' was' : 's were'} ignored` +
         (ignored.unknownCandidates.length > 0 ? ` (unknown candidates: ${ignored.unknownCandidates.map(mdText).join(', ')})` : '') +
         '.',
+    );
+  }
+  if (frozen) {
+    out.push(
+      '',
+      '## Bulletin',
+      '',
+      `The ${frozen.ballotCount} ballot${frozen.ballotCount === 1 ? '' : 's'} were fixed at the close (${utc(frozen.frozenAt)}) in a bulletin ` +
+        'whose SHA-256 digest is:',
+      '',
+      `    ${frozen.digest}`,
+      '',
+      'Anyone holding the bulletin can check it and recount it: `elekto verify bulletin.json --digest ' + frozen.digest + '` (see docs/verify.md).',
     );
   }
   return `${out.join('\n')}\n`;

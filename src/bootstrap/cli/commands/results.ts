@@ -8,6 +8,7 @@ import { stvJson, stvText } from './stv-report.js';
 import { USE_CASES } from '../../use-case-tokens.js';
 import { withElectionApp } from './election-command-support.js';
 import { printBulletin } from './print-bulletin.js';
+import { reportFrozenBulletin } from './frozen-bulletin-report.js';
 
 export interface ResultsOptions {
   /** Absent: the election's own `method` (Schulze when election.yaml names none). */
@@ -26,7 +27,9 @@ export interface ResultsOptions {
  * `elekto results <election-key> [--json | --markdown | --csv | --bulletin] [--method …] [--strength …]`:
  * counts the stored ballots of a completed election (read from the configured database, the
  * election from the meta checkout on disk). Reading results destroys nothing; with `delete_after`
- * it says on stderr when the voter-to-ballot links will be destroyed.
+ * it says on stderr when the voter-to-ballot links will be destroyed. Every form also says on stderr the
+ * bulletin digest fixed at the close (freezing it if no server did) and exits 1 when the stored
+ * ballots no longer give it (a ballot changed, added or deleted since).
  * Exit 0 counted; 1 unknown, broken or unfinished election; 2 bad usage; 78 bad configuration.
  */
 export async function run(electionKey: string, opts: ResultsOptions): Promise<number> {
@@ -34,14 +37,16 @@ export async function run(electionKey: string, opts: ResultsOptions): Promise<nu
     'results',
     electionKey,
     async (app) => {
-      if (opts.bulletin)
-        return printBulletin(app, {
+      if (opts.bulletin) {
+        await printBulletin(app, {
           electionKey,
           requester: null,
           ...(opts.method ? { method: opts.method } : {}),
           strength: opts.strength,
           unranked: opts.unranked,
         });
+        return (await reportFrozenBulletin(app, electionKey)) ? 0 : 1;
+      }
       if (opts.csv) {
         const exported = await (await app.get(USE_CASES.exportBallots)).execute({ electionKey, requester: null });
         process.stdout.write(ballotsCsv(exported));
@@ -62,11 +67,15 @@ export async function run(electionKey: string, opts: ResultsOptions): Promise<nu
             `(or now: elekto purge-links ${electionKey}).\n`,
         );
       }
-      if (opts.json) process.stdout.write(`${JSON.stringify(jsonResults(results, opts.unranked), jsonNumbers, 2)}\n`);
-      else if (opts.markdown) process.stdout.write(resultsMarkdown(results));
+      const check = await (await app.get(USE_CASES.checkBulletin)).execute({ electionKey, requester: null });
+      if (opts.json)
+        process.stdout.write(
+          `${JSON.stringify({ ...jsonResults(results, opts.unranked), bulletin: { ...check.frozen, intact: check.intact, problems: check.problems } }, jsonNumbers, 2)}\n`,
+        );
+      else if (opts.markdown) process.stdout.write(resultsMarkdown(results, check.frozen));
       else if (results.kind === 'stv') process.stdout.write(stvText(results.stv, results.stvBallots, electionHeading(results)));
       else process.stdout.write(textResults(results));
-      return 0;
+      return (await reportFrozenBulletin(app, electionKey)) ? 0 : 1;
     },
     opts.org,
   );

@@ -30,7 +30,7 @@ export async function run(file: string, opts: VerifyOptions): Promise<number> {
     ...(opts.digest !== undefined ? { publishedDigest: opts.digest } : {}),
     ...(opts.against !== undefined ? { reference } : {}),
   });
-  if (opts.json) process.stdout.write(`${JSON.stringify({ ...v, publishedDigest: opts.digest?.toLowerCase() ?? null }, null, 2)}\n`);
+  if (opts.json) process.stdout.write(`${JSON.stringify({ ...jsonOf(v), publishedDigest: opts.digest?.toLowerCase() ?? null }, null, 2)}\n`);
   else process.stdout.write(report(v, opts));
   if (!v.ok) process.stderr.write(v.problems.map((p) => `elekto verify: ${p}\n`).join(''));
   return v.ok ? 0 : 1;
@@ -59,8 +59,17 @@ function readJson(file: string): unknown {
   }
 }
 
+/** `--json`: a Condorcet count's ranking and tie at the cut, or an STV count's method, draws and any refusal. */
+function jsonOf(v: BulletinVerification): Partial<BulletinVerification> {
+  const { method, draws, refused, ranking, tieAtCutoff, ...common } = v;
+  if (draws === null) return { ...common, ranking, tieAtCutoff };
+  const { problems, ...rest } = common;
+  return { ...rest, method, winners: v.winners, draws, refused, problems };
+}
+
 function report(v: BulletinVerification, o: VerifyOptions): string {
   if (!v.ok) return v.digest ? `digest ${v.digest}\nNOT VERIFIED\n` : 'NOT VERIFIED\n';
+  if (v.draws !== null) return stvReport(v, o);
   const tiers = (v.ranking ?? []).map((t) => t.join(' = ')).join(' > ');
   return [
     `${v.election}: ${v.ballots} ballot${v.ballots === 1 ? '' : 's'}`,
@@ -70,4 +79,16 @@ function report(v: BulletinVerification, o: VerifyOptions): string {
     'VERIFIED: the digest is the hash of the contents and the ballots recount to the stated result.',
     '',
   ].join('\n');
+}
+
+function stvReport(v: BulletinVerification, o: VerifyOptions): string {
+  const lines = [
+    `${v.election}: ${v.ballots} ballot${v.ballots === 1 ? '' : 's'} · ${v.method}`,
+    `digest ${v.digest}${o.digest ? ' (matches the published digest)' : ''}`,
+    v.winners ? `winners, in order of election: ${v.winners.join(', ') || '(none)'}` : `not counted: ${v.refused}`,
+    ...(v.draws ?? []).map((d) => `round ${d.round}: ${d.chosen} drawn by lot (${d.purpose}) among ${d.among.join(', ')}`),
+    'VERIFIED: the digest is the hash of the contents and the ballots recount to the stated result.',
+    '',
+  ];
+  return lines.join('\n');
 }

@@ -1,3 +1,4 @@
+import { BulletinFreezeAndTrackers_1765300000000 } from './bulletin-freeze-and-trackers.js';
 import { ElektoSchemaV2_1600000000000 } from './elekto-schema-v2.js';
 import { ElektoTsAdditions_1700000000000 } from './elekto-ts-additions.js';
 import { GithubIdentity_1765100000000 } from './github-identity.js';
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   MetaCatalogSnapshot_1765000000000,
   GithubIdentity_1765100000000,
   WebhookDeliveries_1765200000000,
+  BulletinFreezeAndTrackers_1765300000000,
   UserLoginNormalised_1765350000000,
   Organizations_1766000000000,
 ];
