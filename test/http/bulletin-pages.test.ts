@@ -61,6 +61,34 @@ describe('bulletin and trackers over HTTP', () => {
     expect(await (await a.get(`/app/elections/${quiet.key}/confirmation`)).text()).not.toContain('cast-tracker');
   });
 
+  let bobOld = '';
+  let bobNew = '';
+  it('gives a changed ballot a new tracker, shown on the confirmation page; the old one leaves with the old ballot', async () => {
+    const bob = new TestClient(web.baseUrl);
+    await bob.signInAs('bob');
+    const cast = await vote(bob, opted.key, { 'candidate@ada': 'none', 'candidate@grace': '1', 'candidate@alan': '2' });
+    expect([cast.status, cast.status === 302 ? '' : await cast.text()]).toEqual([302, '']);
+    bobOld = /id="cast-tracker">([^<]+)</.exec(await (await bob.get(`/app/elections/${opted.key}/confirmation`)).text())?.[1] ?? '';
+    expect(bobOld).toMatch(TRACKER);
+    const path = `/app/elections/${opted.key}`;
+    const replaced = await bob.submit(path, `${path}/vote/replace`, {
+      'candidate@ada': '1',
+      'candidate@grace': '2',
+      'candidate@alan': '3',
+      current_password: STRONG_PASSPHRASE,
+      password: '',
+      password_confirm: '',
+    });
+    expect(replaced.status).toBe(302);
+    const thanks = await (await bob.get(`${path}/confirmation`)).text();
+    expect(thanks).toContain('Your vote is changed');
+    bobNew = /id="cast-tracker">([^<]+)</.exec(thanks)?.[1] ?? '';
+    expect(bobNew).toMatch(TRACKER);
+    expect(bobNew).not.toBe(bobOld);
+    const own = await (await bob.submit(path, `${path}/vote/view`, { password: STRONG_PASSPHRASE })).text();
+    expect(own).toContain(`id="own-tracker">${bobNew}<`);
+  });
+
   it('publishes nothing before the close', async () => {
     const visitor = new TestClient(web.baseUrl);
     expect((await visitor.get(`/elections/${opted.key}/bulletin.json`)).status).toBe(404);
@@ -68,9 +96,6 @@ describe('bulletin and trackers over HTTP', () => {
   });
 
   it('after the close: the frozen digest on the public page, the bulletin with the tracker for anyone, only where opted in', async () => {
-    const bob = new TestClient(web.baseUrl);
-    await bob.signInAs('bob');
-    await vote(bob, opted.key, { 'candidate@ada': 'none', 'candidate@grace': '1', 'candidate@alan': '1' });
     web.world.clock.set(new Date(NOW.getTime() + 2 * DAY));
     const w = web.world;
     const freeze = new FreezeBulletin(w.catalog, w.ballotBox, w.frozenBulletins, w.clock, new JcsSha256BulletinHasher());
@@ -87,6 +112,10 @@ describe('bulletin and trackers over HTTP', () => {
     const bulletin = (await res.json()) as Bulletin;
     expect(bulletin.digest).toBe(frozen.digest);
     expect(bulletin.ballots.find((b) => b.tracker === aliceTracker)?.ranks).toEqual({ ada: 1, grace: 2, alan: null });
+    // Bob's changed ballot is there under its new tracker only.
+    expect(bulletin.ballots.find((b) => b.tracker === bobNew)?.ranks).toEqual({ ada: 1, grace: 2, alan: 3 });
+    expect(bulletin.ballots.some((b) => b.tracker === bobOld)).toBe(false);
+    expect(bulletin.ballots).toHaveLength(2);
 
     // The quiet election shows its digest (it reveals nothing) but keeps its ballots to its officers.
     expect(await (await visitor.get(`/elections/${quiet.key}`)).text()).toContain('bulletin-digest');

@@ -1,4 +1,3 @@
-import { TRACKER_BYTES, trackerFromBytes } from '../../domain/ballot/ballot-tracker.js';
 import type { RankEntry } from '../../domain/ballot/ranking.js';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import { requireElection, requireRunning } from '../elections/election-access.js';
@@ -11,6 +10,7 @@ import type { Random } from '../ports/random.js';
 import type { User } from '../ports/users.js';
 import { BallotRequestGate } from './ballot-request-gate.js';
 import { checkNewBallot } from './new-ballot-checks.js';
+import { newBallotTracker } from './new-ballot-tracker.js';
 import { DEFAULT_MIN_PASSPHRASE_LENGTH } from './passphrase-policy.js';
 
 export interface CastBallotInput {
@@ -73,8 +73,7 @@ export class CastBallot {
 
     const ballotId = this.random.uuid();
     const link: SealedLink | null = passphrase === '' ? null : await this.sealer.seal(passphrase, ballotId, String(user.id));
-    // A new tracker for every new ballot, stored with the ballot only (never with the voter mark).
-    const tracker = election.ballotTrackers ? trackerFromBytes(this.random.bytes(TRACKER_BYTES)) : null;
+    const tracker = newBallotTracker(election, this.random);
     try {
       await this.ballotBox.cast({ electionKey, userId: user.id, ballotId, entries: stored, link, tracker });
     } catch (e) {

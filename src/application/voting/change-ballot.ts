@@ -11,6 +11,7 @@ import type { Random } from '../ports/random.js';
 import type { User } from '../ports/users.js';
 import { BallotRequestGate } from './ballot-request-gate.js';
 import { checkNewBallot } from './new-ballot-checks.js';
+import { newBallotTracker } from './new-ballot-tracker.js';
 import { OwnBallotLink } from './own-ballot-link.js';
 import { DEFAULT_MIN_PASSPHRASE_LENGTH } from './passphrase-policy.js';
 import { type OwnBallot, ViewBallot } from './view-ballot.js';
@@ -24,6 +25,12 @@ export interface ChangeBallotInput {
   readonly passphrase: string;
   /** Empty: keep the current passphrase. Otherwise the new ballot opens with this one only. */
   readonly newPassphrase: string;
+}
+
+export interface ChangeBallotResult {
+  readonly linked: true;
+  /** The new ballot's tracker (`ballot_trackers: true`), to show the voter once; else null. */
+  readonly tracker: string | null;
 }
 
 export interface CurrentBallotInput {
@@ -74,11 +81,11 @@ export class ChangeBallot {
     return this.view.execute(input);
   }
 
-  execute(input: ChangeBallotInput): Promise<{ readonly linked: true }> {
+  execute(input: ChangeBallotInput): Promise<ChangeBallotResult> {
     return this.gate.through(input.electionKey, input.user.id, () => this.change(input));
   }
 
-  private async change({ user, electionKey, entries, passphrase, newPassphrase }: ChangeBallotInput): Promise<{ readonly linked: true }> {
+  private async change({ user, electionKey, entries, passphrase, newPassphrase }: ChangeBallotInput): Promise<ChangeBallotResult> {
     const election = requireElection(this.catalog, electionKey);
     requireRunning(election, this.clock.now(), 'changing your vote');
     // Only a new passphrase is judged: the current one was accepted when the ballot was cast.
@@ -87,13 +94,15 @@ export class ChangeBallot {
 
     const ballotId = this.random.uuid();
     const link = await this.sealer.seal(newPassphrase === '' ? passphrase : newPassphrase, ballotId, String(user.id));
+    // A new ballot, so a new tracker: the old one leaves with the old ballot, in the same transaction.
+    const tracker = newBallotTracker(election, this.random);
     try {
-      await this.ballotBox.replace({ electionKey, userId: user.id, ballotId, entries: stored, link, replacedBallotId });
+      await this.ballotBox.replace({ electionKey, userId: user.id, ballotId, entries: stored, link, tracker, replacedBallotId });
     } catch (e) {
       if (!isDomainError(e, 'WRITE_FAILED') && !isDomainError(e, 'STORE_UNAVAILABLE')) throw e;
       await this.refuseUnlessReplaced(electionKey, user, link, e);
     }
-    return { linked: true };
+    return { linked: true, tracker };
   }
 
   /**

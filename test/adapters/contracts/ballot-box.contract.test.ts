@@ -243,6 +243,31 @@ describe.each(ADAPTERS)('BallotBox contract: %s', (adapter) => {
     expect(await w.ballotBox.countBallots(key)).toBe(1);
   });
 
+  it.each([
+    ['still in the pending pool', false],
+    ['already moved into the ballots', true],
+  ])('replaces a tracked ballot %s: the old tracker goes with it, the new ballot keeps its own', async (_, flushed) => {
+    const key = freshKey();
+    await addElections(w, key);
+    const other = (await w.users.upsertFromSignIn(`tracked-other-${key}`, null)).id;
+    const neighbour = { ...ballotFor(key, other), tracker: 'NBR0-AAAA-BBBB-CCCC' };
+    await w.ballotBox.cast(neighbour);
+    const first = { ...ballotFor(key, userId), tracker: 'OLD0-AAAA-BBBB-CCCC' };
+    await w.ballotBox.cast(first);
+    if (flushed) expect(await w.ballotBox.flush(key)).toBe(2);
+    const second = { ...ballotFor(key, userId, NEW_LINK), entries: NEW_ENTRIES, replacedBallotId: first.ballotId, tracker: 'NEW0-AAAA-BBBB-CCCC' };
+    await w.ballotBox.replace(second);
+    expect((await w.ballotBox.ballot(key, second.ballotId))?.tracker).toBe('NEW0-AAAA-BBBB-CCCC');
+    const trackers = (await collect(w.ballotBox.ballots(key))).map((b) => b.tracker ?? null).sort();
+    expect(trackers).toEqual(['NBR0-AAAA-BBBB-CCCC', 'NEW0-AAAA-BBBB-CCCC']);
+    if (w.sql) {
+      // In the table itself: no row of the old ballot is left behind for a later reader to find.
+      const rows = await w.sql<{ ballot_id: string; tracker: string }>('SELECT ballot_id, tracker FROM ballot_tracker');
+      expect(rows.filter((r) => r.ballot_id === first.ballotId)).toEqual([]);
+      expect(rows.filter((r) => String(r.tracker).trim() === 'OLD0-AAAA-BBBB-CCCC')).toEqual([]);
+    }
+  });
+
   it('replaces a link by none when the new ballot has none', async () => {
     const key = freshKey();
     await addElections(w, key);
@@ -267,15 +292,18 @@ describe.each(ADAPTERS)('BallotBox contract: %s', (adapter) => {
   // can stop it half-way; there the last refusal before the writes (a colliding id) stands in.
   const faults: ReadonlyArray<CheckpointName | 'id collision'> =
     adapter === 'in-memory' ? ['id collision'] : ['replace:after-mark', 'replace:after-remove', 'replace:after-pending'];
-  it.each(faults)('leaves the old ballot, its link and the mark as they were after a failure (%s)', async (fault) => {
+  it.each(faults)('leaves the old ballot, its tracker, its link and the mark as they were after a failure (%s)', async (fault) => {
     const key = freshKey();
     await addElections(w, key);
-    const first = ballotFor(key, userId);
+    const first = { ...ballotFor(key, userId), tracker: 'OLD1-AAAA-BBBB-CCCC' };
     await w.ballotBox.cast(first);
     const neighbour = ballotFor(key, (await w.users.upsertFromSignIn(`neighbour-${key}`, null)).id);
     await w.ballotBox.cast(neighbour);
+    // Moved, so the old tracker is a row of its own that the failed transaction had deleted.
+    await w.ballotBox.flush(key);
     const second = {
       ...ballotFor(key, userId, NEW_LINK),
+      tracker: 'NEW1-AAAA-BBBB-CCCC',
       ...(fault === 'id collision' ? { ballotId: neighbour.ballotId } : {}),
       entries: NEW_ENTRIES,
       replacedBallotId: first.ballotId,
@@ -287,6 +315,7 @@ describe.each(ADAPTERS)('BallotBox contract: %s', (adapter) => {
       failAt = null;
     }
     expect(sorted((await w.ballotBox.ballot(key, first.ballotId))!.entries)).toEqual(sorted(ENTRIES));
+    expect((await w.ballotBox.ballot(key, first.ballotId))?.tracker).toBe('OLD1-AAAA-BBBB-CCCC');
     if (fault !== 'id collision') expect(await w.ballotBox.ballot(key, second.ballotId)).toBeNull();
     const mark = await w.ballotBox.mark(key, userId);
     expect(sameBytes(mark?.link?.salt, LINK.salt) && sameBytes(mark?.link?.sealed, LINK.sealed)).toBe(true);

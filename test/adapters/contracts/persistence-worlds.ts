@@ -18,6 +18,7 @@ import { openTypeOrmPersistence } from '../../../src/adapters/persistence/typeor
 import type { Checkpoint } from '../../../src/adapters/persistence/typeorm/pending-ballot-pool.js';
 import { SystemClock } from '../../../src/adapters/system/system-clock.js';
 import { createThrowawayDatabase, type DatabaseKind } from '../../support/databases.js';
+import { sqlRows } from '../../support/sql.js';
 
 /** Every persistence port, from one adapter family, sharing one store. */
 export interface PersistenceWorld {
@@ -28,6 +29,8 @@ export interface PersistenceWorld {
   readonly passphraseAttempts: PassphraseAttempts;
   readonly webhookDeliveries: WebhookDeliveries;
   readonly frozenBulletins: FrozenBulletins;
+  /** SQL adapters only: a hand-written read, to look at the tables the way a DBA would. */
+  readonly sql?: <R = Record<string, unknown>>(query: string, params?: Record<string, unknown>) => Promise<R[]>;
   close(): Promise<void>;
 }
 
@@ -69,6 +72,7 @@ export async function openWorld(adapter: AdapterName, options: WorldOptions = {}
       passphraseAttempts: p.passphraseAttempts,
       webhookDeliveries: p.webhookDeliveries,
       frozenBulletins: p.frozenBulletins,
+      sql: (query, params) => sqlRows(p.dataSource.manager, query, params),
       close: async () => {
         await p.close();
         await database.drop();

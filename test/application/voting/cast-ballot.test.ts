@@ -39,6 +39,7 @@ describe('CastBallot', () => {
     ).rejects.toMatchObject({ code: 'INVALID_BALLOT' });
     await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: '', confirmedWithoutPassphrase: true })).resolves.toEqual({
       linked: false,
+      tracker: null,
     });
     // A passphrase makes the question moot.
     const bob = await w.signIn('bob');
@@ -46,12 +47,16 @@ describe('CastBallot', () => {
       cast.execute({ user: bob, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE, confirmedWithoutPassphrase: false }),
     ).resolves.toEqual({
       linked: true,
+      tracker: null,
     });
   });
 
   it('stores one entry per candidate in election order, unranked ones at NO_OPINION_RANK, and a sealed link', async () => {
     const { w, cast, alice } = await setup();
-    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE })).resolves.toEqual({ linked: true, tracker: null });
+    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE })).resolves.toEqual({
+      linked: true,
+      tracker: null,
+    });
     const [ballot] = await ballotsOf(w);
     expect(ballot?.entries).toEqual([
       { candidate: 'dims', rank: 2 },
@@ -103,7 +108,10 @@ describe('CastBallot', () => {
     await expect(lengthOnly(8).execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'ééééééé' })).rejects.toMatchObject({
       code: 'PASSPHRASE_TOO_SHORT',
     });
-    await expect(lengthOnly(7).execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'ééééééé' })).resolves.toEqual({ linked: true, tracker: null });
+    await expect(lengthOnly(7).execute({ user: alice, electionKey: KEY, entries: vote, passphrase: 'ééééééé' })).resolves.toEqual({
+      linked: true,
+      tracker: null,
+    });
     expect(await w.ballotBox.countBallots(KEY)).toBe(1);
   });
 
@@ -241,7 +249,10 @@ describe('CastBallot refuses guessable passphrases', () => {
 
   it('accepts several unrelated words', async () => {
     const { cast, alice } = await setup();
-    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE })).resolves.toEqual({ linked: true, tracker: null });
+    await expect(cast.execute({ user: alice, electionKey: KEY, entries: vote, passphrase: STRONG_PASSPHRASE })).resolves.toEqual({
+      linked: true,
+      tracker: null,
+    });
   });
 
   it('counts what the page shows as guessed: the login, the name, the election and the candidates', async () => {

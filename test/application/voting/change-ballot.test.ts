@@ -19,8 +19,8 @@ const second = [
   { candidate: 'dims', rank: 9 },
 ];
 
-async function setup(ballotBox?: (box: BallotBox) => BallotBox) {
-  const w = inMemoryWorld([anElection().build()]);
+async function setup(ballotBox?: (box: BallotBox) => BallotBox, trackers = false) {
+  const w = inMemoryWorld([anElection().ballotTrackers(trackers).build()]);
   const box = ballotBox ? ballotBox(w.ballotBox) : w.ballotBox;
   const cast = new CastBallot(w.catalog, box, w.sealer, w.strength, w.clock, w.random);
   const change = new ChangeBallot(w.catalog, box, w.sealer, w.strength, w.attempts, w.clock, w.random);
@@ -44,6 +44,7 @@ describe('ChangeBallot', () => {
 
     await expect(change.execute({ user: alice, electionKey: KEY, entries: second, passphrase: STRONG_PASSPHRASE, newPassphrase: '' })).resolves.toEqual({
       linked: true,
+      tracker: null,
     });
     const after = await ballotsOf(w);
     expect(after).toHaveLength(1);
@@ -114,5 +115,17 @@ describe('ChangeBallot', () => {
     });
     expect((await view.execute({ user: alice, electionKey: KEY, passphrase: STRONG_PASSPHRASE })).ranking).toEqual([['paris'], ['dims']]);
     expect(await w.ballotBox.countBallots(KEY)).toBe(1);
+  });
+
+  it('gives the new ballot a new tracker (ballot_trackers) and takes the old one away: the old tracker finds nothing', async () => {
+    const { w, cast, change, view, alice } = await setup(undefined, true);
+    const cast1 = await cast.execute({ user: alice, electionKey: KEY, entries: first, passphrase: STRONG_PASSPHRASE });
+    expect(cast1.tracker).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    const changed = await change.execute({ user: alice, electionKey: KEY, entries: second, passphrase: STRONG_PASSPHRASE, newPassphrase: '' });
+    expect(changed.tracker).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    expect(changed.tracker).not.toBe(cast1.tracker);
+    const trackers = (await ballotsOf(w)).map((b) => b.tracker);
+    expect(trackers).toEqual([changed.tracker]);
+    expect((await view.execute({ user: alice, electionKey: KEY, passphrase: STRONG_PASSPHRASE })).tracker).toBe(changed.tracker);
   });
 });

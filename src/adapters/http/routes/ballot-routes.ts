@@ -279,7 +279,7 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
       if (anyRanked && expressesNoPreference(entries) && !form.confirmNoPreference) {
         return showBallot(ctx, s, { ranks, change: true, noPreferenceWarning: true }, statusFor('INVALID_BALLOT'));
       }
-      await useCases.changeBallot.execute({
+      const result = await useCases.changeBallot.execute({
         user,
         electionKey: s.election.key,
         entries,
@@ -291,7 +291,7 @@ export function ballotRoutes(router: Router, deps: BallotRouteDeps): void {
           entries,
           s.candidates.map((c) => c.id),
         ),
-        tracker: null,
+        tracker: result.tracker,
       });
       if (ctx.session) ctx.session.cast = { key: s.election.key, linked: true, summary, changed: true };
       ctx.redirect(`${orgPath(ctx)}/app/elections/${encodeURIComponent(s.election.key)}/confirmation`);

@@ -98,7 +98,9 @@ export class InMemoryBallotBox implements BallotBox {
     const link = ballot.link ? copyLink(ballot.link) : null;
     box.pending.delete(replacedBallotId);
     box.ballots.delete(replacedBallotId);
+    box.trackers.delete(replacedBallotId);
     box.pending.set(ballotId, entries);
+    if (ballot.tracker) box.trackers.set(ballotId, ballot.tracker);
     box.marks.set(userId, { electionKey, userId, link, hasLink: link !== null });
     if (box.pending.size >= 2 * this.batchSize) move(box, this.batchSize);
   }

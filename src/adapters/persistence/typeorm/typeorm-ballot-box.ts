@@ -111,8 +111,9 @@ export class TypeOrmBallotBox implements BallotBox {
   }
 
   /**
-   * The mark takes the new link, the old ballot leaves the pool or `ballot`, the new one enters the
-   * pool as a cast one does: all in one transaction, so a fault anywhere leaves the old ballot.
+   * The mark takes the new link, the old ballot (and its tracker) leaves the pool or `ballot`, the new
+   * one enters the pool as a cast one does, with its own tracker: all in one transaction, so a fault
+   * anywhere leaves the old ballot.
    */
   async replace(ballot: ReplaceBallot): Promise<void> {
     const { electionKey, userId, replacedBallotId } = ballot;
@@ -132,6 +133,9 @@ export class TypeOrmBallotBox implements BallotBox {
       const rows = removed > 0 ? 0 : ((await manager.getRepository('ballot').delete({ election_id: id, voter: replacedBallotId })).affected ?? 0);
       // The id came from the voter's own link: a ballot not found means the store is inconsistent.
       if (removed === 0 && rows === 0) throw new Error(`Ballot link of election ${electionKey} opens to a missing ballot.`);
+      // A moved ballot's tracker has a row of its own (a pending one is sealed in its payload): it goes
+      // with its ballot, or the old tracker would still find something while the new one is shown.
+      if (rows > 0) await manager.getRepository('ballot_tracker').delete({ election_id: id, ballot_id: replacedBallotId });
       await this.checkpoint('replace:after-remove');
       await this.pool.add(manager, id, ballot);
       await this.checkpoint('replace:after-pending');
