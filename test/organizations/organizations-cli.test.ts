@@ -94,6 +94,27 @@ describe('the CLI with ORGANIZATIONS_FILE', () => {
     expect(output).toContain(`${KEY}: 0 link(s) destroyed`);
   });
 
+  it("freezes and prints each organization's own bulletin for the same election key (results --org --bulletin)", async () => {
+    const digestOf = (text: string) => /bulletin digest fixed at the close \([^)]*\): ([0-9a-f]{64})/.exec(text)?.[1];
+    output = '';
+    expect(await elekto('results', '--org', 'beta', '--bulletin', KEY)).toBe(0);
+    const beta = output;
+    expect(beta).toContain('Beta board 2023');
+    expect(beta).not.toContain('Alpha board 2023');
+    output = '';
+    expect(await elekto('results', '--org', 'alpha', '--bulletin', KEY)).toBe(0);
+    const alpha = output;
+    expect(alpha).toContain('Alpha board 2023');
+    expect(alpha).not.toContain('THE STORED BALLOTS CHANGED');
+    expect(digestOf(alpha)).toMatch(/^[0-9a-f]{64}$/);
+    expect(digestOf(beta)).toMatch(/^[0-9a-f]{64}$/);
+    // Two elections, two freezes: neither organization reads the other's digest as its own.
+    expect(digestOf(alpha)).not.toBe(digestOf(beta));
+    output = '';
+    expect(await elekto('results', '--org', 'beta', KEY)).toBe(0);
+    expect(digestOf(output)).toBe(digestOf(beta));
+  });
+
   it('refuses to serve with a bad ORGANIZATIONS_FILE, naming the entry and the field', async () => {
     const bad = join(dir, 'bad.yaml');
     writeFileSync(bad, 'organizations:\n  - key: alpha\n    name: Alpha\n    meta_branch: "two words"\n');

@@ -18,6 +18,8 @@ export interface OrgElection {
   /** Default: from 2020 to 2099 (running). */
   readonly start?: string;
   readonly end?: string;
+  /** `publish_ballots: true` and `ballot_trackers: true` (issue 15). */
+  readonly publicBulletin?: boolean;
 }
 
 export interface OrgSpec {
@@ -44,6 +46,7 @@ export function writeOrgElection(metaRoot: string, key: string, e: OrgElection):
       'no_winners: 1',
       'allow_no_opinion: true',
       'delete_after: false',
+      ...(e.publicBulletin ? ['publish_ballots: true', 'ballot_trackers: true'] : []),
       'show_candidate_fields: []',
       'election_officers:',
       ...e.officers.map((o) => `  - ${o}`),

@@ -5,6 +5,7 @@ import {
   ScopedBallotBox,
   ScopedElectionRecords,
   ScopedExceptionRequests,
+  ScopedFrozenBulletins,
   ScopedPassphraseAttempts,
 } from '../../adapters/persistence/organization-scope/index.js';
 import { InProcessSyncLock } from '../../application/meta/in-process-sync-lock.js';
@@ -21,8 +22,8 @@ export function organizationAppConfig(config: AppConfig, org: OrganizationConfig
 
 /**
  * One organization's view of the shared stores, bound in its own (child) container: the instance's
- * ballot box, exception requests and passphrase attempts with its election keys mapped into its
- * scope; its own election rows, synced revision, last good catalog and sync lock.
+ * ballot box, exception requests, passphrase attempts and frozen bulletins with its election keys
+ * mapped into its scope; its own election rows, synced revision, last good catalog and sync lock.
  */
 export function organizationStoresModule(config: AppConfig, org: OrganizationConfig, parent: Container): ContainerModule {
   const scope = new ElectionKeyScope(org.key, org.default);
@@ -31,6 +32,7 @@ export function organizationStoresModule(config: AppConfig, org: OrganizationCon
     bindFactory(bind, T.BallotBox, [], async () => new ScopedBallotBox(await shared(T.BallotBox), scope));
     bindFactory(bind, T.ExceptionRequests, [], async () => new ScopedExceptionRequests(await shared(T.ExceptionRequests), scope));
     bindFactory(bind, T.PassphraseAttempts, [], async () => new ScopedPassphraseAttempts(await shared(T.PassphraseAttempts), scope));
+    bindFactory(bind, T.FrozenBulletins, [], async () => new ScopedFrozenBulletins(await shared(T.FrozenBulletins), scope));
     const db = config.database;
     if (db.dialect === 'memory') {
       bindFactory(bind, T.ElectionRecords, [], () => new ScopedElectionRecords(new InMemoryElectionRecords(), scope));
