@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * ORGANIZATIONS_FILE (docs/adr/0011-organizations-in-one-database.md): the synced revision and the
+ * ORGANIZATIONS_FILE (docs/adr/0011-organizations.md): the synced revision and the
  * last good catalog of every organization other than the default one, one row per organization.
  * The default organization keeps the original rows (`id = 1`) of elekto_meta_sync and
  * elekto_catalog_snapshot, so a single-organization database is taken over as it is. New tables of
