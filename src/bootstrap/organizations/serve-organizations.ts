@@ -18,7 +18,10 @@ export async function syncOrganizations(
   logger: Logger,
   fetch: (org: HostedOrganization) => boolean,
 ): Promise<{ ok: number; failed: string[] }> {
-  const queue = [...orgs];
+  // Replicas started together begin at different places in the list: each reads its own share, and
+  // finds the rest already saved by the other (SyncMeta serves that catalog without reading again).
+  const start = Math.floor(Math.random() * orgs.length);
+  const queue = [...orgs.slice(start), ...orgs.slice(0, start)];
   const failed: string[] = [];
   let ok = 0;
   const worker = async () => {
