@@ -31,6 +31,11 @@ export interface SyncMetaDeps {
    * finds it again. Absent: a restart begins with an empty catalog (the CLI without a database).
    */
   readonly lastGood?: LastGoodCatalog | null;
+  /**
+   * When this process started (default: when this SyncMeta was made). A catalog saved after it was
+   * read by this same code, so a replica may serve it instead of reading the same revision again.
+   */
+  readonly startedAt?: Date;
 }
 
 /**
@@ -53,12 +58,11 @@ export class SyncMeta {
   private last: SyncReport | null = null;
   private restored: RestoredCatalog | null = null;
   private restoreFailure: string | null = null;
-  /** When this process began: a catalog saved after it was read by this very code, so it can be adopted. */
   private readonly startedAt: number;
 
   constructor(private readonly deps: SyncMetaDeps) {
     this.lock = deps.lock ?? new InProcessSyncLock();
-    this.startedAt = deps.clock.now().getTime();
+    this.startedAt = (deps.startedAt ?? deps.clock.now()).getTime();
   }
 
   execute(request: { fetch: boolean }): Promise<SyncReport> {

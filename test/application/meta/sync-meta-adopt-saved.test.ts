@@ -19,12 +19,12 @@ describe('SyncMeta serving a catalog another replica saved after this one starte
   const clock = new FixedClock(new Date('2024-03-01T12:00:00Z'));
   const later = (ms: number) => clock.set(new Date(clock.now().getTime() + ms));
   /** A replica: its own catalog and reader, the shared database. */
-  const replica = () => {
+  const replica = (startedAt?: Date) => {
     const catalog = new InMemoryElectionCatalog();
     const reader = new FakeMetaReader();
     reader.revisions.set('r1', { elections: [election('a'), election('b')] });
     reader.revisions.set('r2', { elections: [election('a'), election('b'), election('c')] });
-    return { catalog, reader, sync: new SyncMeta({ source, reader, catalog, records, clock, lastGood }) };
+    return { catalog, reader, sync: new SyncMeta({ source, reader, catalog, records, clock, lastGood, startedAt }) };
   };
 
   beforeEach(() => {
@@ -49,6 +49,17 @@ describe('SyncMeta serving a catalog another replica saved after this one starte
     source.revision = 'r2';
     expect(await b.sync.execute({ fetch: true })).toMatchObject({ ok: true, unchanged: false, elections: 3 });
     expect(b.reader.reads).toBe(1);
+  });
+
+  it("counts from when the process started, not from when an organization's services were made on first use", async () => {
+    const processStart = clock.now();
+    const a = replica();
+    later(1000);
+    await a.sync.execute({ fetch: true });
+    later(1000);
+    const b = replica(processStart);
+    expect(await b.sync.execute({ fetch: true })).toMatchObject({ ok: true, unchanged: true, elections: 2 });
+    expect(b.reader.reads).toBe(0);
   });
 
   it('reads again after a restart: a catalog saved before this process started may be from another version', async () => {
