@@ -21,8 +21,11 @@ export interface HostedOrganization {
  */
 export class HostedOrganizations {
   private byKey = new Map<string, HostedOrganization>();
-  /** An organization's services are made on first use; what its sync may trust dates from here. */
-  private readonly startedAt = new Date();
+  /**
+   * When this process started: an organization's services are made on first use, later than that,
+   * and its sync may serve a catalog another replica saved since (read by the same code as this).
+   */
+  private readonly startedAt = new Date(performance.timeOrigin);
 
   constructor(
     private readonly instance: Container,
