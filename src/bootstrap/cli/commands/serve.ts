@@ -92,6 +92,14 @@ export async function run(values: { host?: string; port?: number; demo?: boolean
   }
 }
 
+/** Every organization's recorded revision in one query, for the replicas' follow pass (SQL databases only). */
+async function recordedRevisions(app: Application) {
+  if (app.config.database.dialect === 'memory') return undefined;
+  const [{ syncedRevisions }, { TOKENS }] = await Promise.all([import('../../../adapters/persistence/typeorm/index.js'), import('../../tokens.js')]);
+  const { db } = await app.get(TOKENS.TypeOrm);
+  return (orgs: ReadonlyArray<{ key: string; default: boolean }>) => syncedRevisions(db, orgs);
+}
+
 /**
  * ORGANIZATIONS_FILE: reads it (a bad file stops start-up with every problem named), syncs every
  * organization, then follows the other replicas and re-reads the file on SIGHUP. Returns what stops
@@ -116,7 +124,7 @@ async function startOrganizations(app: Application, sync: boolean): Promise<(() 
   const checkoutMissing = (o: (typeof orgs)[number]) => o.config.meta.driver !== 'directory' && !existsSync(join(o.config.meta.path, '.git'));
   const { ok, failed } = await syncOrganizations(orgs, app.logger, (o) => sync || checkoutMissing(o));
   app.logger.info({ organizations: orgs.length, synced: ok, failed, tookMs: Date.now() - started }, `${ok} of ${orgs.length} organizations synced`);
-  const stopFollowing = followOrganizations(app.config, organizations, app.logger);
+  const stopFollowing = followOrganizations(app.config, organizations, app.logger, await recordedRevisions(app));
   const stopReloading = reloadOnSighup(app.config, organizations, app.logger);
   return () => {
     stopFollowing();
