@@ -88,7 +88,8 @@ export function followOrganizations(
         try {
           pass = await recorded(list.map((o) => ({ key: o.config.key, default: o.config.default })));
         } catch (e) {
-          logger.warn({ err: e }, 'could not read the synced revisions of the organizations');
+          // Stopping closes the database under a pass: that is no failure to report.
+          if (!stopped) logger.warn({ err: e }, 'could not read the synced revisions of the organizations');
           return;
         }
       }
