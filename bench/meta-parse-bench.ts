@@ -17,7 +17,8 @@ const BIO = `## About me\n\nI have contributed to **SIG Docs** and [SIG Testing]
 /** One bio in ten carries raw HTML beyond comments (goes through the sanitiser), as in real repos. */
 const RAW_HTML = '\n<details><summary>More</summary>Talks and links.</details>\n';
 
-export function generateMetaRepo(root: string, shape: { elections: number; candidates: number; voters: number }): void {
+/** `tag` (an organization's name, say) goes into every text, so two generated repositories share none. */
+export function generateMetaRepo(root: string, shape: { elections: number; candidates: number; voters: number }, tag = ''): void {
   rmSync(root, { recursive: true, force: true });
   for (let e = 0; e < shape.elections; e++) {
     const dir = join(root, 'elections', String(2000 + (e % 25)), `election-${e}`);
@@ -28,11 +29,11 @@ export function generateMetaRepo(root: string, shape: { elections: number; candi
     );
     const voters = Array.from({ length: shape.voters }, (_, v) => `  - Voter-${e}-${v}`).join('\n');
     writeFileSync(join(dir, 'voters.yaml'), `eligible_voters:\n${voters}\n`);
-    writeFileSync(join(dir, 'election_desc.md'), `# Election ${e}\n\nVote for **three** seats. See [the guide](https://example.org/guide).\n`);
+    writeFileSync(join(dir, 'election_desc.md'), `# Election ${e}${tag}\n\nVote for **three** seats. See [the guide](https://example.org/guide).\n`);
     for (let c = 0; c < shape.candidates; c++) {
       writeFileSync(
         join(dir, `candidate-cand${c}.md`),
-        `${DASHES}\nname: Candidate ${c}\nID: cand${c}\ninfo:\n  - employer: Company ${c % 4}\n  - slack: cand${c}\n${DASHES}\n\n# Candidate ${c} of election ${e}\n\n${BIO}${c === 0 ? RAW_HTML : ''}`,
+        `${DASHES}\nname: Candidate ${c}\nID: cand${c}\ninfo:\n  - employer: Company ${c % 4}\n  - slack: cand${c}\n${DASHES}\n\n# Candidate ${c} of election ${e}${tag}\n\n${BIO}${c === 0 ? RAW_HTML : ''}`,
       );
     }
   }

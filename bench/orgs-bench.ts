@@ -43,13 +43,14 @@ function generate(): { root: string; file: string } {
   const root = join(ROOT, 'bench', 'out', `orgs-${ORGS}`);
   const file = join(root, 'organizations.yaml');
   const marker = join(root, '.orgs.json');
-  if (!existsSync(marker) || (JSON.parse(readFileSync(marker, 'utf8')) as { orgs?: number }).orgs !== ORGS) {
+  if (!existsSync(marker) || JSON.stringify(JSON.parse(readFileSync(marker, 'utf8'))) !== JSON.stringify({ orgs: ORGS, texts: 'per-org' })) {
     const t = performance.now();
-    for (let i = 0; i < ORGS; i++) generateMetaRepo(join(root, 'meta', orgKey(i)), SHAPE);
+    // Each organization's texts are its own, as real ones are: nothing is shared between them by chance.
+    for (let i = 0; i < ORGS; i++) generateMetaRepo(join(root, 'meta', orgKey(i)), SHAPE, ` (${orgKey(i)})`);
     const lines = ['organizations:'];
     for (let i = 0; i < ORGS; i++) lines.push(`  - { key: ${orgKey(i)}, name: Organization ${i}, meta_secret_env: BENCH_META_SECRET }`);
     writeFileSync(file, `${lines.join('\n')}\n`);
-    writeFileSync(marker, JSON.stringify({ orgs: ORGS }));
+    writeFileSync(marker, JSON.stringify({ orgs: ORGS, texts: 'per-org' }));
     console.log(`generated ${ORGS} organizations x ${ELECTIONS} elections in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
   return { root, file };

@@ -18,6 +18,7 @@ import { authRoutes } from './routes/auth-routes.js';
 import { type ReadinessReport, publicRoutes } from './routes/public-routes.js';
 import { signedInRoutes, type WebUseCases } from './routes/signed-in-routes.js';
 import { createRenderer, type Render } from './views.js';
+import type { PublicPageCache } from './public-page-cache.js';
 
 export const WEBHOOK_PATH = '/v1/webhooks/meta/sync';
 
@@ -42,6 +43,8 @@ export interface HttpDeps {
   readonly orgPath?: string;
   /** A renderer to share (one per process when many organizations each have an app). */
   readonly render?: Render;
+  /** A public page cache to share, likewise. */
+  readonly pages?: PublicPageCache;
 }
 
 /** The whole web front as a Koa app, built only from what it is given (no container here). */
@@ -84,6 +87,7 @@ export function createHttpApp(deps: HttpDeps): Koa {
       closingDigest: deps.useCases.closingDigest,
       publicBulletin: deps.useCases.publicBulletin,
       readiness: deps.readiness,
+      pages: deps.pages,
     }),
     ...(orgPath ? [] : [authRoutes({ render, methods: deps.signInMethods, users: deps.users })]),
     signedInRoutes({ render, clock: deps.clock, catalog: deps.catalog, config, useCases: deps.useCases }),

@@ -23,8 +23,16 @@ interface Entry {
  */
 export class PublicPageCache {
   private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
 
-  constructor(private readonly maxEntries = 500) {}
+  /**
+   * With many organizations one cache serves them all (keys carry the organization's path), bounded
+   * in bytes: each organization's own cache of up to 500 pages added up to more than a replica's memory.
+   */
+  constructor(
+    private readonly maxEntries = 500,
+    private readonly maxBytes = Number.POSITIVE_INFINITY,
+  ) {}
 
   /**
    * Serves `key` from the cache when it is still good; otherwise runs `render` (which sets ctx.body)
@@ -33,6 +41,7 @@ export class PublicPageCache {
    */
   serve(ctx: Context, key: string | null, snapshot: CatalogSnapshot, now: Date, elections: Iterable<Election>, render: () => void): void {
     if (key === null || !cacheable(ctx)) return render();
+    key = `${String(ctx.state['orgPath'] ?? '')}${key}`;
     const hit = this.entries.get(key);
     if (hit && hit.snapshot === snapshot && now.getTime() < hit.validUntil) {
       ctx.status = hit.status;
@@ -42,8 +51,22 @@ export class PublicPageCache {
     }
     render();
     if (typeof ctx.body !== 'string' || ctx.status !== 200) return;
-    if (this.entries.size >= this.maxEntries) this.entries.clear();
-    this.entries.set(key, { snapshot, validUntil: nextChange(elections, now), status: ctx.status, html: Buffer.from(ctx.body, 'utf8') });
+    const html = Buffer.from(ctx.body, 'utf8');
+    this.forget(key);
+    // The oldest entries go first (a Map iterates in insertion order).
+    for (const [old] of this.entries) {
+      if (this.entries.size < this.maxEntries && this.bytes + html.length <= this.maxBytes) break;
+      this.forget(old);
+    }
+    this.entries.set(key, { snapshot, validUntil: nextChange(elections, now), status: ctx.status, html });
+    this.bytes += html.length;
+  }
+
+  private forget(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.html.length;
   }
 }
 

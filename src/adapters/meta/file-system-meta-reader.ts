@@ -49,8 +49,9 @@ export interface FileSystemMetaReaderOptions {
 export class FileSystemMetaReader implements MetaReader {
   private readonly electionDir: string;
   private readonly limits: MetaLimits;
-  private readonly schemas = new MetaSchemas();
-  private readonly renderer = new MarkdownRenderer();
+  // One per process: every organization's reader uses the same validators and renderer.
+  private readonly schemas = MetaSchemas.shared();
+  private readonly renderer = MarkdownRenderer.shared();
   private readonly concurrency: number;
 
   constructor(options: FileSystemMetaReaderOptions = {}) {

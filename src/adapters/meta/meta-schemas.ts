@@ -22,6 +22,17 @@ function schemaDir(): string {
 }
 
 export class MetaSchemas {
+  private static compiled: MetaSchemas | null = null;
+
+  /**
+   * The validators compiled once per process: compiling the three schemas costs about 10 ms and
+   * holds their generated code, which a thousand organizations' readers each paid and kept.
+   */
+  static shared(): MetaSchemas {
+    MetaSchemas.compiled ??= new MetaSchemas();
+    return MetaSchemas.compiled;
+  }
+
   private readonly validators: Record<MetaSchemaName, ValidateFunction>;
 
   constructor(dir: string = schemaDir()) {

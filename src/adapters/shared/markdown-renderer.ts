@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 
@@ -54,6 +55,17 @@ export interface MarkdownOptions {
 export const USER_TEXT: MarkdownOptions = { rawHtml: false, images: false, relativeLinks: false, lineBreaks: true };
 
 export class MarkdownRenderer {
+  private static meta: MarkdownRenderer | null = null;
+
+  /**
+   * The meta repository's renderer, one per process: with many organizations each reader had its
+   * own markdown-it instance and its own cache of every text it had rendered.
+   */
+  static shared(): MarkdownRenderer {
+    MarkdownRenderer.meta ??= new MarkdownRenderer();
+    return MarkdownRenderer.meta;
+  }
+
   private readonly md: ReturnType<typeof MarkdownIt>;
 
   /** The default is for the meta repository, whose texts are reviewed in pull requests. */
@@ -81,25 +93,29 @@ export class MarkdownRenderer {
    * any other raw HTML sends the whole output through the sanitize-html allow-list.
    */
   render(markdown: string): string {
-    const cached = this.cache.get(markdown);
+    const key = createHash('sha256').update(markdown).digest('base64');
+    const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
     const html = this.renderUncached(markdown);
-    this.remember(markdown, html);
+    this.remember(key, html);
     return html;
   }
 
-  /** Re-syncs mostly see the same texts: keep rendered HTML, bounded by total characters. */
+  /**
+   * Re-syncs mostly see the same texts: keep rendered HTML, bounded by total characters. Keyed by a
+   * digest, not by the text: the Markdown itself is not kept (the catalog holds only the HTML).
+   */
   private readonly cache = new Map<string, string>();
   private cachedChars = 0;
   private static readonly MAX_CACHED_CHARS = 64 * 1024 * 1024;
 
-  private remember(markdown: string, html: string): void {
-    this.cache.set(markdown, html);
-    this.cachedChars += markdown.length + html.length;
-    for (const [key, value] of this.cache) {
+  private remember(key: string, html: string): void {
+    this.cache.set(key, html);
+    this.cachedChars += key.length + html.length;
+    for (const [k, value] of this.cache) {
       if (this.cachedChars <= MarkdownRenderer.MAX_CACHED_CHARS) break;
-      this.cache.delete(key);
-      this.cachedChars -= key.length + value.length;
+      this.cache.delete(k);
+      this.cachedChars -= k.length + value.length;
     }
   }
 

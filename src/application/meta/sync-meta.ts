@@ -1,6 +1,6 @@
 import type { BallotBox } from '../ports/ballot-box.js';
 import type { Clock } from '../ports/clock.js';
-import type { ElectionCatalog } from '../ports/election-catalog.js';
+import type { CatalogSnapshot, ElectionCatalog } from '../ports/election-catalog.js';
 import type { ElectionRecords } from '../ports/election-records.js';
 import type { LastGoodCatalog } from '../ports/last-good-catalog.js';
 import type { MetaReader, MetaReading } from '../ports/meta-reader.js';
@@ -31,6 +31,11 @@ export interface SyncMetaDeps {
    * finds it again. Absent: a restart begins with an empty catalog (the CLI without a database).
    */
   readonly lastGood?: LastGoodCatalog | null;
+  /**
+   * When this process started (default: when this SyncMeta was made). A catalog saved after it was
+   * read by this same code, so a replica may serve it instead of reading the same revision again.
+   */
+  readonly startedAt?: Date;
 }
 
 /**
@@ -53,9 +58,11 @@ export class SyncMeta {
   private last: SyncReport | null = null;
   private restored: RestoredCatalog | null = null;
   private restoreFailure: string | null = null;
+  private readonly startedAt: number;
 
   constructor(private readonly deps: SyncMetaDeps) {
     this.lock = deps.lock ?? new InProcessSyncLock();
+    this.startedAt = (deps.startedAt ?? deps.clock.now()).getTime();
   }
 
   execute(request: { fetch: boolean }): Promise<SyncReport> {
@@ -91,8 +98,10 @@ export class SyncMeta {
 
   private async sync(fetch: boolean): Promise<SyncReport> {
     const { source, reader, catalog, records, lastGood } = this.deps;
+    let restoredNow: RestoredCatalog | null = null;
     if (lastGood && catalog.current().syncedAt === null) {
       const outcome = await restoreLastGood(lastGood, catalog);
+      restoredNow = outcome.restored;
       this.restoreFailure = outcome.failure;
       if (outcome.restored) {
         this.restored = outcome.restored;
@@ -110,6 +119,13 @@ export class SyncMeta {
     run.mark('fetch');
     if (tree.revision !== null && tree.revision === this.completedRevision && previous.revision === tree.revision) {
       return run.unchanged(this.lastBroken);
+    }
+    if (restoredNow && (await this.adoptable(restoredNow, tree.revision, previous))) {
+      this.restored = null;
+      this.restoreFailure = null;
+      this.completedRevision = tree.revision;
+      this.lastBroken = [];
+      return run.unchanged([], 'another replica synced this revision while this one started; its saved catalog is served');
     }
     let reading: MetaReading;
     try {
@@ -158,6 +174,25 @@ export class SyncMeta {
     this.completedRevision = tree.revision;
     this.lastBroken = next.broken;
     return run.succeeded(tree.revision, next, database);
+  }
+
+  /**
+   * Many organizations on two replicas started together: the second to take an organization's lock
+   * would read and parse again what the first has just read, saved and recorded. It serves that
+   * saved catalog instead when it is of the very revision this replica sees, was saved after this
+   * process started (so read by this same code, not by a version before an upgrade), has no broken
+   * election (only a read tells which last good versions it keeps), and its revision is the one
+   * recorded with the database rows.
+   */
+  private async adoptable(restored: RestoredCatalog, revision: string | null, previous: CatalogSnapshot): Promise<boolean> {
+    if (revision === null || restored.revision !== revision || restored.syncedAt.getTime() <= this.startedAt) return false;
+    if (previous.problems.some((p) => p.severity === 'error')) return false;
+    if (!this.deps.records) return true;
+    try {
+      return (await this.deps.records.syncedRevision()) === revision;
+    } catch {
+      return false;
+    }
   }
 }
 

@@ -62,13 +62,13 @@ export class SyncRun {
     return revision === null ? 'The catalog read before keeps serving.' : `The catalog at revision ${revision} keeps serving.`;
   }
 
-  unchanged(broken: readonly BrokenElection[]): SyncReport {
+  unchanged(broken: readonly BrokenElection[], reason = 'revision unchanged since the last complete sync'): SyncReport {
     return {
       ...this.base(this.previous.revision, this.previous.elections.size),
       unchanged: true,
       broken,
       problems: this.previous.problems,
-      database: { status: 'skipped', reason: 'revision unchanged since the last complete sync' },
+      database: { status: 'skipped', reason },
     };
   }
 

@@ -9,7 +9,7 @@ import { TOKENS as T } from '../tokens.js';
 import { bindFactory } from './binding.js';
 
 /** Where the meta repository comes from (META_DRIVER), how it is read, the catalog pages read, and sync. */
-export function metaModule(config: AppConfig): ContainerModule {
+export function metaModule(config: AppConfig, options: { startedAt?: Date } = {}): ContainerModule {
   const meta = config.meta;
   return new ContainerModule(({ bind, isBound }) => {
     bindFactory(bind, T.MetaSource, [], () =>
@@ -24,7 +24,7 @@ export function metaModule(config: AppConfig): ContainerModule {
       T.SyncMeta,
       [T.MetaSource, T.MetaReader, T.ElectionCatalog, T.ElectionRecords, T.BallotBox, T.Clock, T.SyncLock, T.LastGoodCatalog, T.Metrics],
       (source, reader, catalog, records, ballots, clock, lock, lastGood, metrics) =>
-        new MeteredSyncMeta({ source, reader, catalog, records, ballots, clock, lock, lastGood }, (report) => metrics.syncFinished(report)),
+        new MeteredSyncMeta({ source, reader, catalog, records, ballots, clock, lock, lastGood, ...options }, (report) => metrics.syncFinished(report)),
     );
   });
 }

@@ -21,6 +21,11 @@ export interface HostedOrganization {
  */
 export class HostedOrganizations {
   private byKey = new Map<string, HostedOrganization>();
+  /**
+   * When this process started: an organization's services are made on first use, later than that,
+   * and its sync may serve a catalog another replica saved since (read by the same code as this).
+   */
+  private readonly startedAt = new Date(performance.timeOrigin);
 
   constructor(
     private readonly instance: Container,
@@ -63,7 +68,7 @@ export class HostedOrganizations {
     const container = new Container({ parent: this.instance, defaultScope: 'Singleton' });
     const config = organizationAppConfig(this.config, org);
     // The stores first: the meta module binds an in-process sync lock only when none is bound.
-    container.load(organizationStoresModule(this.config, org, this.instance), metaModule(config), useCaseModule(config));
+    container.load(organizationStoresModule(this.config, org, this.instance), metaModule(config, { startedAt: this.startedAt }), useCaseModule(config));
     return { config: org, get: <T>(token: Token<T>) => container.getAsync<T>(token) };
   }
 }

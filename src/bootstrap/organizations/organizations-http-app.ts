@@ -6,6 +6,7 @@ import { createOrganizationsApp, type OrganizationFront } from '../../adapters/h
 import { accessLog } from '../../adapters/http/middleware/access-log.js';
 import { requestMetrics } from '../../adapters/http/middleware/request-metrics.js';
 import { createRenderer } from '../../adapters/http/views.js';
+import { PublicPageCache } from '../../adapters/http/public-page-cache.js';
 import { metaWebhookRoutes } from '../../adapters/http/webhook/meta-webhook-routes.js';
 import type { AppConfig } from '../config/app-config.js';
 import { httpConfigOf, WEB_USE_CASES } from '../container/http-module.js';
@@ -33,6 +34,8 @@ export async function organizationsHttpApp(get: <X>(token: Token<X>) => Promise<
   });
   const httpConfig = httpConfigOf(config);
   const render = createRenderer({ appName: httpConfig.appName, reloadTemplates: httpConfig.reloadTemplates ?? false });
+  // Every organization's public pages in one cache, bounded in bytes (sized for a 1 GiB replica).
+  const pages = new PublicPageCache(20_000, 96 * 1024 * 1024);
   const readiness = organizationsReadiness(config, organizations, () => records.syncedRevision(), writeHealth);
 
   // Keyed by the hosted organization itself: after SIGHUP a changed entry is a new object, so a new app.
@@ -63,6 +66,7 @@ export async function organizationsHttpApp(get: <X>(token: Token<X>) => Promise<
       useCases,
       readiness,
       render,
+      pages,
       orgPath: `/o/${org.config.key}`,
       webhook: metaWebhookRoutes({
         syncMeta,

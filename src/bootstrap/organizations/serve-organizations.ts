@@ -18,7 +18,10 @@ export async function syncOrganizations(
   logger: Logger,
   fetch: (org: HostedOrganization) => boolean,
 ): Promise<{ ok: number; failed: string[] }> {
-  const queue = [...orgs];
+  // Replicas started together begin at different places in the list: each reads its own share, and
+  // finds the rest already saved by the other (SyncMeta serves that catalog without reading again).
+  const start = Math.floor(Math.random() * orgs.length);
+  const queue = [...orgs.slice(start), ...orgs.slice(0, start)];
   const failed: string[] = [];
   let ok = 0;
   const worker = async () => {
@@ -50,17 +53,26 @@ export async function syncOrganizations(
 
 /**
  * Replicas follow each organization's recorded revision (the one that got a webhook synced it):
- * every SYNC_POLL_SECONDS, one pass over the organizations, each with its own back-off.
+ * every SYNC_POLL_SECONDS, one pass over the organizations, each with its own back-off. `recorded`
+ * reads every organization's revision at once (one query per pass instead of one per organization).
  */
-export function followOrganizations(config: AppConfig, organizations: HostedOrganizations, logger: Logger): () => void {
+export function followOrganizations(
+  config: AppConfig,
+  organizations: HostedOrganizations,
+  logger: Logger,
+  recorded?: (orgs: ReadonlyArray<{ key: string; default: boolean }>) => Promise<Map<string, string | null>>,
+): () => void {
   const seconds = config.meta.pollSeconds;
   if (seconds <= 0 || config.database.dialect === 'memory') return () => {};
+  let pass = new Map<string, string | null>();
   const followers = new WeakMap<HostedOrganization, { poll(): Promise<void> }>();
   const followerOf = async (org: HostedOrganization) => {
     let f = followers.get(org);
     if (!f) {
-      const [records, catalog, syncMeta] = await Promise.all([org.get(T.ElectionRecords), org.get(T.ElectionCatalog), org.get(T.SyncMeta)]);
-      f = replicaFollower({ records, catalog, syncMeta, logger: logger.child({ organization: org.config.key }) });
+      const [own, catalog, syncMeta] = await Promise.all([org.get(T.ElectionRecords), org.get(T.ElectionCatalog), org.get(T.SyncMeta)]);
+      const key = org.config.key;
+      const records = recorded ? { syncedRevision: () => Promise.resolve(pass.get(key) ?? null) } : own;
+      f = replicaFollower({ records, catalog, syncMeta, logger: logger.child({ organization: key }) });
       followers.set(org, f);
     }
     return f;
@@ -71,7 +83,17 @@ export function followOrganizations(config: AppConfig, organizations: HostedOrga
     if (busy) return;
     busy = true;
     void (async () => {
-      for (const org of organizations.list()) {
+      const list = organizations.list();
+      if (recorded) {
+        try {
+          pass = await recorded(list.map((o) => ({ key: o.config.key, default: o.config.default })));
+        } catch (e) {
+          // Stopping closes the database under a pass: that is no failure to report.
+          if (!stopped) logger.warn({ err: e }, 'could not read the synced revisions of the organizations');
+          return;
+        }
+      }
+      for (const org of list) {
         // A pass over many organizations outlives a stop: the database may be closing.
         if (stopped) return;
         await (await followerOf(org)).poll().catch((e: unknown) => logger.warn({ err: e, organization: org.config.key }, 'following another replica failed'));

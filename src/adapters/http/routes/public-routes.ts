@@ -56,13 +56,15 @@ export interface PublicRouteDeps {
   readonly publicBulletin: UseCase<PublicBulletin>;
   /** Database reachable and meta synced; bootstrap supplies the real checks. */
   readonly readiness: () => Promise<ReadinessReport>;
+  /** A cache to share (one per process when many organizations each have an app). */
+  readonly pages?: PublicPageCache;
 }
 
 /** Pages anyone may read, plus the probes. */
 export function publicRoutes(deps: PublicRouteDeps): Router {
   const { render, clock, catalog } = deps;
   const router = new Router({ strict: true });
-  const pages = new PublicPageCache();
+  const pages = deps.pages ?? new PublicPageCache();
 
   router.get('/', (ctx) => {
     if (currentUser(ctx)) return ctx.redirect(`${orgPath(ctx)}/app`);

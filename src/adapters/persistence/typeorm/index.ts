@@ -16,6 +16,7 @@ export { createDataSource, openMigrated, type TypeOrmDatabaseConfig } from './cr
 export { DuplicateVotersError, MIGRATIONS, MIGRATIONS_TABLE } from './migrations/index.js';
 export { SqlDatabase } from './sql-database.js';
 export { organizationSlots, type RowSlot } from './row-slot.js';
+export { syncedRevisions } from './synced-revisions.js';
 export { PendingBallotCipher, PendingBallotUnreadableError } from './pending-ballot-cipher.js';
 export { DEFAULT_BATCH_SIZE } from './typeorm-ballot-box.js';
 export {
