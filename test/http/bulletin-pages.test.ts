@@ -96,13 +96,18 @@ describe('bulletin and trackers over HTTP', () => {
   });
 
   it('after the close: the frozen digest on the public page, the bulletin with the tracker for anyone, only where opted in', async () => {
-    web.world.clock.set(new Date(NOW.getTime() + 2 * DAY));
+    const closedAt = new Date(NOW.getTime() + 2 * DAY);
+    web.world.clock.set(closedAt);
     const w = web.world;
+    const visitor = new TestClient(web.baseUrl);
+    // Closed but not frozen yet: the page (kept a few seconds only, so it needs no database read per
+    // visit) has no digest; once frozen the digest shows after those seconds at the latest.
+    expect(await (await visitor.get(`/elections/${opted.key}`)).text()).not.toContain('bulletin-digest');
     const freeze = new FreezeBulletin(w.catalog, w.ballotBox, w.frozenBulletins, w.clock, new JcsSha256BulletinHasher());
     const frozen = await freeze.execute(opted.key);
     await freeze.execute(quiet.key);
+    web.world.clock.set(new Date(closedAt.getTime() + 5_000));
 
-    const visitor = new TestClient(web.baseUrl);
     const page = await (await visitor.get(`/elections/${opted.key}`)).text();
     expect(page).toContain(`id="bulletin-digest">${frozen.digest}<`);
     expect(page).toContain('id="tracker-lookup"');

@@ -37,20 +37,14 @@ export class PublicPageCache {
   /**
    * Serves `key` from the cache when it is still good; otherwise runs `render` (which sets ctx.body)
    * and keeps its HTML. `elections` are the ones the page shows (their schedule bounds the entry).
-   * A null key renders without keeping anything.
+   * A null key renders without keeping anything. `maxAgeMs` shortens the entry's life for a page
+   * that may read differently soon for a reason the schedule does not show.
    */
-  serve(ctx: Context, key: string | null, snapshot: CatalogSnapshot, now: Date, elections: Iterable<Election>, render: () => void): void {
-    if (key === null || !cacheable(ctx)) return render();
-    key = `${String(ctx.state['orgPath'] ?? '')}${key}`;
-    const hit = this.entries.get(key);
-    if (hit && hit.snapshot === snapshot && now.getTime() < hit.validUntil) {
-      ctx.status = hit.status;
-      ctx.type = 'html';
-      ctx.body = hit.html;
-      return;
-    }
+  serve(ctx: Context, key: string | null, snapshot: CatalogSnapshot, now: Date, elections: Iterable<Election>, render: () => void, maxAgeMs?: number): void {
+    if (this.hit(ctx, key, snapshot, now)) return;
     render();
-    if (typeof ctx.body !== 'string' || ctx.status !== 200) return;
+    if (key === null || !cacheable(ctx) || typeof ctx.body !== 'string' || ctx.status !== 200) return;
+    key = this.fullKey(ctx, key);
     const html = Buffer.from(ctx.body, 'utf8');
     this.forget(key);
     // The oldest entries go first (a Map iterates in insertion order).
@@ -58,8 +52,28 @@ export class PublicPageCache {
       if (this.entries.size < this.maxEntries && this.bytes + html.length <= this.maxBytes) break;
       this.forget(old);
     }
-    this.entries.set(key, { snapshot, validUntil: nextChange(elections, now), status: ctx.status, html });
+    const validUntil = Math.min(nextChange(elections, now), maxAgeMs === undefined ? Number.POSITIVE_INFINITY : now.getTime() + maxAgeMs);
+    this.entries.set(key, { snapshot, validUntil, status: ctx.status, html });
     this.bytes += html.length;
+  }
+
+  /**
+   * Answers from the cache when `key` holds a good page, before the route does any work of its own
+   * (the election page reads its closing digest from the database only on a miss).
+   */
+  hit(ctx: Context, key: string | null, snapshot: CatalogSnapshot, now: Date): boolean {
+    if (key === null || !cacheable(ctx)) return false;
+    const hit = this.entries.get(this.fullKey(ctx, key));
+    if (!hit || hit.snapshot !== snapshot || now.getTime() >= hit.validUntil) return false;
+    ctx.status = hit.status;
+    ctx.type = 'html';
+    ctx.body = hit.html;
+    return true;
+  }
+
+  /** With many organizations one cache serves them all: keys carry the organization's path. */
+  private fullKey(ctx: Context, key: string): string {
+    return `${String(ctx.state['orgPath'] ?? '')}${key}`;
   }
 
   private forget(key: string): void {

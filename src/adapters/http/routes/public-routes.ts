@@ -61,6 +61,9 @@ export interface PublicRouteDeps {
 }
 
 /** Pages anyone may read, plus the probes. */
+/** How long a closed, not yet frozen election's page is kept before the digest is looked for again. */
+const UNFROZEN_PAGE_MAX_AGE_MS = 5_000;
+
 export function publicRoutes(deps: PublicRouteDeps): Router {
   const { render, clock, catalog } = deps;
   const router = new Router({ strict: true });
@@ -92,14 +95,24 @@ export function publicRoutes(deps: PublicRouteDeps): Router {
     const snapshot = catalog.current();
     const election = electionOr404(catalog, param(ctx, 'key'));
     const now = clock.now();
+    // Only the election's own address is kept (not every spelling of it), so entries stay one per election.
+    const canonical = ctx.querystring === '' && [`/elections/${election.key}`, `/elections/${encodeURIComponent(election.key)}`].includes(ctx.path);
+    const key = canonical ? ctx.path : null;
+    if (pages.hit(ctx, key, snapshot, now)) return;
     const status = statusAt(election, now);
     const frozen = status === 'completed' ? await deps.closingDigest.execute(election.key) : null;
-    // Only the election's own address is kept (not every spelling of it), so entries stay one per election;
-    // a closed election's page waits for its frozen digest before it is kept (the digest never changes after).
-    const canonical = ctx.querystring === '' && [`/elections/${election.key}`, `/elections/${encodeURIComponent(election.key)}`].includes(ctx.path);
-    const cacheable = canonical && (status !== 'completed' || frozen !== null);
-    pages.serve(ctx, cacheable ? ctx.path : null, snapshot, now, [election], () =>
-      render(ctx, 'pages/public-election.njk', { title: election.name, election, summary: summarise(election, now), status, frozen }),
+    // A closed election whose bulletin is not frozen yet is kept a few seconds only: serve freezes it
+    // within a minute of the close, and its digest then shows (it never changes after). Reading the
+    // digest on every request cost the page five times its CPU (read-path bench: 0.20 against 0.04 ms).
+    const maxAgeMs = status === 'completed' && frozen === null ? UNFROZEN_PAGE_MAX_AGE_MS : undefined;
+    pages.serve(
+      ctx,
+      key,
+      snapshot,
+      now,
+      [election],
+      () => render(ctx, 'pages/public-election.njk', { title: election.name, election, summary: summarise(election, now), status, frozen }),
+      maxAgeMs,
     );
   });
 
