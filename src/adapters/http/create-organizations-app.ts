@@ -15,6 +15,7 @@ import { noStore, securityHeaders } from './middleware/security-headers.js';
 import { cookieKeys, secureCookies, sessions } from './middleware/sessions.js';
 import { staticAssets } from './middleware/static-assets.js';
 import { authRoutes } from './routes/auth-routes.js';
+import { healthRoutes } from './routes/health-routes.js';
 import type { ReadinessReport } from './routes/public-routes.js';
 import type { SignInMethod } from './sign-in/sign-in-method.js';
 import type { OrganizationListItem } from './view-models.js';
@@ -91,17 +92,7 @@ export function createOrganizationsApp(deps: OrganizationsAppDeps): Koa {
   router.get('/app', (ctx) => ctx.redirect('/'));
   // The header's "Elections" on an instance page: the organizations list is where they are.
   router.get('/elections', (ctx) => ctx.redirect('/'));
-  router.get('/health', (ctx) => {
-    ctx.status = 200;
-    ctx.type = 'text';
-    ctx.body = 'ok';
-  });
-  router.get('/ready', async (ctx) => {
-    const report = await deps.readiness();
-    ctx.set('Cache-Control', 'no-store');
-    ctx.status = report.ready ? 200 : 503;
-    ctx.body = report;
-  });
+  healthRoutes(router, deps.readiness);
   for (const r of [authRoutes({ render, methods: deps.signInMethods, users: deps.users }), router]) {
     app.use(r.routes());
     app.use(r.allowedMethods());

@@ -11,6 +11,7 @@ import type { UseCase } from './web-use-cases.js';
 import { param } from '../middleware/guards.js';
 import { currentUser } from '../session-user.js';
 import { PublicPageCache } from '../public-page-cache.js';
+import { healthRoutes } from './health-routes.js';
 import { orgPath, type Render } from '../views.js';
 
 export interface ReadinessReport {
@@ -125,20 +126,7 @@ export function publicRoutes(deps: PublicRouteDeps): Router {
     ctx.body = `${JSON.stringify(bulletin, null, 2)}\n`;
   });
 
-  // Liveness: the process answers. Kept cheap and dependency-free for the orchestrator.
-  router.get('/health', (ctx) => {
-    ctx.status = 200;
-    ctx.type = 'text';
-    ctx.body = 'ok';
-  });
-
-  // Readiness: the database answers and the meta repository has been read.
-  router.get('/ready', async (ctx) => {
-    const report = await deps.readiness();
-    ctx.set('Cache-Control', 'no-store');
-    ctx.status = report.ready ? 200 : 503;
-    ctx.body = report;
-  });
+  healthRoutes(router, deps.readiness);
 
   return router;
 }
