@@ -79,6 +79,11 @@ export class Replica {
     return this.logs.filter((l) => pattern.test(l.msg ?? ''));
   }
 
+  /** Sends the process a signal (SIGHUP: read ORGANIZATIONS_FILE again). */
+  signal(name: NodeJS.Signals): void {
+    this.child.kill(name);
+  }
+
   async stop(): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise((r) => this.child.once('exit', r));
