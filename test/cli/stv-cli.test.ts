@@ -134,6 +134,7 @@ describe('elekto results with an STV method', () => {
       const out = JSON.parse(r.stdout) as StvJson & { election: { key: string }; turnout: { ballots: number } };
       expect(out.election.key).toBe(DEMO_KEY);
       expect(out.method).toBe('stv-meek');
+      expect(out).not.toHaveProperty('unranked'); // a pairwise option: STV treats unranked as not preferred
       expect(out.turnout.ballots).toBe(3);
       expect(out.winners).toEqual(['grace-hopper', 'ada-lovelace']);
       expect(out.seed).toMatch(/^2021---steering@2021-10-15T23:59:59\.000Z$/);
@@ -150,7 +151,8 @@ describe('elekto results with an STV method', () => {
       expect(md).toContain("Computed with Meek's method of the Single Transferable Vote");
 
       // Without --method the election's own (Schulze: the demo's election.yaml names none).
-      const plain = JSON.parse(world.elekto('results', DEMO_KEY, '--json').stdout) as { method: string; tally: { winners: string[] } };
+      const plain = JSON.parse(world.elekto('results', DEMO_KEY, '--json').stdout) as { method: string; unranked: string; tally: { winners: string[] } };
+      expect(plain.unranked).toBe('no-opinion');
       expect(plain.method).toBe('schulze');
       expect(plain.tally.winners).toEqual(['grace-hopper', 'ada-lovelace']);
     },

@@ -86,7 +86,8 @@ function jsonResults(r: ElectionResults, unranked: UnrankedPolicy) {
   return {
     election: { key: e.key, name: e.name, organization: e.organization, seats: e.noWinners, startsAt: e.startsAt, endsAt: e.endsAt, seatCap: e.seatCap },
     turnout: r.turnout,
-    unranked,
+    // How No opinion counts in a pairwise count; an STV count treats unranked candidates as not preferred.
+    ...(r.kind === 'stv' ? {} : { unranked }),
     ignored: r.ignored,
     links: r.links,
     ...(r.kind === 'stv' ? { method: r.method, ...stvJson(r.stv, r.stvBallots) } : { method: r.method, tally: r.tally }),
