@@ -33,6 +33,7 @@ describe('public pages', () => {
 
   it('lists every election and filters by status', async () => {
     const all = await (await client.get('/elections')).text();
+    expect(all).not.toContain('brand-org'); // one organization: the header names none (ORGANIZATIONS_FILE only)
     expect(all).toContain('Index for all the elections contained by the repository.');
     for (const e of [running, upcoming, completed]) expect(all).toContain(`href="/elections/${e.key}"`);
     const onlyUpcoming = await (await client.get('/elections?status=upcoming')).text();

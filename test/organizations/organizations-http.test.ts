@@ -47,6 +47,15 @@ describe('ORGANIZATIONS_FILE: many organizations on one instance', () => {
     expect(html).toContain(`href="/o/alpha/elections/${KEY}">Alpha board`);
   });
 
+  it('names the organization in the header of its pages, linking to its elections', async () => {
+    const c = new TestClient(web.baseUrl);
+    const beta = await (await c.get('/o/beta/elections')).text();
+    expect(beta).toContain('<a class="brand-org" href="/o/beta/elections">Beta Project</a>');
+    expect(await (await c.get(`/o/alpha/elections/${KEY}`)).text()).toContain('<a class="brand-org" href="/o/alpha/elections">Alpha Project</a>');
+    // The instance's own pages belong to no organization.
+    expect(await (await c.get('/')).text()).not.toContain('brand-org');
+  });
+
   it('answers an unknown organization with a 404 page', async () => {
     const c = new TestClient(web.baseUrl);
     const res = await c.get('/o/gamma/elections');

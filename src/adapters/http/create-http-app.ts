@@ -41,6 +41,8 @@ export interface HttpDeps {
    * reached through the organizations front, which strips it. Sign-in stays the front's.
    */
   readonly orgPath?: string;
+  /** The organization's name, shown in the header of its pages (ORGANIZATIONS_FILE). */
+  readonly orgName?: string;
   /** A renderer to share (one per process when many organizations each have an app). */
   readonly render?: Render;
   /** A public page cache to share, likewise. */
@@ -60,6 +62,7 @@ export function createHttpApp(deps: HttpDeps): Koa {
   if (orgPath) {
     app.use(async (ctx, next) => {
       ctx.state['orgPath'] = orgPath;
+      ctx.state['orgName'] = deps.orgName ?? '';
       await next();
     });
   }

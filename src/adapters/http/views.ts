@@ -47,6 +47,8 @@ export function createRenderer(options: { appName: string; reloadTemplates: bool
       path: ctx.path,
       // Where this organization's pages are (`/o/<org>`, ORGANIZATIONS_FILE); '' for a single one.
       orgPath: orgPath(ctx),
+      // Whose pages these are, in the header: a visitor of /o/<org> sees which organization holds them.
+      orgName: typeof ctx.state['orgName'] === 'string' ? ctx.state['orgName'] : '',
       ...model,
     });
     ctx.status = status;

@@ -68,6 +68,7 @@ export async function organizationsHttpApp(get: <X>(token: Token<X>) => Promise<
       render,
       pages,
       orgPath: `/o/${org.config.key}`,
+      orgName: org.config.name,
       webhook: metaWebhookRoutes({
         syncMeta,
         deliveries,
