@@ -66,6 +66,17 @@ export function entitySchemas(dialect: Dialect): EntitySchema[] {
   // UNIQUE in a CREATE TABLE: a constraint on PostgreSQL and SQLite, a unique index on MySQL.
   const unique = (columns: string[]) => (dialect === 'mysql' ? { indices: [{ columns, unique: true }] } : { uniques: [{ columns }] });
 
+  // A saved catalog, the default organization's (keyed by id) and every other organization's alike.
+  const savedCatalogColumns = (): Record<string, EntitySchemaColumnOptions> => ({
+    format: int(false),
+    revision: str(true, 64),
+    synced_at: date(false),
+    saved_at: date(false),
+    elections: int(false),
+    digest: char(64, { nullable: false }),
+    payload: blob(false, 'longblob'),
+  });
+
   return [
     new EntitySchema<UserRow>({
       name: 'user',
@@ -182,16 +193,7 @@ export function entitySchemas(dialect: Dialect): EntitySchema[] {
     new EntitySchema<Row>({
       name: 'elekto_catalog_snapshot',
       tableName: 'elekto_catalog_snapshot',
-      columns: {
-        id: key(int()),
-        format: int(false),
-        revision: str(true, 64),
-        synced_at: date(false),
-        saved_at: date(false),
-        elections: int(false),
-        digest: char(64, { nullable: false }),
-        payload: blob(false, 'longblob'),
-      },
+      columns: { id: key(int()), ...savedCatalogColumns() },
     }),
     new EntitySchema<Row>({
       name: 'elekto_org_meta_sync',
@@ -201,16 +203,7 @@ export function entitySchemas(dialect: Dialect): EntitySchema[] {
     new EntitySchema<Row>({
       name: 'elekto_org_catalog_snapshot',
       tableName: 'elekto_org_catalog_snapshot',
-      columns: {
-        organization: key(str(false, 63)),
-        format: int(false),
-        revision: str(true, 64),
-        synced_at: date(false),
-        saved_at: date(false),
-        elections: int(false),
-        digest: char(64, { nullable: false }),
-        payload: blob(false, 'longblob'),
-      },
+      columns: { organization: key(str(false, 63)), ...savedCatalogColumns() },
     }),
     new EntitySchema<Row>({
       name: 'webhook_delivery',
