@@ -13,6 +13,7 @@ import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeSync } fro
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countStv, StvBallotCollector } from '../src/domain/tally/index.js';
+import { seededRandom, skewedBallot } from './seeded-ballots.js';
 
 const BALLOTS = 100_000;
 const CANDIDATES = 30;
@@ -22,31 +23,13 @@ const RUNS = 3;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'bench/out');
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Ranks per candidate (0 = unranked): skewed shuffles so some candidates are preferred; 30 % stop early. */
 function* ballots(count: number, n: number): Generator<Int32Array> {
-  const rand = rng(42);
+  const rand = seededRandom(42);
   const order = new Int32Array(n);
   const ranks = new Int32Array(n);
   for (let b = 0; b < count; b++) {
-    for (let i = 0; i < n; i++) order[i] = i;
-    for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(Math.pow(rand(), 1.3) * (i + 1));
-      const t = order[i]!;
-      order[i] = order[j]!;
-      order[j] = t;
-    }
-    const ranked = rand() < 0.7 ? n : 1 + Math.floor(rand() * n);
+    const ranked = skewedBallot(order, rand);
     ranks.fill(0);
     for (let k = 0; k < ranked; k++) ranks[order[k]!] = k + 1;
     yield ranks;

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as csvParse } from 'csv-parse';
 import { BallotsCsvParser } from '../src/adapters/csv/index.js';
 import { PairwiseAccumulator, tally } from '../src/domain/tally/index.js';
+import { seededRandom, skewedBallot } from './seeded-ballots.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'bench/out');
@@ -26,26 +27,11 @@ const RUNS = 3;
 
 /** Deterministic ballots: most voters rank everyone, some truncate (No opinion), some tie. */
 function* ballots(count: number, n: number, seed = 42): Generator<Int32Array> {
-  let s = seed >>> 0;
-  const rand = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = seededRandom(seed);
   const order = new Int32Array(n);
   const ranks = new Int32Array(n);
   for (let b = 0; b < count; b++) {
-    for (let i = 0; i < n; i++) order[i] = i;
-    // Skewed shuffle so some candidates are preferred (realistic matrices, few exact ties).
-    for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(Math.pow(rand(), 1.3) * (i + 1));
-      const t = order[i]!;
-      order[i] = order[j]!;
-      order[j] = t;
-    }
-    const ranked = rand() < 0.7 ? n : 1 + Math.floor(rand() * n);
+    const ranked = skewedBallot(order, rand);
     ranks.fill(0);
     let r = 0;
     for (let k = 0; k < ranked; k++) {
